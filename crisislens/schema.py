@@ -72,6 +72,7 @@ class Place:
     precision: int | None = None
     mentions: list[Span] = field(default_factory=list)
     feature: str | None = None
+    role: str = "location"  # "location" where things happen; "origin"/"destination" of movement; "context"
     reason: str | None = None
 
 
@@ -135,6 +136,7 @@ class Event:
     confidence: float = 0.5
     trigger: Span | None = None
     claimant: str | None = None
+    kind: str = "acled"  # "acled": an ACLED-codable event; "interaction": a political interaction (CAMEO only)
     reason: str | None = None
 
 
