@@ -53,6 +53,7 @@ def extract(
     batch_size: Annotated[int, typer.Option(min=1, help="articles per parse batch")] = 64,
     gazetteer: Annotated[Path | None, typer.Option(help="a gazetteer built by `gazetteer build`")] = None,
     summary: Annotated[bool, typer.Option(help="print a table of what was found")] = False,
+    gate: Annotated[bool, typer.Option(help="skip articles with no conflict or crisis words before the parse")] = False,
 ) -> None:
     """Extract events, actors, places, figures and quotes: one contract document per article."""
     from crisislens.ingest import read_inputs
@@ -63,9 +64,10 @@ def extract(
     if input != "-" and not Path(input).exists():
         err.print(f"[red]error:[/] no such file or folder: {input}")
         raise typer.Exit(2)
-    settings = Settings(batch_size=batch_size, gazetteer_path=gazetteer)
+    settings = Settings(batch_size=batch_size, gazetteer_path=gazetteer, relevance_gate=gate)
     articles = list(read_inputs(input, settings.max_chars))
     rows: list[dict] = []
+    skipped = 0
     try:
         with _open_output(output) as out, _progress("extracting") as progress:
             task = progress.add_task("extract", total=len(articles))
@@ -77,11 +79,14 @@ def extract(
                 results = (_advance(progress, task, doc.to_dict()) for doc in pipeline.run(articles))
             for record in results:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                skipped += bool(record.get("skipped"))
                 if summary:
                     rows.append(record)
     except ModelMissing as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
+    if gate:
+        err.print(f"relevance gate: skipped {skipped} of {len(articles)} articles")
     if summary:
         _print_summary(rows, [a.title for a in articles])
 

@@ -14,6 +14,7 @@ from types import ModuleType
 from crisislens.ingest.article import Article, clean_text
 from crisislens.language import guess_language
 from crisislens.nlp import load_model
+from crisislens.relevance import is_relevant
 from crisislens.resources import Resources, Settings
 from crisislens.schema import Document, failed
 from crisislens.stages import STAGES
@@ -44,8 +45,7 @@ class Pipeline:
 
     def run(self, articles: Iterable[Article]) -> Iterator[Document]:
         """Documents in input order; a bad article yields a Document with `error`, never a raise."""
-        iterator = iter(articles)
-        while batch := list(islice(iterator, self.settings.batch_size)):
+        for batch in _batches(articles, self.settings.batch_size):
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[Article]) -> list[Document]:
@@ -54,7 +54,7 @@ class Pipeline:
         for article in batch:
             doc = self._start(article)
             docs.append(doc)
-            if doc.error is None:
+            if doc.error is None and not doc.skipped:
                 todo.append((doc, clean_text(article.text)))
         parses = self.nlp.pipe((text for _, text in todo), batch_size=self.settings.batch_size)
         for (doc, _), parsed in zip(todo, parses, strict=True):
@@ -72,6 +72,9 @@ class Pipeline:
         doc.language = guess_language(article.text)
         if doc.language != "en":
             doc.error = "text does not look like English; crisislens reads English news only"
+        elif self.settings.relevance_gate and not is_relevant(article.text):
+            doc.skipped = True
+            doc.warnings.append("skipped by the relevance gate: no conflict or crisis words")
         return doc
 
     def _apply_stages(self, doc: Document, parsed) -> None:
@@ -86,7 +89,7 @@ class Pipeline:
 
 # --- many processes -------------------------------------------------------------------------
 
-_WORKER: dict[str, Pipeline] = {}  # one Pipeline per worker process, set by the initializer
+_WORKER: dict[str, Pipeline] = {}  # set once per worker process by its initializer, read by _work
 
 
 def _init_worker(settings: Settings) -> None:
@@ -97,17 +100,44 @@ def _work(batch: list[Article]) -> list[dict]:
     return [doc.to_dict() for doc in _WORKER["pipeline"].run(batch)]
 
 
-def run_parallel(articles: Iterable[Article], settings: Settings, processes: int,
-                 on_batch: Callable[[int], None] | None = None) -> Iterator[dict]:
-    """Contract dicts in input order, extracted by `processes` workers that each load the model once."""
-    def batches() -> Iterator[list[Article]]:
-        iterator = iter(articles)
-        while batch := list(islice(iterator, settings.batch_size)):
-            yield batch
+class ProcessRunner:
+    """A pool of worker processes that each load the model once; reusable across runs.
 
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(processes, initializer=_init_worker, initargs=(settings,)) as pool:
-        for result in pool.imap(_work, batches()):
+    `spawn`, not `fork`: a forked copy of a process that already holds a model (or a Ray or
+    database client) inherits threads and locks it cannot use safely.
+    """
+
+    def __init__(self, settings: Settings, processes: int) -> None:
+        self.settings = settings
+        context = multiprocessing.get_context("spawn")
+        self._pool = context.Pool(processes, initializer=_init_worker, initargs=(settings,))
+
+    def run(self, articles: Iterable[Article], on_batch: Callable[[int], None] | None = None) -> Iterator[dict]:
+        """Contract dicts in input order."""
+        for result in self._pool.imap(_work, _batches(articles, self.settings.batch_size)):
             if on_batch:
                 on_batch(len(result))
             yield from result
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+    def __enter__(self) -> ProcessRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.terminate() if exc[0] else self.close()
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def run_parallel(articles: Iterable[Article], settings: Settings, processes: int,
+                 on_batch: Callable[[int], None] | None = None) -> Iterator[dict]:
+    """Contract dicts in input order, extracted by `processes` workers."""
+    with ProcessRunner(settings, processes) as runner:
+        yield from runner.run(articles, on_batch)

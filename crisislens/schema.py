@@ -157,6 +157,7 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: bool = False  # not parsed: the relevance gate found nothing to extract
     error: str | None = None
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
@@ -168,6 +169,8 @@ class Document:
             out.pop("error")
         if not out["warnings"]:
             out.pop("warnings")
+        if not out["skipped"]:
+            out.pop("skipped")
         return out
 
 
