@@ -8,7 +8,10 @@ from datetime import date, datetime
 
 # C0 controls other than tab/newline/carriage return, DEL and C1 controls. They are
 # replaced one-for-one by a space so that character offsets into the input stay valid.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Lone surrogates ("\ud800" escaped in JSON, or undecodable bytes read with surrogateescape)
+# cannot be encoded as UTF-8: spaCy and the output writer would raise on them.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -27,6 +30,11 @@ class Article:
 def clean_text(text: str) -> str:
     """Blank out control characters without moving any offsets."""
     return _CONTROL.sub(" ", text)
+
+
+def scrub(text: str) -> str:
+    """Replace lone surrogates with U+FFFD, one for one, so offsets stay valid and output encodes."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def normalize_date(value: object) -> tuple[str | None, str | None]:
@@ -51,7 +59,7 @@ def from_record(record: object, fallback_id: str, max_chars: int) -> Article:
     if not isinstance(record, dict):
         return Article(id=fallback_id, text="", error="line is JSON but not an object")
     raw_id = record.get("id")
-    doc_id = str(raw_id) if isinstance(raw_id, (str, int)) and str(raw_id) else fallback_id
+    doc_id = scrub(str(raw_id)) if isinstance(raw_id, (str, int)) and str(raw_id) else fallback_id
     published, warning = normalize_date(record.get("published_at"))
     article = Article(
         id=doc_id, text="", published_at=published,
@@ -68,7 +76,7 @@ def from_record(record: object, fallback_id: str, max_chars: int) -> Article:
     elif not isinstance(text, str):
         article.error = article.error or f"'text' must be a string, got {type(text).__name__}"
     else:
-        article.text = text
+        article.text = scrub(text)
         article.error = article.error or check_text(text, max_chars)
     return article
 
@@ -83,4 +91,4 @@ def check_text(text: str, max_chars: int) -> str | None:
 
 
 def _opt_str(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    return scrub(value) if isinstance(value, str) and value.strip() else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ DEFAULT_MAX_CHARS = 1_000_000
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 # Header keys accepted at the top of a .txt article, before the first blank line.
 TXT_HEADER_KEYS = {"title": "title", "source": "source", "published": "published_at",
                    "published_at": "published_at", "date": "published_at", "url": "url",
@@ -22,7 +24,11 @@ TXT_HEADER_KEYS = {"title": "title", "source": "source", "published": "published
 def read_inputs(target: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
     """Every article under `target`: a file, a folder of files, or `-` for JSON Lines on stdin."""
     if target == "-":
-        yield from read_jsonl_lines(sys.stdin, max_chars)
+        # Bytes, decoded here: the text layer's own decoding would raise on (or smuggle
+        # surrogates in for) invalid UTF-8; a bad byte must cost one character, not the batch.
+        stream = getattr(sys.stdin, "buffer", None)
+        lines = sys.stdin if stream is None else (line.decode("utf-8", "replace") for line in stream)
+        yield from read_jsonl_lines(lines, max_chars)
         return
     path = Path(target)
     if path.is_dir():
@@ -45,6 +51,8 @@ def read_inputs(target: str, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Art
 def read_jsonl_lines(lines, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
     """One Article per non-blank line; a bad line becomes an Article with an error."""
     for number, line in enumerate(lines, start=1):
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte-order mark some editors write
         if not line.strip():
             continue
         fallback = f"line-{number}"
@@ -97,7 +105,10 @@ def _read_bytes_as_text(path: Path) -> str:
 
 
 def _split_header(raw: str) -> tuple[dict[str, str], str]:
-    head, sep, rest = raw.partition("\n\n")
+    blank = _BLANK_LINE.search(raw)  # the first blank line, with \n or \r\n line ends
+    if blank is None:
+        return {}, raw
+    head, rest = raw[:blank.start()], raw[blank.end():]
     meta: dict[str, str] = {}
     lines = head.splitlines()
     for line in lines:
@@ -106,4 +117,4 @@ def _split_header(raw: str) -> tuple[dict[str, str], str]:
         if not colon or field is None:
             return {}, raw
         meta[field] = value.strip()
-    return (meta, rest.lstrip("\n")) if sep and meta else ({}, raw)
+    return (meta, rest.lstrip("\r\n")) if meta else ({}, raw)
