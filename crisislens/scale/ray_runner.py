@@ -3,8 +3,8 @@
     crisislens ingest articles/ --engine ray --address ray://head:10001 --workers 8
 
 Each actor builds one Pipeline (spaCy model, lexicons, gazetteer) in its constructor and
-then extracts batch after batch; documents come back as JSON strings so that Arrow never
-has to infer a schema for the nested contract. Input order is preserved.
+then extracts batch after batch; articles go in and documents come back as JSON strings,
+so that Arrow never infers a schema (it would turn a missing `error` into NaN). Input order is preserved.
 """
 
 from __future__ import annotations
@@ -26,18 +26,9 @@ class _Extractor:
         self.pipeline = Pipeline(settings)
 
     def __call__(self, batch: dict) -> dict:
-        keys = list(batch)
-        rows = [dict(zip(keys, values, strict=True)) for values in zip(*(batch[k] for k in keys), strict=True)]
-        articles = [Article(**{k: _plain(v) for k, v in row.items()}) for row in rows]
+        articles = [Article(**json.loads(str(item))) for item in batch["article"]]
         docs = self.pipeline.run(articles)
         return {"doc": [json.dumps(doc.to_dict(), ensure_ascii=False) for doc in docs]}
-
-
-def _plain(value):
-    """numpy scalars and arrays from Arrow back to Python values."""
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    return value
 
 
 def run_ray(articles: Iterable[Article], settings: Settings, workers: int = 2,
@@ -50,7 +41,7 @@ def run_ray(articles: Iterable[Article], settings: Settings, workers: int = 2,
                  log_to_driver=False, ignore_reinit_error=True)
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
-    items = [asdict(article) for article in articles]
+    items = [{"article": json.dumps(asdict(article), ensure_ascii=False)} for article in articles]
     if not items:
         return iter(())
     dataset = ray.data.from_items(items).map_batches(
