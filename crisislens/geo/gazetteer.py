@@ -1,0 +1,151 @@
+"""The gazetteer: a read-only SQLite index of GeoNames places, opened lazily, queried by name.
+
+The default index is built once from installed packages (see `build.py`) into the user's cache
+folder and reused; a SQLite file stays on disk, so each worker process holds only the pages it
+reads, not the 235,000 towns.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from crisislens.geo.build import SCHEMA_VERSION, build_default
+from crisislens.geo.normalize import fold, skeleton
+
+log = logging.getLogger(__name__)
+
+DEFAULT_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+_MAX_CANDIDATES = 60
+
+
+class GazetteerMissing(RuntimeError):
+    """The gazetteer file named in the settings does not exist or is not an index."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One GeoNames entry a name may refer to."""
+
+    id: int
+    geonameid: int | None
+    name: str
+    kind: str  # country | admin1 | admin2 | town
+    feature: str
+    cc: str
+    admin1_code: str
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    population: int
+    match: str  # "name" (its main name), "alternate", "variant" (transliteration)
+
+
+def default_path() -> Path:
+    """Where the default index lives: $XDG_CACHE_HOME/crisislens or ~/.cache/crisislens."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "crisislens" / DEFAULT_NAME
+
+
+class Gazetteer:
+    """Candidate lookup over one index file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            meta = dict(self._con.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerMissing(f"{path} is not a crisislens gazetteer: {exc}") from exc
+        self.source = meta.get("source", "")
+        self._admin1 = {(cc, code): (name, pid) for cc, code, name, pid in
+                        self._con.execute("SELECT cc, code, name, id FROM admin1")}
+        self._countries = {row[5]: self._candidate(row, "name") for row in self._con.execute(
+            "SELECT * FROM places WHERE kind = 'country'")}
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Gazetteer:
+        """The index at `path`, or the default one (built on first use, about 20 s, then cached)."""
+        started = time.perf_counter()
+        if path is not None:
+            path = Path(path).expanduser()
+            if not path.is_file():
+                raise GazetteerMissing(
+                    f"no gazetteer at {path}; build one with `crisislens gazetteer build DUMP... --output {path}`")
+        else:
+            path = default_path()
+            if not path.is_file():
+                log.warning("building the gazetteer index at %s (once; about 20 s)", path)
+                build_default(path)
+        gazetteer = cls(path)
+        log.info("gazetteer %s ready in %.2f s", path, time.perf_counter() - started)
+        return gazetteer
+
+    def _candidate(self, row: tuple, match: str) -> Candidate:
+        pid, gid, name, kind, feature, cc, a1, a2, lat, lon, pop = row[:11]
+        region = self._admin1.get((cc, a1)) if a1 else None
+        return Candidate(pid, gid, name, kind, feature, cc, a1 or "", region[0] if region else None, a2,
+                         lat, lon, pop or 0, match)
+
+    def lookup(self, name: str, variants: bool = True) -> tuple[Candidate, ...]:
+        """Every place `name` may refer to: exact (folded) names first, else transliteration variants."""
+        key = fold(name)
+        if not key:
+            return ()
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        rows = self._con.execute(
+            "SELECT p.*, n.main FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? "
+            "ORDER BY n.main DESC, p.population DESC, p.id LIMIT ?", (key, _MAX_CANDIDATES)).fetchall()
+        found = [self._candidate(r, "name" if r[11] else "alternate") for r in rows]
+        if not found and variants:
+            found = self._variants(key)
+        seen: set[int] = set()
+        out = tuple(c for c in found if not (c.id in seen or seen.add(c.id)))
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[key] = out
+        return out
+
+    def _variants(self, key: str) -> list[Candidate]:
+        skel = skeleton(key)
+        if len(skel) < 3 or len(key) < 4:
+            return []
+        rows = self._con.execute(
+            "SELECT p.*, n.key FROM names n JOIN places p ON p.id = n.id WHERE n.skel = ? "
+            "ORDER BY p.population DESC, p.id LIMIT ?", (skel, _MAX_CANDIDATES)).fetchall()
+        bare = skeleton_free(key)
+        return [self._candidate(r, "variant") for r in rows if fuzz.ratio(bare, skeleton_free(r[11])) >= 70]
+
+    def country(self, cc: str) -> Candidate | None:
+        """The country entry (centroid) for an ISO2 code."""
+        return self._countries.get(cc)
+
+    def admin1(self, cc: str, code: str) -> Candidate | None:
+        """The first-level region entry (centroid) for a country and admin1 code."""
+        found = self._admin1.get((cc, code))
+        if not found:
+            return None
+        row = self._con.execute("SELECT * FROM places WHERE id = ?", (found[1],)).fetchone()
+        return self._candidate(row, "name") if row else None
+
+    def admin1_name(self, cc: str, code: str) -> str | None:
+        found = self._admin1.get((cc, code))
+        return found[0] if found else None
+
+
+def skeleton_free(key: str) -> str:
+    """A folded name without a leading Arabic article, for comparing variants."""
+    for article in ("al ", "el ", "as ", "ad ", "ar ", "an ", "at ", "az ", "ash "):
+        if key.startswith(article):
+            return key[len(article):]
+    return key
