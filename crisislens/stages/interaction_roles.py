@@ -1,0 +1,186 @@
+"""Who did what to whom around a CAMEO verb: source, target, and the verb's modality.
+
+"Peru was criticized by Brazil" → source Brazil, target Peru; "Norway is about to restore
+ties with Chile" → source Norway (found through "is about to"), target Chile, expected.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from crisislens.lexicons import load_table
+from crisislens.schema import Actor, Document, Span
+
+_NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"})
+_ENTITY_TYPES = {"GPE": ("state", 1), "NORP": ("state", 1), "ORG": ("organization", 0),
+                 "PERSON": ("person", 0), "LOC": ("state", 1), "FAC": ("organization", 0)}
+# Heads a subject is searched through: "is about to restore", "wants to meet", "condemned ... and promised".
+_CLIMB_DEPS = frozenset({"xcomp", "acomp", "conj", "pcomp", "advcl"})
+_MODAL_CLIMB_DEPS = frozenset({"xcomp", "acomp", "pcomp"})
+_EXPECTING_HEADS = frozenset({"about", "plan", "intend", "expect", "prepare", "schedule", "due", "aim",
+                              "go", "set", "poise", "want", "hope", "seek", "propose", "promise", "vow",
+                              "pledge", "threaten", "agree", "decide"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "may", "might", "should", "can", "ca"})
+_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "flat", "nummod", "pobj", "prep"})
+_TARGET_PREPS = frozenset({"with", "to", "against", "toward", "towards", "on", "at", "from", "over",
+                           "for", "in", "into", "between", "of", "about"})
+_TARGET_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "attr", "oprd", "compound", "nmod", "conj",
+                          "xcomp", "npadvmod"})
+
+
+@cache
+def actor_nouns() -> dict[str, tuple[str, int]]:
+    """Common nouns that name a party to an interaction ("government", "officials")."""
+    return {row["noun"].lower(): (row["type"], int(row["inter"]))
+            for row in load_table("interaction_actor_nouns.csv")}
+
+
+def is_actor_like(token) -> bool:
+    """A name, a nationality, or a noun such as "government": something that can act."""
+    if token.ent_type_ in _NOT_ACTOR_ENTITIES:
+        return False
+    if token.ent_type_ in _ENTITY_TYPES or token.pos_ == "PROPN":
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    # a capitalised word the tagger did not know ("Fornost" as a noun) is most likely a name
+    return token.lemma_.lower() in actor_nouns() or (token.text[:1].isupper() and token.lemma_[:1].isupper())
+
+
+def pick_actor(token):
+    """The token, or the first actor-like one among its conjuncts ("lions, tigers and Peru")."""
+    if token is None or is_actor_like(token):
+        return token
+    return next((c for c in token.conjuncts if is_actor_like(c)), token)
+
+
+def _chain(verb, deps: frozenset[str]):
+    """The verb and the heads it hangs from through `deps` (at most four steps up)."""
+    node = verb
+    yield node
+    for _ in range(4):
+        if node.dep_ not in deps or node.head is node:
+            return
+        node = node.head
+        yield node
+
+
+def subject_of(verb):
+    """The token that heads the verb's subject, looked for up the verb's chain of heads.
+
+    Of several subjects ("Old foes Peru and Chile have renewed ties") the first that can act
+    wins; a pronoun in a reported clause ("Chile said it would ...") stands for the reporter.
+    """
+    for node in _chain(verb, _CLIMB_DEPS):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if not subjects:
+            continue
+        subject = next((c for c in subjects if is_actor_like(c)), subjects[0])
+        if subject.pos_ == "PRON" and node.dep_ == "ccomp":
+            reporter = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            if reporter is not None and is_actor_like(reporter):
+                return reporter
+        return subject
+    return None
+
+
+def _passive_agent(verb):
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _first_actor_below(verb, exclude) -> object | None:
+    """Breadth-first, the first actor-like token among the verb's objects and prepositions."""
+    frontier = [c for c in verb.children if c.dep_ in _TARGET_DEPS]
+    for _ in range(6):
+        nxt = []
+        for node in frontier:
+            if node.dep_ == "prep" and node.lower_ not in _TARGET_PREPS:
+                continue
+            if node not in exclude and node.pos_ in ("PROPN", "NOUN") and is_actor_like(node):
+                return node
+            nxt.extend(c for c in node.children if c.dep_ in _TARGET_DEPS)
+        frontier = nxt
+    return None
+
+
+def source_and_target(verb):
+    """(source token, target token); either may be None. Passive verbs swap roles."""
+    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive_subject is not None:
+        return pick_actor(_passive_agent(verb)), pick_actor(passive_subject)
+    agent = _passive_agent(verb)
+    if agent is not None and verb.tag_ == "VBN":  # "Rebuked by Peru, Chile ...": the subject is the target
+        return pick_actor(agent), pick_actor(subject_of(verb))
+    source = pick_actor(subject_of(verb))
+    exclude = {source} if source is not None else set()
+    return source, _first_actor_below(verb, exclude)
+
+
+def modality_of(verb) -> tuple[str, str | None]:
+    """(modality, the word that decided it); "asserted" when nothing says otherwise."""
+    chain = list(_chain(verb, _MODAL_CLIMB_DEPS))
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ in ("nsubj", "nsubjpass")
+                                       and any(g.lower_ in ("neither", "no") for g in child.children)):
+                return "denied", child.text
+    for node in chain:
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
+                return "expected", child.text
+            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL_AUX:
+                return "hypothetical", child.text
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+                return "hypothetical", child.text
+        if node is not verb and node.lemma_.lower() in _EXPECTING_HEADS:
+            return "expected", node.text
+    return "asserted", None
+
+
+def is_passive(verb) -> bool:
+    """True when the verb's grammatical subject is its target ("Peru was criticized")."""
+    return any(c.dep_ in ("nsubjpass", "agent") for c in verb.children)
+
+
+def name_span(head) -> tuple[int, int]:
+    """Token range [start, end) of the name a head noun stands for ("the Prime Minister of Peru")."""
+    tokens = [head]
+    frontier = [head]
+    while frontier:
+        node = frontier.pop()
+        for child in node.children:
+            if child.dep_ in _NAME_DEPS and (child.dep_ != "prep" or child.lower_ == "of"):
+                tokens.append(child)
+                frontier.append(child)
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    doc = head.doc
+    while start < head.i and doc[start].pos_ in ("DET", "PUNCT", "ADP"):
+        start += 1
+    while end - 1 > head.i and doc[end - 1].pos_ in ("PUNCT", "ADP", "PART"):
+        end -= 1
+    return start, end
+
+
+def actor_for(head, doc: Document) -> Actor:
+    """The actors stage's Actor whose mention covers the phrase, else a new one from the phrase."""
+    parsed = head.doc
+    start, end = name_span(head)
+    span = Span(parsed[start].idx, parsed[end - 1].idx + len(parsed[end - 1]))
+    for actor in doc.actors:
+        if any(m.start < span.end and span.start < m.end for m in actor.mentions):
+            return actor
+    actor_type, inter = _ENTITY_TYPES.get(head.ent_type_, ("organization", 0))
+    nouns = actor_nouns()
+    for token in parsed[start:end]:
+        if token.lemma_.lower() in nouns:
+            actor_type, inter = nouns[token.lemma_.lower()]
+            break
+    return Actor(name=doc.text[span.start:span.end], type=actor_type, inter=inter, mentions=[span],
+                 reason="party to a CAMEO verb, read from the parse (no actors-stage match)")

@@ -1,0 +1,105 @@
+"""CAMEO verb patterns: which code a verb and its arguments give ("restore ... ties" → 064).
+
+The lexicon (lexicons/cameo_verbs.csv) is indexed once by verb lemma; matching a verb is a
+dict lookup plus a subset test of each of that verb's few patterns against the lemmas of its
+arguments, so the cost does not grow with the size of the lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from crisislens.lexicons import load_table
+
+# Roots the events stage codes (protest, arrest, assault, fight, mass violence): never emitted here.
+EVENT_STAGE_ROOTS = frozenset({"14", "18", "19", "20"})
+EVENT_STAGE_CODES = frozenset({"173"})
+
+# Dependencies through which a verb's arguments are collected, and how deep.
+_ARG_DEPS = frozenset({
+    "dobj", "prt", "prep", "agent", "dative", "pobj", "attr", "acomp", "oprd", "amod", "compound",
+    "xcomp", "pcomp", "npadvmod", "nmod", "advmod", "dep",
+})
+_SKIP_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "punct", "cc", "conj",
+                        "advcl", "ccomp", "relcl", "acl", "appos", "mark", "det", "poss", "parataxis"})
+_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class VerbRule:
+    """One row of the lexicon: a verb, the words it needs, and the code(s) it gives."""
+
+    verb: str
+    pattern: frozenset[str]
+    code: str          # "-" silences the verb for this use
+    mirror: str | None
+    note: str
+    order: int
+
+    @property
+    def label(self) -> str:
+        words = " ".join(sorted(self.pattern))
+        return f"{self.verb} {words}".strip()
+
+
+def _emittable(code: str) -> bool:
+    return code == "-" or (code[:2] not in EVENT_STAGE_ROOTS and code not in EVENT_STAGE_CODES)
+
+
+@cache
+def verb_rules() -> dict[str, tuple[VerbRule, ...]]:
+    """Lexicon rows grouped by verb lemma, built once per process."""
+    grouped: dict[str, list[VerbRule]] = {}
+    for order, row in enumerate(load_table("cameo_verbs.csv")):
+        code = row.get("code", "")
+        if not code or not _emittable(code):
+            continue
+        verb = row["verb"].lower()
+        rule = VerbRule(verb=verb, pattern=frozenset(row.get("pattern", "").lower().split()), code=code,
+                        mirror=row.get("mirror") or None, note=row.get("note", ""), order=order)
+        grouped.setdefault(verb, []).append(rule)
+    return {verb: tuple(rules) for verb, rules in grouped.items()}
+
+
+def verb_lemma(token) -> str:
+    """The lemma a verb is looked up under ("re-establish" and "reestablish" alike)."""
+    lemma = token.lemma_.lower()
+    if lemma == "establish" and token.i >= 2 and token.doc[token.i - 1].text == "-" \
+            and token.doc[token.i - 2].lower_ == "re":
+        return "reestablish"
+    return lemma
+
+
+def argument_lemmas(verb) -> set[str]:
+    """Lemmas of the verb's objects, particles and prepositional phrases, a few levels down."""
+    found: set[str] = set()
+    frontier = [verb]
+    for _ in range(_DEPTH):
+        nxt = []
+        for node in frontier:
+            for child in node.children:
+                infinitive_to = child.dep_ == "aux" and child.lower_ == "to"
+                if node is verb and child.dep_ in _SKIP_DEPS:
+                    continue
+                if node is not verb and child.dep_ not in _ARG_DEPS and not infinitive_to:
+                    continue
+                found.add(child.lemma_.lower())
+                nxt.append(child)
+        frontier = nxt
+    return found
+
+
+def match_rule(verb) -> VerbRule | None:
+    """The most specific lexicon rule the verb and its arguments satisfy, or None."""
+    rules = verb_rules().get(verb_lemma(verb))
+    if not rules:
+        return None
+    args = argument_lemmas(verb) if any(rule.pattern for rule in rules) else set()
+    best: VerbRule | None = None
+    for rule in rules:
+        if rule.pattern <= args and (best is None or len(rule.pattern) > len(best.pattern)):
+            best = rule
+    if best is None or best.code == "-":
+        return None
+    return best

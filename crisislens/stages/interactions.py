@@ -1,0 +1,76 @@
+"""Political interactions coded in CAMEO: "Norway is about to restore ties with Chile" → 064.
+
+Each verb found in lexicons/cameo_verbs.csv (with the objects and particles its pattern needs)
+becomes an Event of kind "interaction": source and target actors, the sentence as evidence,
+the verb as trigger, and a low confidence so that violent events found by the events stage
+stay primary. Protests, arrests and violence (CAMEO 14, 173, 18-20) are the events stage's.
+"""
+
+from __future__ import annotations
+
+from crisislens.schema import Document, Event, Span
+from crisislens.stages.interaction_roles import (
+    actor_for,
+    is_actor_like,
+    is_passive,
+    modality_of,
+    source_and_target,
+)
+from crisislens.stages.interaction_rules import VerbRule, match_rule, verb_rules
+
+_AGREEMENT_CODES = ("057", "0871")
+_CONFIDENCE = {2: 0.35, 1: 0.25}
+
+
+def process(doc: Document, parsed, resources=None) -> Document:
+    """Add one interaction Event per distinct CAMEO code per sentence."""
+    rules = verb_rules()
+    for sent in parsed.sents:
+        seen: set[str] = set()
+        for token in sent:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in rules and token.lemma_.lower() != "establish":
+                continue
+            rule = match_rule(token)
+            if rule is None:
+                continue
+            for event in _events(doc, sent, token, rule):
+                key = event.cameo or f"denied:{token.i}"
+                if key not in seen:
+                    seen.add(key)
+                    doc.events.append(event)
+    return doc
+
+
+def _events(doc: Document, sent, verb, rule: VerbRule) -> list[Event]:
+    source, target = source_and_target(verb)
+    if source is None and not is_passive(verb):
+        return []  # a verb inside a noun phrase ("refusal to talk") is not an act of anyone
+    source = source if source is not None and source.pos_ in ("PROPN", "NOUN") else None
+    target = target if target is not None and target.pos_ in ("PROPN", "NOUN") else None
+    actors = [t for t in (source, target) if t is not None and is_actor_like(t)]
+    if not actors:
+        return []  # no party that can act
+    modality, cue = modality_of(verb)
+    actor1 = actor_for(source, doc) if source is not None else None
+    actor2 = actor_for(target, doc) if target is not None else None
+    evidence = [Span(sent.start_char, sent.end_char)]
+    trigger = Span(verb.idx, verb.idx + len(verb))
+    why = f"CAMEO verb rule '{rule.label}' → {rule.code} ({rule.note})"
+    if cue:
+        why += f"; {modality} because of '{cue}'"
+    confidence = _CONFIDENCE.get(len(actors), 0.2)
+    if modality == "denied":  # a negated verb is not that event: keep the record, drop the code
+        why += f"; negated, so not coded {rule.code}"
+        return [_event(None, actor1, actor2, evidence, trigger, modality, confidence, why)]
+    events = [_event(rule.code, actor1, actor2, evidence, trigger, modality, confidence, why)]
+    if rule.mirror and actor2 is not None:
+        events.append(_event(rule.mirror, actor2, actor1, evidence, trigger, modality, confidence,
+                             why + f"; reverse direction {rule.mirror}"))
+    return events
+
+
+def _event(code, actor1, actor2, evidence, trigger, modality, confidence, reason) -> Event:
+    sub_event = "Agreement" if code and code.startswith(_AGREEMENT_CODES) else "Other"
+    return Event(event_type="Strategic developments", sub_event_type=sub_event, evidence=evidence,
+                 cameo=code, actor1=actor1, actor2=actor2, modality=modality, confidence=confidence,
+                 trigger=trigger, kind="interaction", reason=reason)
