@@ -1,7 +1,136 @@
-"""events stage (placeholder until written)."""
+"""events stage: ACLED-coded events, each with its evidence sentences, trigger and reasons.
 
-from crisislens.schema import Document
+"On 3 May, students staged a protest in Town. Police fired tear gas to disperse them."
+→ one event, Protests / Protest with intervention, actor1 Protesters (Country), actor2 the
+police, evidence both sentences, date 3 May, the town as location.
+
+Steps, one module each: trigger candidates (event_triggers), false alarms and modality
+(event_filters), grouping into events (event_merge), parties (event_roles), ACLED type
+(event_typing), date/location/fatalities (event_attributes). Undated events take the
+publication date minus `Settings.undated_event_offset_days` (default 1): see
+event_attributes for why.
+"""
+
+from __future__ import annotations
+
+from crisislens.schema import Document, Event, Span
+from crisislens.stages import event_attributes as attrs
+from crisislens.stages.event_filters import (
+    DEATH_ONLY,
+    VIOLENT_CLASSES,
+    accident_reason,
+    article_domain,
+    figurative_reason,
+    is_negated,
+    modality,
+    suppress,
+)
+from crisislens.stages.event_merge import Draft, group
+from crisislens.stages.event_roles import Party, choose_actors, parties
+from crisislens.stages.event_triggers import find_candidates, find_cues
+from crisislens.stages.event_typing import Features, classify
 
 
-def process(doc: Document, parsed, resources) -> Document:
+def process(doc: Document, parsed, resources=None) -> Document:
+    """Append the document's ACLED events; the best supported gets the highest confidence."""
+    settings = getattr(resources, "settings", None)
+    offset = getattr(settings, "undated_event_offset_days", attrs.DEFAULT_OFFSET_DAYS)
+    sents = list(parsed.sents)
+    bounds = [(s.start_char, s.end_char) for s in sents]
+    kept = _kept_candidates(doc, parsed, sents)
+    sent_dates = {i: {t.date for t in doc.times if t.date and s <= t.span.start < e}
+                  for i, (s, e) in enumerate(bounds)}
+    drafts = group(parsed, kept, bounds, sent_dates)
+    events = [_event(doc, parsed, d, bounds, offset, n) for n, d in enumerate(drafts)]
+    doc.events.extend(e for e in events if e is not None)
     return doc
+
+
+def _kept_candidates(doc: Document, parsed, sents) -> list:
+    domain, _ = article_domain(parsed)
+    kinds_by_sent: dict[int, set[str]] = {}
+    kept = []
+    for c in find_candidates(parsed):
+        if c.sent_index not in kinds_by_sent:
+            sent = sents[c.sent_index]
+            kinds_by_sent[c.sent_index] = {h.entry.get("kind") for h in find_cues(parsed, sent.start, sent.end)}
+        why = None
+        if domain and c.klass in VIOLENT_CLASSES:
+            why = f"article is {domain} news"
+        why = why or figurative_reason(c) or accident_reason(c, kinds_by_sent[c.sent_index])
+        if why is None and c.klass in DEATH_ONLY and is_negated(c.anchor):
+            why = "negated death/injury: nobody was hurt"
+        if why:
+            suppress(c, doc.id, why)
+            continue
+        kept.append(c)
+    return kept
+
+
+def _features(doc: Document, d: Draft, killed: int) -> tuple[Features, list[Party], list[Party], list[Party]]:
+    main = d.main
+    agents, targets = parties(doc, main.anchor)
+    others: list[Party] = []
+    agent_kinds = {p.kind for p in agents if p.kind}
+    target_kinds = {p.kind for p in targets if p.kind}
+    state_violence: set[str] = set()
+    crowd_classes: set[str] = set()
+    for m in d.members:
+        if m is main:
+            m_agents = agents
+        else:
+            m_agents, m_targets = parties(doc, m.anchor)
+            others.extend(m_agents + m_targets)
+            target_kinds |= {p.kind for p in m_targets if p.kind and m.klass not in ("kill", "injure")}
+        kinds = {p.kind for p in m_agents if p.kind}
+        if kinds and kinds <= {"state"}:
+            state_violence.add(m.klass)
+        else:
+            crowd_classes.add(m.klass)
+            if m is not main and m.klass not in ("kill", "injure"):
+                agent_kinds |= kinds
+    state_violence -= crowd_classes
+    cue_kinds = {h.entry.get("kind") for h in d.cue_hits}
+    weapons = [h.entry.get("value") for h in sorted(d.cue_hits, key=lambda h: h.i) if h.entry.get("kind") == "weapon"]
+    f = Features(classes=d.classes, main_class=main.klass, cues=cue_kinds, weapons=weapons,
+                 agent_kinds=agent_kinds, target_kinds=target_kinds, state_violence=state_violence,
+                 killed=killed, default=(main.event_type, main.sub_event_type, main.cameo))
+    return f, agents, targets, others
+
+
+def _event(doc: Document, parsed, d: Draft, bounds, offset: int, order: int) -> Event | None:
+    main = d.main
+    ev_bounds = [bounds[i] for i in sorted(set(d.sentences))]
+    main_bounds = bounds[main.sent_index]
+    best, low, high = attrs.fatalities(doc, ev_bounds)
+    f, agents, targets, others = _features(doc, d, best or 0)
+    coding = classify(f)
+    trigger = Span(main.start, main.end)
+    actor1, actor2, roles_reason = choose_actors(doc, coding.event_type, coding.sub_event_type,
+                                                 agents, targets, others, trigger)
+    mood, claimant, mood_reason = modality(main, parsed[main.i].sent, doc)
+    day, precision, date_reason = attrs.event_date(doc, parsed, main.anchor, main_bounds, ev_bounds, offset)
+    place, _ = attrs.event_location(doc, ev_bounds)
+    reason = f"{coding.reason}; trigger '{main.pattern}'"
+    if d.background:
+        reason += f"; background: {d.background}"
+    if mood_reason:
+        reason += f"; modality: {mood_reason}"
+    return Event(
+        event_type=coding.event_type, sub_event_type=coding.sub_event_type,
+        evidence=[Span(s, e) for s, e in ev_bounds], cameo=coding.cameo,
+        actor1=actor1, actor2=actor2, location=place, date=day, date_precision=precision,
+        fatalities=best, fatalities_low=low, fatalities_high=high, counts=attrs.counts(doc, ev_bounds),
+        modality=mood, confidence=_confidence(d, main.weight, mood, order), trigger=trigger,
+        claimant=claimant, kind="acled", reason=reason + f"; date: {date_reason}; roles: {roles_reason}",
+    )
+
+
+def _confidence(d: Draft, weight: float, mood: str, order: int) -> float:
+    """Specific triggers, first-reported, asserted and corroborated events score highest."""
+    score = 0.4 + 0.35 * weight + (0.1 if order == 0 else 0.0) + 0.04 * min(len(set(d.sentences)) - 1, 2)
+    if d.background:
+        score -= 0.25
+    if mood != "asserted":
+        score -= 0.15
+    return round(max(0.05, min(0.99, score)), 3)

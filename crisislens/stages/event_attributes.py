@@ -1,0 +1,132 @@
+"""When, where and how deadly: an event's date, location, fatalities and other counts.
+
+Date. The time expression in the event's own sentence (the one nearest the trigger in
+the parse when there are several), else one in its other evidence sentences, else the
+article's first dated expression, else a fallback. The fallback follows the convention of
+daily conflict reporting: an undated event in a report published on day D happened on
+D - 1 (`Settings.undated_event_offset_days`, default 1), coded at day precision. We chose
+this because wire and daily reports describe the previous day's events, and ACLED's own
+notes are published the day after the event they describe; a later-dated guess would put
+the event after its report, and an earlier one has no support in the text. With no
+publication date either, the date is left null.
+
+Location. A place with role "location" mentioned in the evidence sentence(s), most
+specific first (geo precision 1 before 2 before 3, resolved before unresolved), else the
+article's first resolved place.
+
+Fatalities. Quantities of category "killed" inside the evidence: figures within one
+sentence add up ("a soldier and two attackers"), a later sentence adds its figure unless
+it repeats an earlier one, and a range keeps its low end (ACLED codes the lowest credible
+number). "No one was killed" gives 0. Injured, abducted, arrested and other figures go
+into `counts`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from crisislens.schema import Document, Place, Quantity, TimeExpression
+
+DEFAULT_OFFSET_DAYS = 1
+
+
+def _inside(start: int, end: int, bounds: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in bounds)
+
+
+def event_date(doc: Document, parsed, anchor, main_bounds: tuple[int, int], bounds: list[tuple[int, int]],
+               offset_days: int = DEFAULT_OFFSET_DAYS) -> tuple[str | None, int, str]:
+    """(date, precision, reason) for an event whose trigger is `anchor`."""
+    dated = [t for t in doc.times if t.date]
+    own = [t for t in dated if _inside(t.span.start, t.span.end, [main_bounds])]
+    if own:
+        best = min(own, key=lambda t: _distance(parsed, anchor, t))
+        return best.date, best.precision, f"'{best.text}' in the event's sentence"
+    other = [t for t in dated if _inside(t.span.start, t.span.end, bounds)]
+    if other:
+        return other[0].date, other[0].precision, f"'{other[0].text}' in the event's evidence"
+    if dated:
+        first = dated[0]
+        return first.date, first.precision, f"article's first date '{first.text}'"
+    return fallback_date(doc.published_at, offset_days)
+
+
+def fallback_date(published_at: str | None, offset_days: int) -> tuple[str | None, int, str]:
+    if not published_at:
+        return None, 1, "no date in the text and no publication date"
+    try:
+        day = date.fromisoformat(published_at[:10]) - timedelta(days=offset_days)
+    except ValueError:
+        return None, 1, "unreadable publication date"
+    return day.isoformat(), 1, f"undated: {offset_days} day(s) before publication (news convention)"
+
+
+def _distance(parsed, anchor, t: TimeExpression) -> int:
+    """Tree distance from the trigger to the time expression's head (char distance breaks ties)."""
+    span = parsed.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if span is None or anchor is None:
+        return 10_000
+    head = span.root
+    a_chain = [anchor, *anchor.ancestors]
+    h_chain = [head, *head.ancestors]
+    a_idx = {tok.i: n for n, tok in enumerate(a_chain)}
+    for n, tok in enumerate(h_chain):
+        if tok.i in a_idx:
+            return (n + a_idx[tok.i]) * 1000 + abs(anchor.idx - t.span.start) // 10
+    return 9_000 + abs(anchor.idx - t.span.start) // 10
+
+
+def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place | None, str | None]:
+    """(place, reason) by the rule agreed with the places stage."""
+    mentioned = []
+    for order, place in enumerate(doc.places):
+        if place.role != "location":
+            continue
+        firsts = [m.start for m in place.mentions if _inside(m.start, m.end, bounds)]
+        if firsts:
+            mentioned.append((place.lat is None, place.precision or 3, min(firsts), order, place))
+    if mentioned:
+        best = min(mentioned, key=lambda x: x[:4])[-1]
+        return best, f"'{best.name}' named in the event's sentence"
+    resolved = [p for p in doc.places if p.lat is not None and p.role != "context"]
+    resolved = resolved or [p for p in doc.places if p.lat is not None]
+    if resolved:
+        first = min(resolved, key=lambda p: min((m.start for m in p.mentions), default=10**9))
+        return first, f"article's first resolved place '{first.name}'"
+    return None, None
+
+
+def fatalities(doc: Document, bounds: list[tuple[int, int]]) -> tuple[int | None, int | None, int | None]:
+    """(best, low, high) killed counts in the evidence; None when the text says nothing."""
+    killed = sorted((q for q in doc.quantities if q.category == "killed"
+                     and _inside(q.span.start, q.span.end, bounds)), key=lambda q: q.span.start)
+    if not killed:
+        return None, None, None
+    per_sentence: dict[int, list[Quantity]] = {}
+    for q in killed:
+        index = next(i for i, (s, e) in enumerate(bounds) if s <= q.span.start < e)
+        per_sentence.setdefault(index, []).append(q)
+    best = low = high = 0
+    seen: set[int] = set()
+    for qs in per_sentence.values():
+        values = [_low(q) for q in qs]
+        total = sum(values)
+        if total in seen and total:
+            continue
+        seen.add(total)
+        best += total
+        low += total
+        high += sum(int(q.high if q.high is not None else q.value) for q in qs)
+    return best, low, max(high, low)
+
+
+def _low(q: Quantity) -> int:
+    value = q.low if q.low is not None else q.value
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def counts(doc: Document, bounds: list[tuple[int, int]]) -> list[Quantity]:
+    return [q for q in doc.quantities if q.category != "killed" and _inside(q.span.start, q.span.end, bounds)]

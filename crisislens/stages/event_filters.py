@@ -1,0 +1,137 @@
+"""False alarms and modality: which trigger words name a real, happened conflict event.
+
+A violent word is not a violent event when it is figurative ("shares were hammered",
+"Arsenal attacked down the left", "the bill was killed", "she shot her new film in Kabul"),
+when the death it reports is an accident or illness, when it is negated ("no one was
+killed"), or when the whole article is ordinary news (sport, markets, entertainment,
+technology) with no conflict vocabulary. Every suppressed candidate is logged at DEBUG
+level with the rule that suppressed it, so the rules can be audited.
+
+Modality of a kept event: "denied" when negated, "expected" for plans and threats ("will",
+"plans to", "threatened to"), "hypothetical" under a condition ("if", "could"), "claimed"
+when the sentence is a quoted party's statement (the speaker becomes the claimant).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from functools import cache
+
+from crisislens.lexicons import load_table
+from crisislens.schema import Document
+from crisislens.stages.event_triggers import Candidate, _forms, find_cues
+
+log = logging.getLogger(__name__)
+
+VIOLENT_CLASSES = {"attack", "kill", "injure", "clash", "mob", "riot", "explosion", "grenade", "shelling",
+                   "airstrike", "suicide", "chemical", "abduct", "sexual", "capture", "recapture",
+                   "loot", "destroy"}
+DEATH_ONLY = {"kill", "injure"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+COND_MARKERS = {"if", "unless", "whether"}
+COND_AUX = {"could", "would", "might", "may"}
+NEG_WORDS = {"no", "not", "never", "n't", "none", "nobody", "neither"}
+
+
+@cache
+def _figurative() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in load_table("event_context_cues.csv"):
+        if row["kind"] == "figurative":
+            for form in _forms(row["cue"]):
+                out[form] = row["value"]
+    return out
+
+
+def article_domain(parsed) -> tuple[str | None, Counter]:
+    """The ordinary-news domain an article is mostly about, or None for conflict/general news.
+
+    Domain words must be frequent and clearly outnumber conflict words: short conflict
+    reports carry a few conflict words, and a sports story many sports words.
+    """
+    hits = find_cues(parsed, 0, len(parsed))
+    domains: Counter = Counter()
+    conflict = 0
+    for h in hits:
+        kind = h.entry.get("kind")
+        if kind == "domain":
+            domains[h.entry.get("value")] += 1
+        elif kind == "conflict":
+            conflict += 1
+    total = sum(domains.values())
+    if total >= 4 and total >= 2 * conflict + 2:
+        return domains.most_common(1)[0][0], domains
+    return None, domains
+
+
+def _args(anchor) -> list:
+    """The words filling a trigger's subject/object slots (and a noun trigger's head)."""
+    out = []
+    for c in anchor.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "poss", "compound"):
+            out.append(c)
+        if c.dep_ in ("prep", "agent"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    if anchor.dep_ in ("dobj", "nsubj", "compound", "pobj"):
+        out.append(anchor.head)
+    return out
+
+
+def figurative_reason(cand: Candidate) -> str | None:
+    """Why a violent trigger is figurative here, or None."""
+    if cand.klass not in VIOLENT_CLASSES:
+        return None
+    table = _figurative()
+    for tok in _args(cand.anchor):
+        domain = table.get(tok.lower_) or table.get(tok.lemma_.lower())
+        if domain:
+            return f"figurative: '{cand.pattern}' with '{tok.text}' ({domain})"
+        if tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "MONEY", "PERCENT"):
+            return f"figurative: '{cand.pattern}' with {tok.ent_type_} '{tok.text}'"
+    return None
+
+
+def is_negated(anchor) -> bool:
+    """"did not attack", "no one was killed", "no deaths"."""
+    for c in anchor.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in {"nobody", "none", "noone"} or any(
+                g.lower_ == "no" for g in c.children)):
+            return True
+    return False
+
+
+def modality(cand: Candidate, sent, doc: Document) -> tuple[str, str | None, str | None]:
+    """(modality, claimant, reason) of a kept candidate."""
+    anchor = cand.anchor
+    if is_negated(anchor):
+        return "denied", None, "negated trigger"
+    chain = [anchor, *list(anchor.ancestors)[:3]]
+    for tok in chain:
+        for c in tok.children:
+            if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+                return "expected", None, f"future auxiliary '{c.text}'"
+            if c.dep_ == "mark" and c.lower_ in COND_MARKERS:
+                return "hypothetical", None, f"conditional '{c.text}'"
+            if c.dep_ == "aux" and c.lower_ in COND_AUX:
+                return "hypothetical", None, f"modal '{c.text}'"
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"plan", "threaten", "vow", "intend", "want", "aim",
+                                                                "decide", "prepare", "pledge", "promise"}:
+            return "expected", None, f"'{tok.head.text} to ...'"
+    for quote in doc.quotes:
+        if quote.span.start <= cand.start and cand.end <= quote.span.end:
+            name = quote.speaker.name or quote.speaker.organization if quote.speaker else None
+            return "claimed", name, "inside a quoted statement"
+    return "asserted", None, None
+
+
+def accident_reason(cand: Candidate, cue_kinds: set[str]) -> str | None:
+    if cand.klass in DEATH_ONLY and "accident" in cue_kinds:
+        return "death/injury from an accident or illness"
+    return None
+
+
+def suppress(cand: Candidate, doc_id: str, reason: str) -> None:
+    log.debug("suppressed '%s' (%s) in %s: %s", cand.pattern, cand.klass, doc_id, reason)

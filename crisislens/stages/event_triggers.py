@@ -1,0 +1,182 @@
+"""Event candidates: the words that anchor an event ("staged a protest", "gunmen shot dead").
+
+The trigger and cue tables (lexicons/event_triggers.csv, event_context_cues.csv) are
+compiled once per process into a small phrase matcher that compares each pattern word
+with a token's lower-case form or lemma, accepting regular inflections ("stage" matches
+"staged" even where the tagger lemmatises it wrongly) and hyphen tokens inside words
+("tear-gas" matches "tear gas" and "tear - gas").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from crisislens.lexicons import load_table
+
+GAP = "*"
+MAX_GAP = 3
+
+
+def _forms(word: str) -> frozenset[str]:
+    """A word and its regular inflections: enough to match without trusting the lemmatiser."""
+    w = word.lower()
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+    if w.endswith("e"):
+        forms |= {w[:-1] + "ing", w[:-1] + "ed"}
+    if w.endswith("y"):
+        forms |= {w[:-1] + "ied", w[:-1] + "ies"}
+    if len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    if "ise" in w:
+        forms |= _forms(w.replace("ise", "ize")) if "ize" not in w else set()
+    return frozenset(forms)
+
+
+def _words(pattern: str) -> tuple[str, ...]:
+    return tuple(p for p in pattern.lower().replace("-", " ").split() if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One compiled pattern and the row it came from."""
+
+    pattern: str
+    words: tuple[frozenset[str] | None, ...]  # None is a gap
+    row: tuple[tuple[str, str], ...]
+
+    def get(self, key: str, default: str = "") -> str:
+        return dict(self.row).get(key, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A pattern matched over tokens [i, j) of the parse."""
+
+    entry: Entry
+    i: int
+    j: int
+
+
+class PhraseTable:
+    """Patterns indexed by the forms of their first word."""
+
+    def __init__(self, rows: Iterable[dict[str, str]], key: str) -> None:
+        self.index: dict[str, list[Entry]] = {}
+        for row in rows:
+            words = _words(row[key])
+            if not words:
+                continue
+            compiled = tuple(None if w == GAP else _forms(w) for w in words)
+            entry = Entry(row[key], compiled, tuple(sorted(row.items())))
+            for form in compiled[0] or ():
+                self.index.setdefault(form, []).append(entry)
+
+    def match(self, tokens, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+        """Every (entry, i, j) that matches inside tokens[start:end]; longest first at each i."""
+        end = len(tokens) if end is None else end
+        for i in range(start, end):
+            tok = tokens[i]
+            keys = {tok.lower_, tok.lemma_.lower()}
+            seen: set[str] = set()
+            found = []
+            for key in keys:
+                for entry in self.index.get(key, ()):
+                    if entry.pattern in seen:
+                        continue
+                    seen.add(entry.pattern)
+                    j = _match_rest(tokens, i + 1, end, entry.words[1:])
+                    if j is not None:
+                        found.append(Hit(entry, i, j))
+            yield from sorted(found, key=lambda h: h.i - h.j)
+
+
+def _token_matches(tok, forms: frozenset[str]) -> bool:
+    return tok.lower_ in forms or tok.lemma_.lower() in forms
+
+
+def _match_rest(tokens, i: int, end: int, words) -> int | None:
+    if not words:
+        return i
+    head, rest = words[0], words[1:]
+    if head is None:
+        for gap in range(0, MAX_GAP + 1):
+            j = _match_rest(tokens, i + gap, end, rest)
+            if j is not None:
+                return j
+        return None
+    while i < end and tokens[i].text == "-":
+        i += 1
+    if i < end and _token_matches(tokens[i], head):
+        return _match_rest(tokens, i + 1, end, rest)
+    return None
+
+
+@cache
+def trigger_table() -> PhraseTable:
+    return PhraseTable(load_table("event_triggers.csv"), "pattern")
+
+
+@cache
+def cue_table() -> PhraseTable:
+    return PhraseTable(load_table("event_context_cues.csv"), "cue")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One trigger occurrence, before typing and merging."""
+
+    sent_index: int
+    anchor: object  # spacy Token: the syntactic head of the matched words
+    i: int
+    j: int
+    start: int
+    end: int
+    klass: str
+    event_type: str
+    sub_event_type: str
+    cameo: str
+    weight: float
+    pattern: str
+    notes: list[str] = field(default_factory=list)
+
+
+def _anchor(tokens, i: int, j: int):
+    """The matched token whose head lies outside the match (the phrase's head)."""
+    for k in range(i, j):
+        head = tokens[k].head
+        if head.i < i or head.i >= j or head.i == k:
+            if tokens[k].pos_ not in ("DET", "ADP", "PART", "PUNCT"):
+                return tokens[k]
+    return tokens[i]
+
+
+def find_candidates(parsed) -> list[Candidate]:
+    """Trigger matches, one per token position (the longest pattern wins), sentence by sentence."""
+    table = trigger_table()
+    out: list[Candidate] = []
+    for s_index, sent in enumerate(parsed.sents):
+        taken: set[int] = set()
+        for hit in table.match(parsed, sent.start, sent.end):
+            if any(k in taken for k in range(hit.i, hit.j)):
+                continue
+            anchor = _anchor(parsed, hit.i, hit.j)
+            pos = hit.entry.get("pos")
+            if pos and anchor.pos_ not in pos.split("|"):
+                continue
+            taken.update(range(hit.i, hit.j))
+            e = hit.entry
+            out.append(Candidate(
+                sent_index=s_index, anchor=anchor, i=hit.i, j=hit.j,
+                start=parsed[hit.i].idx, end=parsed[hit.j - 1].idx + len(parsed[hit.j - 1].text),
+                klass=e.get("class"), event_type=e.get("event_type"),
+                sub_event_type=e.get("sub_event_type"), cameo=e.get("cameo"),
+                weight=float(e.get("weight") or 0.5), pattern=e.pattern,
+            ))
+    return out
+
+
+def find_cues(parsed, start: int, end: int) -> list[Hit]:
+    """Context cues over tokens [start, end)."""
+    return list(cue_table().match(parsed, start, end))

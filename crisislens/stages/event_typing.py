@@ -1,0 +1,188 @@
+"""ACLED event type and sub-event type of a merged event, by ordered rules over its evidence.
+
+The rules read what a coder reads: which trigger classes the evidence holds (protest, riot,
+clash, attack, explosion, ...), which cues surround them (weapons, tear gas, demands, live
+fire) and what kind of party did what to whom (a crowd, state forces, an armed group,
+civilians). The hard distinctions of the ACLED codebook, in the order they are applied:
+
+- weapons first: a suicide bomb, air/drone strike, shelling, grenade or planted explosive
+  is Explosions/Remote violence, unless the device was defused (Disrupted weapons use)
+  or thrown by demonstrators (a riot);
+- a demonstration stays a protest while the demonstrators stay peaceful: dispersal, tear
+  gas, baton charges or arrests make it "Protest with intervention", deaths or live fire
+  "Excessive force against protesters"; violence by the demonstrators (stones, burning
+  tyres, vandalism, clashes) makes it a "Violent demonstration";
+- a violent crowd outside a demonstration (a mob, residents lynching a thief, supporters of
+  two candidates fighting) is "Mob violence";
+- armed violence against unarmed victims is "Attack"; against armed or organised victims
+  (police, soldiers, militias, raiders) it is "Armed clash".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crisislens.schema import EVENT_TYPES
+
+WEAPON_CLASSES = {
+    "suicide": ("Suicide bomb", "1831"),
+    "chemical": ("Chemical weapon", "2041"),
+    "airstrike": ("Air/drone strike", "195"),
+    "shelling": ("Shelling/artillery/missile attack", "194"),
+    "grenade": ("Grenade", "183"),
+    "explosion": ("Remote explosive/landmine/IED", "1833"),
+}
+WEAPON_CAMEO = {sub: cameo for sub, cameo in WEAPON_CLASSES.values()}
+VIOLENT = {"attack", "kill", "injure", "clash", "mob", "riot", "loot", "destroy", "abduct", "sexual"}
+ARMED = {"state", "armed"}
+UNARMED = {"crowd", "civilian", "protester"}
+
+
+@dataclass(slots=True)
+class Features:
+    """What the typing rules read from one merged event."""
+
+    classes: set[str]
+    main_class: str
+    cues: set[str]  # cue kinds present in the evidence (intervention, lethal, demo, ...)
+    weapons: list[str]  # sub-event types implied by weapon cues, in text order
+    agent_kinds: set[str]
+    target_kinds: set[str]
+    state_violence: set[str] = field(default_factory=set)  # classes whose only agent is the state
+    killed: int = 0
+    default: tuple[str, str, str] = ("", "", "")
+
+
+@dataclass(slots=True)
+class Coding:
+    event_type: str
+    sub_event_type: str
+    cameo: str | None
+    reason: str
+
+
+def _c(event_type: str, sub: str, cameo: str | None, reason: str) -> Coding:
+    assert sub in EVENT_TYPES[event_type], (event_type, sub)
+    return Coding(event_type, sub, cameo, reason)
+
+
+def classify(f: Features) -> Coding:
+    """The first rule that fits, with its reason."""
+    for rule in RULES:
+        coding = rule(f)
+        if coding is not None:
+            return coding
+    et, sub, cameo = f.default
+    return _c(et, sub, cameo or None, f"default coding of trigger class '{f.main_class}'")
+
+
+def _crowd_violence(f: Features) -> set[str]:
+    """Violent classes whose initiator is not the state (what demonstrators or a crowd did)."""
+    return (f.classes & VIOLENT) - f.state_violence
+
+
+def _disrupted(f: Features) -> Coding | None:
+    if "disrupt" in f.classes and not f.killed and not (f.classes & {"clash", "attack", "kill"}):
+        return _c("Strategic developments", "Disrupted weapons use", None,
+                  "weapon defused, seized or attack foiled")
+    return None
+
+
+def _agreement(f: Features) -> Coding | None:
+    if f.main_class == "agreement" and not (f.classes & VIOLENT):
+        return _c("Strategic developments", "Agreement", "057", "agreement/ceasefire trigger")
+    return None
+
+
+def _weapons(f: Features) -> Coding | None:
+    found = [cls for cls in WEAPON_CLASSES if cls in f.classes]
+    demo = "protest" in f.classes or "riot" in f.classes or "demo" in f.cues
+    crowd = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED)
+    if found and demo and crowd:
+        return None  # crude bombs thrown by demonstrators: a riot, decided below
+    if found:
+        sub, cameo = WEAPON_CLASSES[found[0]]
+        return _c("Explosions/Remote violence", sub, cameo, f"weapon trigger class '{found[0]}'")
+    if f.weapons and f.classes & {"attack", "kill", "injure"} and not demo:
+        sub = f.weapons[0]
+        return _c("Explosions/Remote violence", sub, WEAPON_CAMEO.get(sub), f"weapon cue: {sub}")
+    return None
+
+
+def _territory(f: Features) -> Coding | None:
+    if "recapture" in f.classes or ("capture" in f.classes and f.agent_kinds & {"state"}):
+        return _c("Battles", "Government regains territory", "190", "state forces (re)take an area")
+    if "capture" in f.classes and f.main_class == "capture":
+        return _c("Battles", "Non-state actor overtakes territory", "190", "non-state group takes an area")
+    return None
+
+
+def _civilian_specific(f: Features) -> Coding | None:
+    if "sexual" in f.classes:
+        return _c("Violence against civilians", "Sexual violence", "1821", "sexual violence trigger")
+    if "abduct" in f.classes and not (f.classes & {"clash", "protest"}):
+        return _c("Violence against civilians", "Abduction/forced disappearance", "181", "abduction trigger")
+    return None
+
+
+def _protest(f: Features) -> Coding | None:
+    if not ("protest" in f.classes or ("protester" in f.agent_kinds and f.main_class not in VIOLENT)):
+        return None
+    crowd_violence = _crowd_violence(f) - {"kill", "injure", "abduct"}
+    if crowd_violence & {"riot", "mob", "loot", "destroy", "attack"} or (
+            "clash" in crowd_violence and not f.agent_kinds <= {"state"}):
+        acts = ", ".join(sorted(crowd_violence))
+        return _c("Riots", "Violent demonstration", "145", f"demonstration with violence by demonstrators ({acts})")
+    if f.killed or ("lethal" in f.cues and "state" in f.agent_kinds | f.target_kinds):
+        return _c("Protests", "Excessive force against protesters", "175",
+                  "protest met with lethal force" + (" (deaths reported)" if f.killed else " (live fire)"))
+    if "intervention" in f.cues or "arrest" in f.classes or f.state_violence:
+        return _c("Protests", "Protest with intervention", "141", "protest dispersed/arrested without lethal force")
+    return _c("Protests", "Peaceful protest", "141", "protest trigger, no violence or intervention cue")
+
+
+def _riot(f: Features) -> Coding | None:
+    crowd_violence = _crowd_violence(f)
+    crowd_agent = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED)
+    rioting = bool(f.classes & {"riot", "mob"} - f.state_violence)
+    if not rioting and not (crowd_agent and crowd_violence):
+        return None
+    if f.main_class in {"loot", "destroy"} and not crowd_agent and not ({"riot", "mob"} & f.classes):
+        return None
+    if "clash" in crowd_violence and f.agent_kinds & ARMED - {"state"}:
+        return None
+    if "demo" in f.cues or "protest" in f.classes:
+        return _c("Riots", "Violent demonstration", "145", "violent crowd in a demonstration setting")
+    if "riot" in f.classes and "mob" not in f.classes and not crowd_agent:
+        return _c("Riots", "Violent demonstration", "145", "riot trigger")
+    return _c("Riots", "Mob violence", "145", "violent crowd, no demonstration setting")
+
+
+def _violence(f: Features) -> Coding | None:
+    if not f.classes & {"attack", "kill", "injure", "clash", "mob"}:
+        return None
+    both_unarmed = f.agent_kinds and f.agent_kinds <= UNARMED and (not f.target_kinds or f.target_kinds <= UNARMED)
+    if "clash" in f.classes and both_unarmed:
+        return _c("Riots", "Mob violence", "145", "clash between unarmed groups")
+    if "clash" in f.classes or f.main_class == "clash":
+        return _c("Battles", "Armed clash", "193", "clash between armed sides")
+    if f.target_kinds & ARMED and not (f.target_kinds & {"civilian"}):
+        return _c("Battles", "Armed clash", "193", "attack on an armed or organised target")
+    if f.main_class in {"kill", "injure"} and f.default[0] == "Battles":
+        return _c("Battles", "Armed clash", "193", "deaths in fighting")
+    if f.default[0] == "Battles" and not f.target_kinds & {"civilian"}:
+        return _c("Battles", "Armed clash", "193", f"trigger '{f.main_class}' codes as a clash")
+    return _c("Violence against civilians", "Attack", "180", "violence against unarmed victims")
+
+
+def _strategic(f: Features) -> Coding | None:
+    if f.classes & {"loot", "destroy"}:
+        return _c("Strategic developments", "Looting/property destruction", "1712",
+                  "looting/destruction without an armed clash")
+    if "arrest" in f.classes:
+        return _c("Strategic developments", "Arrests", "173", "arrest trigger")
+    return None
+
+
+RULES = (_disrupted, _agreement, _civilian_specific, _weapons, _territory, _protest, _riot,
+         _violence, _strategic)
