@@ -1,0 +1,152 @@
+"""The event database: articles, events and their layers, incidents; DuckDB or PostgreSQL.
+
+    store = Store.open("crisislens.duckdb")        # or "postgresql://user@host/db"
+    store.save(document)                            # idempotent: same text twice is stored once
+    total, events = store.events(Filters(country="KE"), limit=50)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from crisislens.schema import Document
+from crisislens.store import queries
+from crisislens.store.backends import Backend, connect
+from crisislens.store.migrations import migrate
+from crisislens.store.queries import Filters
+from crisislens.store.rows import COLUMNS, article_key, content_hash, document_rows
+
+__all__ = ["Filters", "IngestReport", "Store", "content_hash"]
+log = logging.getLogger(__name__)
+CHILD_TABLES = ("events", "actors", "places", "quantities", "quotes")
+
+
+@dataclass(slots=True)
+class IngestReport:
+    inserted: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+
+
+class Store:
+    """One database, migrated to the current schema on open."""
+
+    def __init__(self, db: Backend, target: str) -> None:
+        self.db = db
+        self.target = target
+        self.version = migrate(db)
+
+    @classmethod
+    def open(cls, target: str) -> Store:
+        """A DuckDB path (created when missing) or a `postgresql://` URL."""
+        return cls(connect(target), target)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writes --------------------------------------------------------------------------
+
+    def lookup(self, text: str, url: str | None) -> tuple[str, str | None]:
+        """("same", id) when this text is stored, ("changed", id) when its URL holds another text, else ("new", None)."""
+        digest = content_hash(text)
+        rows = self.db.query("SELECT id FROM articles WHERE content_hash = ?", [digest])
+        if rows:
+            return "same", rows[0][0]
+        if url:
+            rows = self.db.query("SELECT id FROM articles WHERE url = ? ORDER BY ingested_at DESC", [url])
+            if rows:
+                return "changed", rows[0][0]
+        return "new", None
+
+    def save(self, doc: Document) -> str:
+        """Store a Document with all its layers in one transaction: "inserted", "updated" or "skipped"."""
+        with self.db.transaction():
+            status, existing = self.lookup(doc.text, doc.url)
+            if status == "same":
+                return "skipped"
+            article_id = existing or article_key(doc.text)
+            if existing:
+                self._delete_article(existing)
+            for table, rows in document_rows(doc, article_id, content_hash(doc.text)).items():
+                columns = COLUMNS[table]
+                marks = ", ".join("?" for _ in columns)
+                self.db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+        return "updated" if existing else "inserted"
+
+    def _delete_article(self, article_id: str) -> None:
+        self.db.execute("DELETE FROM incident_reports WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)",
+                        [article_id])
+        for table in CHILD_TABLES:
+            self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+        self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def ingest(self, articles: Iterable[Any], pipeline: Any,
+               on_article: Callable[[str], None] | None = None) -> IngestReport:
+        """Extract and store articles not stored yet; each article is committed on its own, so a
+        crash loses nothing already done and a rerun resumes where it stopped."""
+        report = IngestReport()
+        todo = []
+        for article in articles:
+            if article.error or not article.text.strip():
+                report.failed += 1
+                log.warning("article %s not ingested: %s", article.id, article.error or "text is empty")
+                _call(on_article, "failed")
+                continue
+            if self.lookup(article.text, article.url)[0] == "same":
+                report.skipped += 1
+                _call(on_article, "skipped")
+                continue
+            todo.append(article)
+        for doc in pipeline.run(todo):
+            status = self.save(doc)
+            setattr(report, status, getattr(report, status) + 1)
+            report.events += len(doc.events) if status != "skipped" else 0
+            _call(on_article, status)
+        return report
+
+    def rebuild_incidents(self) -> int:
+        """Recluster every stored event into incidents; returns the number of incidents."""
+        from crisislens.dedup import rebuild
+
+        return rebuild(self)
+
+    # --- reads ---------------------------------------------------------------------------
+
+    def events(self, filters: Filters | None = None, limit: int | None = 100, offset: int = 0):
+        return queries.list_events(self.db, filters or Filters(), limit, offset)
+
+    def event(self, event_id: str) -> dict | None:
+        return queries.get_event(self.db, event_id)
+
+    def article(self, article_id: str) -> dict | None:
+        return queries.get_article(self.db, article_id)
+
+    def incidents(self, filters: Filters | None = None, limit: int | None = 100, offset: int = 0):
+        return queries.list_incidents(self.db, filters or Filters(), limit, offset)
+
+    def incident(self, incident_id: str) -> dict | None:
+        return queries.get_incident(self.db, incident_id)
+
+    def stats(self, filters: Filters | None = None) -> dict:
+        return queries.stats(self.db, filters or Filters())
+
+    def count(self, table: str) -> int:
+        if table not in COLUMNS and table not in ("incidents", "incident_reports"):
+            raise ValueError(f"unknown table {table!r}")
+        return int(self.db.query(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+
+def _call(callback: Callable[[str], None] | None, status: str) -> None:
+    if callback:
+        callback(status)

