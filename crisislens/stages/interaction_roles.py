@@ -25,6 +25,7 @@ _HYPOTHETICAL_AUX = frozenset({"would", "could", "may", "might", "should", "can"
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "flat", "nummod", "pobj", "prep"})
 _TARGET_PREPS = frozenset({"with", "to", "against", "toward", "towards", "on", "at", "from", "over",
                            "for", "in", "into", "between", "of", "about"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "on", "into", "near", "during", "inside"})
 _TARGET_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "attr", "oprd", "compound", "nmod", "conj",
                           "xcomp", "npadvmod"})
 
@@ -48,11 +49,24 @@ def is_actor_like(token) -> bool:
     return token.lemma_.lower() in actor_nouns() or (token.text[:1].isupper() and token.lemma_[:1].isupper())
 
 
+def can_act(token) -> bool:
+    """Actor-like itself, or qualified by one: "Peru's delegation", "the team of Kenya"."""
+    if is_actor_like(token):
+        return True
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "appos", "nmod") and is_actor_like(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            if any(g.dep_ == "pobj" and is_actor_like(g) for g in child.children):
+                return True
+    return False
+
+
 def pick_actor(token):
-    """The token, or the first actor-like one among its conjuncts ("lions, tigers and Peru")."""
-    if token is None or is_actor_like(token):
+    """The token, or the first one that can act among its conjuncts ("lions, tigers and Peru")."""
+    if token is None or can_act(token):
         return token
-    return next((c for c in token.conjuncts if is_actor_like(c)), token)
+    return next((c for c in token.conjuncts if can_act(c)), token)
 
 
 def _chain(verb, deps: frozenset[str]):
@@ -97,10 +111,12 @@ def _passive_agent(verb):
 def _first_actor_below(verb, exclude) -> object | None:
     """Breadth-first, the first actor-like token among the verb's objects and prepositions."""
     frontier = [c for c in verb.children if c.dep_ in _TARGET_DEPS]
+    has_object = any(c.dep_ == "dobj" for c in frontier)  # "host the ceremony in London": a place
     for _ in range(6):
         nxt = []
         for node in frontier:
-            if node.dep_ == "prep" and node.lower_ not in _TARGET_PREPS:
+            if node.dep_ == "prep" and (node.lower_ not in _TARGET_PREPS
+                                        or (has_object and node.lower_ in _LOCATIVE_PREPS)):
                 continue
             if node not in exclude and node.pos_ in ("PROPN", "NOUN") and is_actor_like(node):
                 return node

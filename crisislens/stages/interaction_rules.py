@@ -36,6 +36,7 @@ class VerbRule:
     mirror: str | None
     note: str
     order: int
+    needs_target: bool = False
 
     @property
     def label(self) -> str:
@@ -57,7 +58,8 @@ def verb_rules() -> dict[str, tuple[VerbRule, ...]]:
             continue
         verb = row["verb"].lower()
         rule = VerbRule(verb=verb, pattern=frozenset(row.get("pattern", "").lower().split()), code=code,
-                        mirror=row.get("mirror") or None, note=row.get("note", ""), order=order)
+                        mirror=row.get("mirror") or None, note=row.get("note", ""), order=order,
+                        needs_target=row.get("target", "") == "required")
         grouped.setdefault(verb, []).append(rule)
     return {verb: tuple(rules) for verb, rules in grouped.items()}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from crisislens.schema import Document, Event, Span
 from crisislens.stages.interaction_roles import (
     actor_for,
-    is_actor_like,
+    can_act,
     is_passive,
     modality_of,
     source_and_target,
@@ -43,13 +43,14 @@ def process(doc: Document, parsed, resources=None) -> Document:
 
 def _events(doc: Document, sent, verb, rule: VerbRule) -> list[Event]:
     source, target = source_and_target(verb)
-    if source is None and not is_passive(verb):
-        return []  # a verb inside a noun phrase ("refusal to talk") is not an act of anyone
-    source = source if source is not None and source.pos_ in ("PROPN", "NOUN") else None
-    target = target if target is not None and target.pos_ in ("PROPN", "NOUN") else None
-    actors = [t for t in (source, target) if t is not None and is_actor_like(t)]
-    if not actors:
-        return []  # no party that can act
+    source = source if source is not None and can_act(source) else None
+    target = target if target is not None and can_act(target) else None
+    if source is None and (target is None or not is_passive(verb)):
+        # no one acts: a pronoun, a verb inside a noun phrase ("refusal to talk"), a title
+        return []
+    if rule.needs_target and target is None:
+        return []  # "host the ceremony" is not hosting anyone
+    actors = [t for t in (source, target) if t is not None]
     modality, cue = modality_of(verb)
     actor1 = actor_for(source, doc) if source is not None else None
     actor2 = actor_for(target, doc) if target is not None else None
@@ -63,7 +64,7 @@ def _events(doc: Document, sent, verb, rule: VerbRule) -> list[Event]:
         why += f"; negated, so not coded {rule.code}"
         return [_event(None, actor1, actor2, evidence, trigger, modality, confidence, why)]
     events = [_event(rule.code, actor1, actor2, evidence, trigger, modality, confidence, why)]
-    if rule.mirror and actor2 is not None:
+    if rule.mirror and actor1 is not None and actor2 is not None:
         events.append(_event(rule.mirror, actor2, actor1, evidence, trigger, modality, confidence,
                              why + f"; reverse direction {rule.mirror}"))
     return events
