@@ -1,7 +1,103 @@
-"""actors stage (placeholder until written)."""
+"""Actors: who the article is about, named as ACLED names them.
 
-from crisislens.schema import Document
+What this stage produces (the events stage relies on it): `doc.actors`, one `Actor` per
+real-world entity, in order of first mention, each with
+- `name`: ACLED's actor name — a named group from lexicons/armed_groups.csv ("Al Shabaab",
+  "BNP: Bangladesh Nationalist Party", "Police Forces of Kenya General Service Unit"), a
+  generic class in the article's country from lexicons/actor_classes.csv ("Police Forces of
+  Kenya", "Military Forces of Kenya", "Unidentified Armed Group (Kenya)", "Protesters
+  (Bangladesh)", "Rioters (Kenya)", "Civilians (Kenya)"), an identity militia ("Pokot Ethnic
+  Militia (Kenya)", "Marehan Clan Militia (Somalia)"), or a non-combatant's own name (a spaCy
+  ORG or PERSON: "Reuters", "Amina Yusuf"). With no country known the country part is left
+  out ("Police Forces", "Civilians").
+- `inter`/`type`: ACLED's actor code and word; state forces outside their own country are 8.
+  Non-combatants are 0 with type organization, media or person.
+- `country`: ISO3 of the actor (the article's country for generic nouns; the article's
+  country is `doc.country` from the places stage, else the country named most in the text).
+- `aliases`: the surface forms seen; `mentions`: a Span per mention. A mention's span covers
+  the phrase and its head noun ("suspected Al Shabaab militants", "members of BNP"); spans
+  may nest ("BNP" inside "members of BNP" belongs to the party) — to map a token to an actor,
+  take the actor with the SHORTEST mention span containing it. Pronouns ("it", "they") and
+  back-references ("the militants", "the group") are mentions of the actor they refer to.
+- `associated`: other groups on the same side ("Al Shabaab and allied clan militia"), and
+  for a crowd tied to a party ("BCL activists") the party's name.
+- `reason`: why this name. Generic nouns say `generic noun '<noun>' (class <class>)`; crowd
+  nouns whose reading depends on what people do ("residents", "students", "supporters",
+  party members) are `class crowd`, named Civilians by default and kept one actor per noun;
+  the events stage may re-read one as protesters or rioters with
+  `actor_lexicon.generic_actor("protesters" | "rioters", actor.country)`.
+"""
+
+from __future__ import annotations
+
+from crisislens.schema import Actor, Document, Span
+from crisislens.stages.actor_lexicon import iso3_of
+from crisislens.stages.actor_mentions import ARMED_INTERS, Finder, Mention, find_hits, text_country
+
+_OPPOSED_HEADS = frozenset({"between", "with", "against", "versus", "vs"})
 
 
-def process(doc: Document, parsed, resources) -> Document:
+def process(doc: Document, parsed, resources=None) -> Document:
+    """Add one Actor per entity the article names, with every mention's span."""
+    hits = find_hits(parsed)
+    country, why = iso3_of(doc.country), "article country from places"
+    if country is None:
+        country, why = text_country(hits)
+    finder = Finder(parsed, hits, country, why)
+    finder.named_groups()
+    finder.generic_nouns()
+    finder.standalone_ethnic()
+    finder.entities()
+    finder.pronouns()
+    _associate(finder.mentions, parsed)
+    doc.actors.extend(_merge(finder.mentions, country))
     return doc
+
+
+def _associate(mentions: list[Mention], parsed) -> None:
+    """Armed actors joined by "and" on one side of a sentence are associated with each other;
+    "clashes between X and Y" are two sides, not allies."""
+    by_head = {m.head: m for m in mentions if m.source != "pronoun"}
+    for mention in list(by_head.values()):
+        token = parsed[mention.head]
+        if token.dep_ != "conj" or mention.inter not in ARMED_INTERS:
+            continue
+        first = token.head
+        while first.dep_ == "conj":
+            first = first.head
+        other = by_head.get(first.i)
+        if other is None or other.key == mention.key or other.inter not in ARMED_INTERS:
+            continue
+        governor = first.head
+        if governor.lower_ in _OPPOSED_HEADS or governor.lemma_ in ("clash", "fight", "battle"):
+            continue
+        if other.name not in mention.associated:
+            mention.associated.append(other.name)
+        if mention.name not in other.associated:
+            other.associated.append(mention.name)
+
+
+def _merge(mentions: list[Mention], country: str | None) -> list[Actor]:
+    actors: dict[tuple, Actor] = {}
+    reasons: dict[tuple, list[str]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        actor = actors.get(mention.key)
+        if actor is None:
+            inter, type_, note = mention.inter, mention.type, ""
+            if inter == 1 and country and mention.country and mention.country != country:
+                inter, type_, note = 8, "external_forces", f"; state forces of {mention.country} outside {country}"
+            actor = actors[mention.key] = Actor(name=mention.name, type=type_, inter=inter,
+                                                country=mention.country)
+            reasons[mention.key] = [mention.reason + note]
+        elif mention.reason not in reasons[mention.key] and mention.source != "pronoun":
+            reasons[mention.key].append(mention.reason)
+        actor.mentions.append(Span(mention.start, mention.end))
+        if mention.source != "pronoun":
+            if mention.text and mention.text not in actor.aliases:
+                actor.aliases.append(mention.text)
+        for name in mention.associated:
+            if name not in actor.associated and name != actor.name:
+                actor.associated.append(name)
+    for key, actor in actors.items():
+        actor.reason = "; ".join(reasons[key][:3])
+    return list(actors.values())

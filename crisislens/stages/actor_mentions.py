@@ -1,0 +1,416 @@
+"""Finds actor mentions in one parse: named groups, generic nouns, ethnic militias,
+named organisations and people, and pronouns that refer back to them.
+
+Each finder returns `Mention`s; actors.py merges mentions with the same `key` into one Actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from crisislens.stages.actor_lexicon import (
+    Ethnic,
+    Group,
+    PhraseIndex,
+    country_index,
+    ethnic_index,
+    exact_words,
+    fold,
+    generic_name,
+    group_index,
+    identity_militia_name,
+    key_words,
+    noun_table,
+    organization_index,
+)
+
+PARTY_KINDS = frozenset({"party", "wing", "movement"})
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+_NP_DEPS = frozenset({"amod", "compound", "nmod", "poss", "det", "nummod", "punct", "cc", "conj", "appos"})
+_ALLIED = frozenset({"allied", "ally", "linked", "link", "backed", "back", "affiliated", "affiliate", "loyal"})
+_UNKNOWN = frozenset({"unknown", "unidentified", "unnamed", "anonymous"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_PLACE_WORDS = frozenset({"county", "district", "region", "state", "province", "town", "city", "village",
+                          "area", "sub", "constituency", "division", "location", "zone", "upazila"})
+_COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "take", "rain", "mean"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One stretch of text that names an actor."""
+
+    start: int
+    end: int
+    head: int  # index of the token the mention stands for in the parse
+    name: str
+    inter: int
+    type: str
+    country: str | None
+    key: tuple
+    reason: str
+    source: str  # group, generic, ethnic, entity, anaphor, pronoun
+    noun: str | None = None
+    associated: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Hits:
+    """Token index → (first token, end token, value) of each lexicon phrase found."""
+
+    groups: dict[int, tuple[int, int, Group]]
+    ethnic: dict[int, tuple[int, int, Ethnic]]
+    countries: dict[int, tuple[int, int, str]]
+
+
+def _exact(text: str) -> str:
+    words = exact_words(text)
+    return words[0] if len(words) == 1 else ""
+
+
+_JOINERS = frozenset({"-", "–", "'", "’", "/", "'s", "’s", "&"})
+
+
+def scan(parsed, index: PhraseIndex, taken: set[int] | None = None) -> dict[int, tuple[int, int, object]]:
+    """Longest lexicon phrases, left to right, ignoring case, accents and hyphens; a phrase
+    never runs across a sentence end or punctuation other than a hyphen or apostrophe."""
+    runs: list[list[tuple[int, str, str]]] = [[]]
+    for t in parsed:
+        norm = fold(t.text)
+        if t.is_sent_start or (not norm and t.text not in _JOINERS) or (taken and t.i in taken):
+            runs.append([])
+        if norm and not (taken and t.i in taken):
+            runs[-1].append((t.i, norm, _exact(t.text)))
+    found: dict[int, tuple[int, int, object]] = {}
+    for seq in runs:
+        p = 0
+        while p < len(seq):
+            for length in range(min(index.longest, len(seq) - p), 0, -1):
+                window = seq[p:p + length]
+                folded = tuple(w for s in window for w in s[1].split())
+                value = index.get(folded, tuple(s[2] for s in window))
+                if value is not None:
+                    first, last = window[0][0], window[-1][0] + 1
+                    for i in range(first, last):
+                        found[i] = (first, last, value)
+                    p += length
+                    break
+            else:
+                p += 1
+    return found
+
+
+def find_hits(parsed) -> Hits:
+    groups = scan(parsed, group_index())
+    taken = set(groups)
+    ethnic = scan(parsed, ethnic_index(), taken)
+    countries = scan(parsed, country_index(), taken)
+    return Hits(groups, ethnic, countries)  # type: ignore[arg-type]
+
+
+_HOME_KINDS = frozenset({"party", "wing", "movement", "militia", "state_unit"})
+
+
+def text_country(hits: Hits) -> tuple[str | None, str]:
+    """The country the text points at when the places stage set none: the country named
+    most often (the first named wins a tie), else the home country of the local parties,
+    militias, state units or ethnic groups it names. Returns (ISO3 or None, why)."""
+    for table, why in ((_country_votes(hits), "country named in the text"),
+                       (_home_votes(hits), "home country of a named local group")):
+        if table:
+            return max(table, key=table.get), why  # type: ignore[arg-type]
+    return None, "no country known"
+
+
+def _country_votes(hits: Hits) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for iso3 in {v[:2]: v[2] for v in hits.countries.values()}.values():
+        counts[iso3] = counts.get(iso3, 0) + 1
+    return counts
+
+
+def _home_votes(hits: Hits) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for group in {v[:2]: v[2] for v in hits.groups.values()}.values():
+        if group.country and group.kind in _HOME_KINDS:
+            counts[group.country] = counts.get(group.country, 0) + 1
+    for ethnic in {v[:2]: v[2] for v in hits.ethnic.values()}.values():
+        if ethnic.countries:
+            counts[ethnic.countries[0]] = counts.get(ethnic.countries[0], 0) + 1
+    return counts
+
+
+def _np(token) -> list:
+    """The token and its noun-phrase modifiers (no relative clauses)."""
+    out, todo = [], [token]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ in _NP_DEPS)
+    return out
+
+
+def _modifiers(token) -> list:
+    """Tokens that qualify an actor noun: its modifiers and an "of" object ("members of BNP")."""
+    mods = []
+    for child in token.children:
+        if child.dep_ in _MODIFIER_DEPS:
+            mods.extend(_np(child))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    mods.extend(_np(pobj))
+        elif child.dep_ == "appos":
+            mods.extend(_np(child))
+    return mods
+
+
+def _noun_entry(token):
+    table = noun_table()
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("amod", "compound"):
+            pair = table.get(f"{child.lemma_.lower()} {lemma}") or table.get(f"{child.lower_} {lemma}")
+            if pair:
+                return pair, f"{child.lower_} {token.lower_}"
+    entry = table.get(lemma) or table.get(token.lower_)
+    if entry is None:
+        return None, None
+    for child in token.children:  # "army officer", "police reservist": the modifier names the force
+        sub = table.get(child.lemma_.lower()) if child.dep_ == "compound" else None
+        if sub and sub.cls in ("police", "military"):
+            return sub, f"{child.lower_} {token.lower_}"
+    return entry, token.lower_
+
+
+def _is_actor_noun(token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and _noun_entry(token)[0] is not None
+
+
+class Finder:
+    """Walks one parse and collects mentions; `country` is the article's ISO3 (or None)."""
+
+    def __init__(self, parsed, hits: Hits, country: str | None, country_reason: str = "") -> None:
+        self.parsed, self.hits, self.country, self.country_reason = parsed, hits, country, country_reason
+        self.mentions: list[Mention] = []
+        self.used: set[int] = set()
+
+    def _add(self, tokens: list, head, **fields) -> Mention:
+        for hits in (self.hits.groups, self.hits.ethnic, self.hits.countries):
+            extra = [self.parsed[i] for t in tokens if t.i in hits for i in range(*hits[t.i][:2])]
+            tokens = tokens + extra
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        mention = Mention(start=start, end=end, head=head.i, text=self.parsed.text[start:end], **fields)
+        self.mentions.append(mention)
+        self.used.update(t.i for t in tokens)
+        return mention
+
+    def group_mention(self, tokens, head, group: Group, reason: str, source: str = "group") -> Mention:
+        return self._add(tokens, head, name=group.name, inter=group.inter, type=group.type,
+                         country=group.country, key=(group.name,), reason=reason, source=source)
+
+    # --- named groups ------------------------------------------------------------------------
+    def named_groups(self) -> None:
+        seen = set()
+        for first, last, group in self.hits.groups.values():
+            if (first, last) in seen:
+                continue
+            seen.add((first, last))
+            span = self.parsed[first:last]
+            if any(t.i in self.used for t in span):
+                continue
+            head = span.root
+            self.group_mention(list(span), head, group, f"'{span.text}' is {group.name} in the group lexicon")
+
+    # --- generic nouns -----------------------------------------------------------------------
+    def generic_nouns(self) -> None:
+        for token in self.parsed:
+            if token.i in self.used or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            entry, noun = _noun_entry(token)
+            if entry is None:
+                continue
+            if token.dep_ == "compound" and _is_actor_noun(token.head):
+                continue  # "police" in "police officers": the head speaks for both
+            if any(c.dep_ == "prep" and c.lower_ == "of" and any(_is_actor_noun(p) or p.i in self.hits.groups
+                                                                   for p in c.children if p.dep_ == "pobj")
+                   for c in token.children) and entry.anaphor == "only":
+                continue  # "a group of gunmen": the gunmen are the actor
+            if token.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW") and \
+                    token.ent_iob_ != "B" and not self._country_led_entity(token):
+                continue  # a word inside a name ("Kenya Ports Authority")
+            self._generic(token, entry, noun)
+
+    def _country_led_entity(self, token) -> bool:
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return ent is not None and all(t.i in self.hits.countries or t.i == token.i or t.is_punct or
+                                       t.lower_ == "the" for t in ent)
+
+    def _generic(self, token, entry, noun: str) -> None:
+        mods = _modifiers(token)
+        tokens = [token] + [m for m in mods if m.dep_ != "punct"]
+        lemmas = {m.lemma_.lower() for m in mods} | {m.lower_ for m in mods}
+        groups = list(dict.fromkeys(self.hits.groups[m.i][2] for m in mods if m.i in self.hits.groups))
+        ethnics = [self.hits.ethnic[m.i][2] for m in mods if m.i in self.hits.ethnic]
+        countries = [self.hits.countries[m.i][2] for m in mods if m.i in self.hits.countries]
+        cls = entry.cls
+        if groups and not lemmas & _ALLIED:
+            group = groups[0]
+            if group.kind in PARTY_KINDS and cls not in ("police", "military", "government", "insurgent"):
+                cls = cls if cls in ("protesters", "rioters") else "crowd"
+                self._generic_named(tokens, token, cls, countries, noun,
+                                    f"crowd noun '{noun}' of {group.name}: civilians, protesters or rioters by "
+                                    f"what they do", [g.name for g in groups])
+                return
+            self.group_mention(tokens, token, group, f"'{noun}' of {group.name}")
+            return
+        if ethnics and entry.ethnic:
+            ethnic = ethnics[0]
+            name, home = identity_militia_name(ethnic, self.country)
+            self._add(tokens, token, name=name, inter=4, type="identity_militia", country=home,
+                      key=(name,), reason=f"ethnic name '{ethnic.name}' with '{noun}'", source="ethnic")
+            return
+        associated = [g.name for g in groups]
+        definite = any(c.lower_ in _DEFINITE for c in token.children if c.dep_ == "det")
+        if definite and not countries and not associated:
+            same = [m for m in self.mentions if m.source in ("generic", "ethnic", "group") and m.head < token.i
+                    and self.parsed[m.head].lemma_.lower() == token.lemma_.lower()]
+            if same:
+                target = max(same, key=lambda m: m.head)
+                self._add(tokens, token, name=target.name, inter=target.inter, type=target.type,
+                          country=target.country, key=target.key, source="anaphor", noun=target.noun,
+                          associated=list(target.associated),
+                          reason=f"'the {token.text}' refers back to '{target.text}'")
+                return
+        if entry.anaphor in ("yes", "only") and not lemmas & _UNKNOWN and not associated:
+            target = self._antecedent(token, allow_following=entry.cls == "insurgent" and entry.anaphor == "yes")
+            if target is not None and (definite or entry.cls == "insurgent"):
+                self._add(tokens, token, name=target.name, inter=target.inter, type=target.type,
+                          country=target.country, key=target.key, source="anaphor",
+                          reason=f"'{noun}' refers to {target.name} named nearby")
+                return
+            if entry.anaphor == "only":
+                return
+        self._generic_named(tokens, token, cls, countries, noun, f"generic noun '{noun}' (class {cls})", associated)
+
+    def _generic_named(self, tokens, token, cls, countries, noun, reason, associated) -> None:
+        country = countries[0] if countries else self.country
+        name, inter, type_ = generic_name(cls, country)
+        key = (name, noun.split()[-1], tuple(associated)) if cls == "crowd" else (name,)
+        if countries:
+            reason += f"; country from '{[m for m in tokens if m.i in self.hits.countries][0].text}'"
+        else:
+            reason += f"; {self.country_reason}"
+        self._add(tokens, token, name=name, inter=inter, type=type_, country=country, key=key,
+                  reason=reason, source="generic", noun=noun, associated=associated)
+
+    def _antecedent(self, token, allow_following: bool) -> Mention | None:
+        """The nearest named non-state armed group before the token (or, failing that, after it)."""
+        named = [m for m in self.mentions if m.source in ("group", "entity_armed") and m.inter in (2, 3, 4)]
+        before = [m for m in named if m.head < token.i]
+        if before:
+            return max(before, key=lambda m: m.head)
+        if allow_following:
+            after = [m for m in self._pending_groups() if m.head > token.i]
+            return min(after, key=lambda m: m.head) if after else None
+        return None
+
+    def _pending_groups(self) -> list[Mention]:
+        return [m for m in self.mentions if m.source == "group" and m.inter in (2, 3, 4)]
+
+    # --- ethnic names on their own --------------------------------------------------------------
+    def standalone_ethnic(self) -> None:
+        seen = set()
+        for first, last, ethnic in self.hits.ethnic.values():
+            if (first, last) in seen or any(i in self.used for i in range(first, last)):
+                continue
+            seen.add((first, last))
+            span = self.parsed[first:last]
+            root = span.root
+            nxt = self.parsed[last] if last < len(self.parsed) else None
+            if root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") or \
+                    root.ent_type_ in ("GPE", "LOC", "FAC") or (nxt is not None and nxt.lower_ in _PLACE_WORDS):
+                continue
+            name, home = identity_militia_name(ethnic, self.country)
+            self._add(list(span), root, name=name, inter=4, type="identity_militia", country=home,
+                      key=(name,), reason=f"ethnic name '{span.text}' used as an actor", source="ethnic")
+
+    # --- named organisations and people ---------------------------------------------------------
+    def entities(self) -> None:
+        acronyms: dict[str, Mention] = {}
+        people: dict[str, Mention] = {}
+        for ent in self.parsed.ents:
+            if ent.label_ not in ("ORG", "PERSON") or any(t.i in self.used for t in ent):
+                continue
+            tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+            if not tokens:
+                continue
+            text = self.parsed[tokens[0].i:ent.end].text
+            if ent.label_ == "PERSON" or (len(tokens) == 1 and tokens[0].text in people):
+                mention = self._person(tokens, ent, text, people)
+            else:
+                mention = self._organization(tokens, ent, text, acronyms)
+            after = self.parsed[ent.end:ent.end + 3]
+            if mention and len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
+                acronyms[after[1].text] = mention
+                self._add([after[1]], after[1], name=mention.name, inter=mention.inter, type=mention.type,
+                          country=mention.country, key=mention.key, reason=f"acronym of {mention.name}",
+                          source=mention.source)
+        for token in self.parsed:
+            target = acronyms.get(token.text)
+            if target is not None and token.i not in self.used:
+                self._add([token], token, name=target.name, inter=target.inter, type=target.type,
+                          country=target.country, key=target.key, reason=f"acronym of {target.name}",
+                          source=target.source)
+
+    def _person(self, tokens, ent, text, people) -> Mention:
+        earlier = people.get(tokens[-1].text) if len(tokens) == 1 else None
+        name = earlier.name if earlier else text
+        mention = self._add(tokens, ent.root, name=name, inter=0, type="person", country=None, key=("person", name),
+                            reason="spaCy PERSON entity" + (f"; surname of {name}" if earlier else ""),
+                            source="entity")
+        people.setdefault(tokens[-1].text, mention)
+        return mention
+
+    def _organization(self, tokens, ent, text, acronyms) -> Mention | None:
+        if text in acronyms:
+            return None
+        org = organization_index().get(key_words(text), exact_words(text))
+        if org is not None:
+            return self._add(tokens, ent.root, name=org.name, inter=0, type=org.type, country=None,
+                             key=(org.name,), reason=f"'{text}' is a known {org.type} outlet or body"
+                             if org.type == "media" else f"'{text}' is a known organisation", source="entity")
+        words = set(key_words(text))
+        if words & {"militia", "militias", "brigade", "brigades", "liberation", "rebels", "mujahideen", "jihad"}:
+            inter = 3 if words & {"militia", "militias"} else 2
+            return self._add(tokens, ent.root, name=text, inter=inter, type="political_militia" if inter == 3
+                             else "rebel_group", country=self.country, key=(text,), source="entity_armed",
+                             reason="unlisted organisation with an armed-group word in its name")
+        return self._add(tokens, ent.root, name=text, inter=0, type="organization", country=None, key=(text,),
+                         reason="spaCy ORG entity not in the group lexicon", source="entity")
+
+    # --- pronouns ------------------------------------------------------------------------------
+    def pronouns(self) -> None:
+        for token in self.parsed:
+            lower = token.lower_
+            if lower in ("it", "its"):
+                if lower == "it" and not (token.dep_ == "nsubj" and token.head.lemma_ not in _COPULAS):
+                    continue
+                targets = [m for m in self.mentions if m.head < token.i and m.source in ("group", "anaphor")
+                           and m.inter in ARMED_INTERS]
+            elif lower in ("they", "them", "their"):
+                targets = [m for m in self.mentions if m.head < token.i and m.source != "pronoun"
+                           and m.type not in ("person", "media")
+                           and (self.parsed[m.head].tag_ in ("NNS", "NNPS") or m.source in ("group", "anaphor"))]
+            else:
+                continue
+            sent_start = token.sent.start
+            prev_start = self.parsed[sent_start - 1].sent.start if sent_start > 0 else 0
+            targets = [m for m in targets if m.head >= prev_start]
+            if targets:
+                target = max(targets, key=lambda m: m.head)
+                self._add([token], token, name=target.name, inter=target.inter, type=target.type,
+                          country=target.country, key=target.key, source="pronoun", noun=target.noun,
+                          reason=f"pronoun '{token.text}' refers to {target.name}", associated=target.associated)
