@@ -124,7 +124,11 @@ class Gazetteer:
             "SELECT p.*, n.key FROM names n JOIN places p ON p.id = n.id WHERE n.skel = ? "
             "ORDER BY p.population DESC, p.id LIMIT ?", (skel, _MAX_CANDIDATES)).fetchall()
         bare = skeleton_free(key)
-        return [self._candidate(r, "variant") for r in rows if fuzz.ratio(bare, skeleton_free(r[11])) >= 70]
+        return [self._candidate(r, "variant") for r in rows if fuzz.ratio(bare, skeleton_free(r[11])) >= 80]
+
+    def count(self) -> int:
+        """How many places the index holds."""
+        return self._con.execute("SELECT count(*) FROM places").fetchone()[0]
 
     def country(self, cc: str) -> Candidate | None:
         """The country entry (centroid) for an ISO2 code."""

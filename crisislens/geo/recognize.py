@@ -73,11 +73,31 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         words.pop()
     if not words:
         return start, start
-    return start + words[0].start(), start + words[-1].end()
+    end = start + words[-1].end()
+    if text[end - 2:end] in ("'s", "’s"):
+        end -= 2  # "Kisumu's slums"
+    return start + words[0].start(), end
+
+
+def _known_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
+    """ "NE Kenya", "Kenyas Rift Valley": the longest run of words at either end the gazetteer knows."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) < 2 or knows(text[start:end]):
+        return start, end
+    for size in range(len(words) - 1, 0, -1):
+        for first in (len(words) - size, 0):
+            a, b = start + words[first].start(), start + words[first + size - 1].end()
+            if knows(text[a:b], major=True):
+                return a, b
+    return start, end
 
 
 def find_mentions(text: str, parsed, knows) -> list[Mention]:
-    """Place mentions in text order; `knows(name)` says whether the gazetteer has a name exactly."""
+    """Place mentions in text order.
+
+    `knows(name, major=False)` says whether the gazetteer has a name exactly (with major=True: as
+    a country, a region or a large town, the only parts a longer run is cut down to).
+    """
     entity_at = {}
     for ent in parsed.ents:
         if ent.label_ in _PLACE_LABELS:
@@ -88,6 +108,7 @@ def find_mentions(text: str, parsed, knows) -> list[Mention]:
     runs: list[Mention] = []
     for match in _RUN.finditer(text):
         start, end = _trim(text, match.start(), match.end())
+        start, end = _known_part(text, start, end, knows)
         if end <= start or text[start:end].lower() in _stopwords():
             continue
         # the run itself may end in a cue word ("Homa Bay County"): that cue is its level

@@ -67,7 +67,7 @@ def score(candidate: Candidate, mention: Mention, countries: Counter, parents: l
         value += 3.0
     elif candidate.kind == "admin1" and not mention.level:
         # a region's people are its towns' sum: a bare name means the town, a chain's end the region
-        value += 1.5 if mention.top else -1.0  # a bare region name that is also a town's name: the news often means the region
+        value += 3.5 if mention.top else -1.0  # a bare region name that is also a town's name: the news often means the region
     inside = [p for p in parents if _inside(candidate, p)]
     if inside:
         value += 6.0 + len(inside)
@@ -84,10 +84,11 @@ def score(candidate: Candidate, mention: Mention, countries: Counter, parents: l
     return value, reason
 
 
-def _precision(candidate: Candidate, mention: Mention) -> int:
+def _precision(candidate: Candidate, mention: Mention, is_parent: bool) -> int:
+    """ACLED's geo_precision: a town named as the container of another place stands for an area."""
     if candidate.kind in ("admin1", "country"):
         return 3
-    if candidate.kind == "admin2" or mention.level == "admin2":
+    if candidate.kind == "admin2" or mention.level in ("admin2", "admin1") or is_parent:
         return 2
     return 1
 
@@ -110,12 +111,16 @@ def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, countries: Counte
         if best is not None and best.match == "variant" and not (
                 countries.get(best.cc) or any(_inside(best, p) for p in parents)):
             best = None  # a transliteration guess needs the document's country to back it
+        if (best is not None and main_country and best.cc != main_country and best.kind == "town"
+                and best.population < 5_000 and not countries.get(best.cc) and not parents):
+            best = None  # a hamlet abroad, in a story about another country: more likely a name we lack
         if best is not None and parents and best.kind != "country" and not any(
                 _inside(best, p) for p in parents) and any(p.kind != "country" for p in parents):
             # the text says where it is and this candidate is elsewhere: trust the text
             best = None
         if best is not None:
-            out[i] = Resolution(best, _precision(best, mention), best_reason)
+            is_parent = any(i in m.parents for m in mentions)
+            out[i] = Resolution(best, _precision(best, mention, is_parent), best_reason)
             continue
         parent = next((p for p in parents if p.kind != "country"), None)
         if parent is not None:

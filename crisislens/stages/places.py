@@ -42,7 +42,11 @@ def process(doc: Document, parsed, resources) -> Document:
     """Add a Place per place named (repeated mentions merged), in order of first mention."""
     gazetteer = resources.gazetteer
     text = doc.text
-    mentions = find_mentions(text, parsed, lambda name: bool(gazetteer.lookup(name, variants=False)))
+    def knows(name: str, major: bool = False) -> bool:
+        found = gazetteer.lookup(name, variants=False)
+        return any(c.kind != "town" or c.population >= 100_000 for c in found) if major else bool(found)
+
+    mentions = find_mentions(text, parsed, knows)
     named, implied, context_spans = _countries(text, mentions, gazetteer)
     countries = named + implied
     first = resolve_all(mentions, gazetteer, countries, None)
