@@ -15,9 +15,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from crisislens.geo.cli import gazetteer_app
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news about armed conflict and crises into sourced, geocoded events.")
 err = Console(stderr=True)
+app.add_typer(gazetteer_app, name="gazetteer")
 
 
 @app.callback()
