@@ -70,26 +70,35 @@ class Noun:
 
 @dataclass(frozen=True, slots=True)
 class PhraseIndex:
-    """Phrases keyed by folded words, acronyms keyed by their exact words."""
+    """Phrases keyed by folded words, acronyms keyed by their exact words. A key may name
+    several entries (UPDF is a Ugandan army and a Bangladeshi party): `choose` picks one."""
 
-    folded: dict[tuple[str, ...], object]
-    exact: dict[tuple[str, ...], object]
+    folded: dict[tuple[str, ...], tuple]
+    exact: dict[tuple[str, ...], tuple]
     longest: int
 
-    def get(self, folded: tuple[str, ...], exact: tuple[str, ...]):
-        return self.exact.get(exact) or self.folded.get(folded)
+    def get(self, folded: tuple[str, ...], exact: tuple[str, ...], prefer: frozenset[str] = frozenset()):
+        found = self.exact.get(exact) or self.folded.get(folded)
+        return choose(found, prefer) if found else None
+
+
+def choose(candidates: tuple, prefer: frozenset[str]):
+    """The candidate whose country is preferred (the article's, or one the text names), else the first."""
+    for candidate in candidates:
+        if getattr(candidate, "country", None) in prefer:
+            return candidate
+    return candidates[0]
 
 
 def _index(pairs: list[tuple[str, object]]) -> PhraseIndex:
-    folded: dict[tuple[str, ...], object] = {}
-    exact: dict[tuple[str, ...], object] = {}
+    folded: dict[tuple[str, ...], tuple] = {}
+    exact: dict[tuple[str, ...], tuple] = {}
     for alias, value in pairs:
         if not alias.strip():
             continue
-        if case_sensitive(alias):
-            exact.setdefault(exact_words(alias), value)
-        else:
-            folded.setdefault(key_words(alias), value)
+        table, key = (exact, exact_words(alias)) if case_sensitive(alias) else (folded, key_words(alias))
+        if value not in table.get(key, ()):
+            table[key] = (*table.get(key, ()), value)
     longest = max((len(k) for k in (*folded, *exact)), default=1)
     return PhraseIndex(folded, exact, longest)
 

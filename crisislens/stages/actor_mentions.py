@@ -72,7 +72,8 @@ def _exact(text: str) -> str:
 _JOINERS = frozenset({"-", "–", "'", "’", "/", "'s", "’s", "&"})
 
 
-def scan(parsed, index: PhraseIndex, taken: set[int] | None = None) -> dict[int, tuple[int, int, object]]:
+def scan(parsed, index: PhraseIndex, taken: set[int] | None = None,
+         prefer: frozenset[str] = frozenset()) -> dict[int, tuple[int, int, object]]:
     """Longest lexicon phrases, left to right, ignoring case, accents and hyphens; a phrase
     never runs across a sentence end or punctuation other than a hyphen or apostrophe."""
     runs: list[list[tuple[int, str, str]]] = [[]]
@@ -89,7 +90,7 @@ def scan(parsed, index: PhraseIndex, taken: set[int] | None = None) -> dict[int,
             for length in range(min(index.longest, len(seq) - p), 0, -1):
                 window = seq[p:p + length]
                 folded = tuple(w for s in window for w in s[1].split())
-                value = index.get(folded, tuple(s[2] for s in window))
+                value = index.get(folded, tuple(s[2] for s in window), prefer)
                 if value is not None:
                     first, last = window[0][0], window[-1][0] + 1
                     for i in range(first, last):
@@ -101,11 +102,14 @@ def scan(parsed, index: PhraseIndex, taken: set[int] | None = None) -> dict[int,
     return found
 
 
-def find_hits(parsed) -> Hits:
-    groups = scan(parsed, group_index())
-    taken = set(groups)
-    ethnic = scan(parsed, ethnic_index(), taken)
-    countries = scan(parsed, country_index(), taken)
+def find_hits(parsed, country: str | None = None) -> Hits:
+    """Named groups, ethnic groups and countries in the text; where an alias is shared, the
+    group of the article's country (or of a country the text names) wins."""
+    countries = scan(parsed, country_index())
+    prefer = frozenset({v[2] for v in countries.values()} | ({country} if country else set()))
+    groups = scan(parsed, group_index(), prefer=prefer)
+    countries = {i: v for i, v in countries.items() if i not in groups}
+    ethnic = scan(parsed, ethnic_index(), set(groups) | set(countries), prefer)
     return Hits(groups, ethnic, countries)  # type: ignore[arg-type]
 
 
@@ -342,7 +346,8 @@ class Finder:
         acronyms: dict[str, Mention] = {}
         people: dict[str, Mention] = {}
         for ent in self.parsed.ents:
-            if ent.label_ not in ("ORG", "PERSON") or any(t.i in self.used for t in ent):
+            if ent.label_ not in ("ORG", "PERSON") or any(t.i in self.used for t in ent) or \
+                    all(t.i in self.hits.countries or t.i in self.hits.ethnic or t.is_punct for t in ent):
                 continue
             tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
             if not tokens:

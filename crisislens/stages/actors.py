@@ -39,8 +39,8 @@ _OPPOSED_HEADS = frozenset({"between", "with", "against", "versus", "vs"})
 
 def process(doc: Document, parsed, resources=None) -> Document:
     """Add one Actor per entity the article names, with every mention's span."""
-    hits = find_hits(parsed)
     country, why = iso3_of(doc.country), "article country from places"
+    hits = find_hits(parsed, country)
     if country is None:
         country, why = text_country(hits)
     finder = Finder(parsed, hits, country, why)
