@@ -1,7 +1,298 @@
-"""quantities stage (placeholder until written)."""
+"""quantities stage: figures that count people or acts — "at least 12 soldiers were killed",
+"some 40,000 residents have fled", "1,240 rocket strikes", "no fatalities", "shot dead a driver".
 
-from crisislens.schema import Document
+Produces `doc.quantities`: one Quantity per counted figure, in text order, with
+- `value` (ACLED's lowest credible number: "12-13" → 12, "dozens" → 24, "more than 100" → 100),
+  `low`/`high` bounds ("at least 12" → low 12; "more than 100" → low 101; "up to 30" → high 30),
+  `approximate` ("some", "about", "nearly", "an estimated", vague words);
+- `category` from the cue the parse ties to the figure (lexicons/quantity_cues.csv): the counted
+  noun ("victims", "rocket strikes"), the verb it is the patient or subject of ("were killed",
+  "fled", "lack shelter"), or an adjective said of it ("shot dead", "missing"); `other` when
+  nothing says what is counted, and crowd-size tags ("[size=hundreds]") are always `other`;
+- zero counts for "no fatalities", "no one was killed", "no casualties" (value 0);
+- implicit counts of one per person named by "a"/"an"/a possessive as the patient of a killing,
+  wounding, abduction or arrest ("a man was killed" → killed 1; "killed a teacher and his wife"
+  → killed 2). Each figure is kept on its own; the events stage sums them per event;
+- `source`: who the sentence attributes the figure to ("according to the UN", "police said").
+
+Dates, times, money, percentages, ages ("a 15-year-old"), measures ("30 km"), phone numbers and
+absurd figures are not counts and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from crisislens.lexicons import load_table
+from crisislens.schema import Document, Quantity, Span
+from crisislens.stages.attribution import sentence_source
+from crisislens.stages.quantity_numbers import find_numbers
+
+_PRIORITY = ("killed", "missing", "injured", "abducted", "arrested", "displaced", "refugees",
+             "in_need", "strikes", "attacks")
+_NOT_COUNT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+_SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?|months?)[\s-]*olds?\b|\s*-?\s*(?:years?|yrs?)\s+of\s+age\b",
+                        re.IGNORECASE)
+_BEFORE_NOT_COUNT = re.compile(r"(?:\b(?:aged?|ages|no\.?|number|nos\.?|tk\.?|ksh\.?|kes|sh\.?|rs\.?|usd|bdt|"
+                               r"us\$|route|room|plot|block|ward|house|article|section|chapter|page|"
+                               r"phone|tel\.?)|[$£€¥#])\s*$|\d[:.]$", re.IGNORECASE)
+_AFTER_NOT_COUNT = re.compile(r"\s*(?:%|:\d|\.\d|°|(?:a\.m\.|p\.m\.|am|pm|hrs|gmt|bn|m)\b)", re.IGNORECASE)
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+_POSSESSIVE = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+_ZERO_WORDS = frozenset({"nobody", "none", "noone"})
+_NOT_PERSONS = frozenset({"vehicle", "car", "house", "home", "property", "cow", "goat", "camel", "cattle",
+                          "sheep", "dog", "donkey", "animal", "lion", "elephant", "bus", "truck", "motorcycle",
+                          "shop", "building", "school", "store", "bag", "gun", "rifle", "weapon", "phone"})
 
 
-def process(doc: Document, parsed, resources) -> Document:
+@cache
+def _cues() -> dict[tuple[str, str], str]:
+    """(lemma, role) → category, from lexicons/quantity_cues.csv."""
+    return {(row["cue"], row["role"]): row["category"] for row in load_table("quantity_cues.csv")}
+
+
+def process(doc: Document, parsed, resources=None) -> Document:
+    """Append a Quantity for each counted figure in the parse."""
+    text = parsed.text
+    blocked = [t.span for t in doc.times]
+    tags = [Span(m.start(), m.end()) for m in _SIZE_TAG.finditer(text)]
+    sources: dict[int, str | None] = {}
+    found: list[Quantity] = []
+    counted_tokens: set[int] = set()
+    for phrase in find_numbers(text):
+        if _overlaps(phrase.number_start, phrase.end, blocked):
+            continue
+        span = parsed.char_span(phrase.number_start, phrase.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        number = span[-1]
+        if _overlaps(phrase.start, phrase.end, tags):
+            category = "other"  # a crowd-size tag counts people present, not casualties
+        else:
+            if _not_a_count(span, text, phrase.number_start, phrase.end):
+                continue
+            category = _category(number)
+            if category == "skip" or (category == "other" and phrase.words and phrase.value <= 1):
+                continue  # "one of them", "one day": a lone word "one" with no cue is no count
+        counted_tokens.update(t.i for t in span)
+        found.append(Quantity(value=phrase.value, category=category, span=Span(phrase.start, phrase.end),
+                              text=text[phrase.start:phrase.end], low=phrase.low, high=phrase.high,
+                              approximate=phrase.approximate, source=_source(number, sources)))
+    found.extend(_zero_counts(parsed, counted_tokens, sources))
+    found.extend(_implicit_counts(parsed, counted_tokens, sources))
+    found.sort(key=lambda q: q.span.start)
+    doc.quantities.extend(found)
     return doc
+
+
+def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
+    return any(start < s.end and s.start < end for s in spans)
+
+
+def _source(token, cache_by_sentence: dict[int, str | None]) -> str | None:
+    sent = token.sent
+    if sent.start not in cache_by_sentence:
+        cache_by_sentence[sent.start] = sentence_source(sent)
+    return cache_by_sentence[sent.start]
+
+
+def _not_a_count(span, text: str, start: int, end: int) -> bool:
+    """Dates, times, money, percentages, ages, serial numbers: figures that count nothing."""
+    if any(t.ent_type_ in _NOT_COUNT_ENTS for t in span):
+        return True
+    if _AGE_AFTER.match(text, end) or _AFTER_NOT_COUNT.match(text, end):
+        return True
+    return bool(_BEFORE_NOT_COUNT.search(text[max(0, start - 12):start]))
+
+
+def _counted_noun(number):
+    """The noun a figure counts ("soldiers" in "12 soldiers"), or the figure itself ("killing 12")."""
+    noun = number
+    for _ in range(4):
+        if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and noun.head is not noun \
+                and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+            noun = noun.head
+        else:
+            break
+    return noun
+
+
+def _of_noun(noun):
+    """"dozens of people", "12 of the victims": the noun after "of"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _noun_category(noun) -> str | None:
+    cues = _cues()
+    for word in (noun.lemma_.lower(), noun.lower_):
+        for role in ("noun", "state"):
+            if (word, role) in cues:
+                return cues[(word, role)]
+    for child in noun.children:  # "12 dead soldiers", "3 injured people"
+        if child.dep_ in ("amod", "compound") and (child.lower_, "state") in cues:
+            return cues[(child.lower_, "state")]
+    return None
+
+
+def _verb_category(verb, role: str) -> str | None:
+    """What a verb says of its patient or subject, counting adjectives ("shot dead") and verbs
+    coordinated with it that share the argument ("was assaulted and killed")."""
+    cues = _cues()
+    found: list[str] = []
+    if role == "subject" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children):
+        role = "object"  # headline style: "74 killed", "Forty warriors killed in raid"
+    if _dead_nearby(verb):
+        found.append("killed")
+    for v in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                      and not any(g.dep_ in ("dobj", "nsubj", "nsubjpass") for g in c.children))]:
+        for child in v.children:
+            if child.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj") and (child.lower_, "state") in cues:
+                found.append(cues[(child.lower_, "state")])
+        lemma = v.lemma_.lower()
+        if (lemma, role) in cues:
+            found.append(cues[(lemma, role)])
+    return min(found, key=_PRIORITY.index) if found else None
+
+
+def _dead_nearby(verb) -> bool:
+    """"shot 1 policeman dead", "shooting dead two", "burnt to death": the verb killed."""
+    if (verb.lemma_.lower(), "object") not in _cues():
+        return False
+    doc = verb.doc
+    for token in doc[verb.i + 1:min(verb.i + 6, verb.sent.end)]:
+        if token.lower_ == "dead" or (token.lower_ == "death" and doc[token.i - 1].lower_ == "to"):
+            return True
+        if token.dep_ in ("cc", "punct") or token.pos_ == "VERB":
+            return False
+    return False
+
+
+def _predicate_category(noun) -> str | None:
+    """The category given by the verb a noun is an argument of, or a participle on the noun."""
+    for child in noun.children:  # "7 people killed in", "people who were killed"
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "ADJ"):
+            category = _verb_category(child, "object") or _verb_category(child, "subject")
+            if category:
+                return category
+    head = noun
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    dep, verb = head.dep_, head.head
+    if dep in ("nsubjpass", "dobj"):
+        return _verb_category(verb, "object")
+    if dep == "nsubj":
+        return _verb_category(verb, "subject") or _verb_category(verb, "state")
+    if dep == "pobj" and verb.dep_ == "prep":  # "the toll rose to 12", "deaths of 12 people"
+        owner = verb.head
+        category = _noun_category(owner) if owner.pos_ in ("NOUN", "PROPN") else None
+        if category is None and owner.pos_ in ("VERB", "AUX"):
+            for child in owner.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    category = _noun_category(child)
+        return category
+    return None
+
+
+def _category(number) -> str:
+    noun = _counted_noun(number)
+    noun_cat = _noun_category(noun)
+    if noun_cat == "skip":
+        return "skip"
+    of_noun = _of_noun(noun)
+    verb_cat = _predicate_category(noun)
+    if verb_cat:
+        return verb_cat
+    if noun_cat:
+        return noun_cat
+    if of_noun is not None:
+        of_cat = _noun_category(of_noun) or _predicate_category(of_noun)
+        if of_cat and of_cat != "skip":
+            return of_cat
+    return _next_word_category(noun) or "other"
+
+
+def _next_word_category(noun) -> str | None:
+    """Fragments the parse misreads: "3 killed.", "five killed", "two civilians killed in"."""
+    cues = _cues()
+    doc = noun.doc
+    for token in doc[noun.i + 1:min(noun.i + 3, len(doc))]:
+        lemma = token.lemma_.lower()
+        if token.tag_ in ("VBN", "VBD", "JJ") and ((lemma, "object") in cues or (token.lower_, "state") in cues):
+            return cues.get((lemma, "object")) or cues[(token.lower_, "state")]
+        if token.lower_ not in ("are", "were", "was", "is", "reportedly", "also"):
+            return None
+    return None
+
+
+def _zero_counts(parsed, counted: set[int], sources: dict[int, str | None]) -> list[Quantity]:
+    """"no fatalities", "no one was killed", "nobody was hurt": a count of zero."""
+    out: list[Quantity] = []
+    for token in parsed:
+        if token.i in counted:
+            continue
+        if token.lower_ == "no" and token.dep_ == "det":
+            noun = token.head
+            category = _noun_category(noun) or (_predicate_category(noun) if noun.lower_ == "one" else None)
+            if category is None:  # "no reports of casualties"
+                of_noun = _of_noun(noun)
+                category = _noun_category(of_noun) if of_noun is not None else None
+                noun = of_noun if category else noun
+        elif token.lower_ in _ZERO_WORDS:
+            noun = token
+            category = _predicate_category(token)
+        else:
+            continue
+        if category in (None, "skip", "other"):
+            continue
+        start, end = min(token.idx, noun.idx), max(token.idx + len(token), noun.idx + len(noun))
+        counted.update(range(min(token.i, noun.i), max(token.i, noun.i) + 1))
+        out.append(Quantity(value=0, category=category, span=Span(start, end), text=parsed.text[start:end],
+                            low=0, high=0, source=_source(token, sources)))
+    return out
+
+
+def _one_person(noun) -> bool:
+    """A single person named without a figure: "a driver", "his wife", "John Kamau", and in
+    headline style a bare singular noun ("Mob lynches robbery suspect")."""
+    if noun.lemma_.lower() in _NOT_PERSONS or noun.tag_ not in ("NN", "NNP"):
+        return False
+    if noun.ent_type_ == "PERSON":
+        return noun.dep_ in ("dobj", "nsubjpass")
+    determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
+    if not determiners:
+        return noun.tag_ == "NN" and noun.dep_ == "dobj"
+    return any(c.lower_ in (_INDEFINITE | _POSSESSIVE) for c in determiners)
+
+
+def _implicit_counts(parsed, counted: set[int], sources: dict[int, str | None]) -> list[Quantity]:
+    """Persons killed, hurt, taken or arrested one by one: "a man was killed" → killed 1."""
+    out: list[Quantity] = []
+    seen: set[int] = set(counted)
+    for verb in parsed:
+        if verb.pos_ != "VERB":
+            continue
+        for arg in verb.children:
+            role = {"dobj": "object", "nsubjpass": "object", "nsubj": "subject"}.get(arg.dep_)
+            if role is None or arg.i in seen or (role == "subject" and verb.lemma_.lower() not in ("die", "perish")):
+                continue
+            category = _verb_category(verb, role)
+            if category not in ("killed", "injured", "abducted", "arrested"):
+                continue
+            persons = [n for n in (arg, *arg.conjuncts) if n.i not in seen and _one_person(n)
+                       and not any(c.dep_ == "nummod" for c in n.children)]
+            if not persons or persons[0] is not arg:
+                continue
+            seen.update(n.i for n in persons)
+            start = arg.left_edge.idx
+            last = persons[-1]
+            end = last.idx + len(last)
+            out.append(Quantity(value=len(persons), category=category, span=Span(start, end),
+                                text=parsed.text[start:end], low=len(persons), source=_source(verb, sources)))
+    return out

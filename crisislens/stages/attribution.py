@@ -1,0 +1,78 @@
+"""Who says so: speech verbs and "according to" phrases, shared by the quantities and quotes stages.
+
+`sentence_source(sent)` names the party a sentence attributes its content to ("police said",
+"according to the UN" → "police", "UN"); `speech_verbs()` is the table of verbs that attribute.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from crisislens.lexicons import load_table
+
+_SUBJECTS = ("nsubj",)  # a passive subject ("3 injuries were reported") is the content, not the source
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "this"})
+_LEADING = frozenset({"the", "a", "an"})
+
+
+@cache
+def speech_verbs() -> dict[str, str]:
+    """Verb lemma → kind (say, claim, deny), from lexicons/speech_verbs.csv."""
+    return {row["verb"]: row["kind"] for row in load_table("speech_verbs.csv")}
+
+
+def according_to(sent):
+    """The object of "according to" in the sentence (its head token), or None."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            for child in token.doc[token.i + 1].children:
+                if child.dep_ == "pobj":
+                    return child
+            for child in token.children:
+                if child.dep_ == "prep":
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "pobj":
+                            return grandchild
+    return None
+
+
+def speech_verb_subject(sent):
+    """(verb, subject) for the first speech verb in the sentence that has a subject, else None."""
+    verbs = speech_verbs()
+    for token in sent:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
+            for child in token.children:
+                if child.dep_ in _SUBJECTS:
+                    return token, child
+                if child.dep_ == "agent":  # "was reported by the UN"
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "pobj":
+                            return token, grandchild
+    return None
+
+
+def phrase_text(head, stop_at: tuple[str, ...] = ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj")) -> str:
+    """The noun phrase a head token stands for, without clauses and appositions after it."""
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in stop_at:
+            break
+        right = child.right_edge.i
+    tokens = [t for t in head.doc[left:right + 1]]
+    while tokens and tokens[0].lower_ in _LEADING:
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def sentence_source(sent) -> str | None:
+    """The party the sentence attributes its content to, as written; None when it names none."""
+    head = according_to(sent)
+    if head is None:
+        found = speech_verb_subject(sent)
+        if found is None:
+            return None
+        head = found[1]
+    if head.lower_ in _PRONOUNS:
+        return None
+    return phrase_text(head) or None
