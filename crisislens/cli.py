@@ -15,12 +15,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from crisislens.cli_store import register as register_store_commands
 from crisislens.geo.cli import gazetteer_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news about armed conflict and crises into sourced, geocoded events.")
 err = Console(stderr=True)
 app.add_typer(gazetteer_app, name="gazetteer")
+register_store_commands(app)  # ingest · export · serve · watch
 
 
 @app.callback()
