@@ -24,7 +24,7 @@ from crisislens.stages.event_triggers import Candidate, _forms, find_cues
 
 log = logging.getLogger(__name__)
 
-VIOLENT_CLASSES = {"attack", "kill", "injure", "clash", "mob", "riot", "explosion", "grenade", "shelling",
+VIOLENT_CLASSES = {"attack", "kill", "injure", "clash", "mob", "riot", "vandal", "explosion", "grenade", "shelling",
                    "airstrike", "suicide", "chemical", "abduct", "sexual", "capture", "recapture",
                    "loot", "destroy"}
 DEATH_ONLY = {"kill", "injure"}

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 from crisislens.stages.event_triggers import Candidate, Hit, find_cues
 
-PROTEST_FAMILY = {"protest", "riot", "mob"}
+PROTEST_FAMILY = {"protest", "riot", "mob", "vandal", "police"}
 DETAIL = {"kill", "injure"}
-PRIOR_PREPS = {"after", "following", "before", "since", "over", "for", "against"}
+PRIOR_PREPS = {"after", "following", "before", "since", "over", "for", "against", "amid"}
+CONTEXT_PREPS = {"after", "following", "before", "since", "amid", "ahead", "over", "despite"}
+SITUATIONAL = {"intervention", "lethal", "demo", "weapon"}
 PRIOR_MODS = {"earlier", "previous", "prior", "initial", "recent", "last", "past", "alleged"}
 
 
@@ -58,8 +60,8 @@ def _rank(c: Candidate) -> tuple:
     verbal = c.anchor.pos_ in ("VERB",) or c.anchor.dep_ in ("dobj", "ROOT", "nsubjpass", "attr")
     party_noun = c.pattern in {"protester", "demonstrator", "rioter", "mob", "attacker", "gunmen",
                                "gunman", "raider", "rustler", "looter"}
-    detail = c.klass in DETAIL
-    return (not party_noun, not detail, c.weight + 0.1 * verbal, -c.start)
+    detail = c.klass in DETAIL and not (c.anchor.dep_ == "ROOT" and c.anchor.pos_ == "VERB")
+    return (not party_noun, c.weight + 0.1 * verbal - 0.15 * detail, -c.start)
 
 
 def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anchors: set[int]) -> str | None:
@@ -76,7 +78,7 @@ def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anch
         steps += 1
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ in PRIOR_PREPS and head.head.i != anchor.i:
-            if head.lower_ in {"after", "following", "before", "since"}:
+            if head.lower_ in {"after", "following", "before", "since", "amid"}:
                 return f"inside '{head.text} ...': an earlier event"
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "before", "since"}
                                        for c in tok.children):
@@ -103,6 +105,7 @@ def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]
         dates = (sent_dates or {}).get(s_index, set())
         cands = by_sent.get(s_index, [])
         topic_words = {h.i for h in cues if h.entry.get("kind") == "topic"}
+        cues = [h for h in cues if _live(parsed[h.i], h.entry.get("kind"), topic_words)]
         protest_anchors = {c.anchor.i for c in cands if c.klass == "protest"}
         here: list[Draft] = []
         main_members: list[Candidate] = []
@@ -138,11 +141,27 @@ def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]
     return drafts
 
 
+def _live(tok, kind: str, topic_words: set[int]) -> bool:
+    """A situational cue counts unless it sits in what the sentence is about or refers back to
+    ("demanding the arrest of ...", "following demonstrations ...")."""
+    if kind not in SITUATIONAL:
+        return True
+    for anc in tok.ancestors:
+        if anc.i in topic_words and anc.i != tok.i:
+            return False
+        if anc.dep_ == "prep" and anc.lower_ in CONTEXT_PREPS:
+            return False
+    return True
+
+
 def _joins(prev: Draft, new: Draft) -> bool:
     """Whether a later sentence's draft describes the same event as the previous one."""
     if new.time_keys and prev.time_keys and not (new.time_keys & prev.time_keys):
         return False
     new_fams, prev_fams = new.families, prev.families
+    new_cues = {h.entry.get("kind") for h in new.cue_hits}
+    if "protest" in prev_fams and new_cues & {"intervention", "lethal"} and "violence" not in new_fams - {"kill"}:
+        return True  # "Police foiled the rally and used batons to disperse them."
     if new.classes <= DETAIL:
         return bool(prev_fams & {"violence", "protest"})
     if new_fams == {"arrest"}:

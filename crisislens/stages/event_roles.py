@@ -142,12 +142,18 @@ def party(doc: Document, tok) -> Party:
             kind = k[0]
     if kind is None and actor is not None:
         kind = INTER_KIND.get(actor.inter)
+        if actor.inter == 4 and tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass"):
+            kind = "civilian"  # "raiders killed Turkana": an ethnic group named as victims
     if kind is None:
         k = kinds.get(key) or kinds.get(tok.lemma_.lower())
         if k:
             kind = k[0]
-        elif any(c.dep_ == "compound" and (kinds.get(c.lower_) or ("", 0))[0] for c in tok.children):
-            kind = next(kinds[c.lower_][0] for c in tok.children if kinds.get(c.lower_))
+    mods = [kinds.get(c.lower_) for c in tok.children if c.dep_ in ("compound", "amod")]
+    mods = [m[0] for m in mods if m]
+    if "civilian" in mods:  # "unarmed herdsmen"
+        kind = "civilian"
+    elif kind is None and mods:  # "a military camp", "police station"
+        kind = mods[0]
     return Party(tok, actor, kind)
 
 

@@ -33,7 +33,7 @@ WEAPON_CLASSES = {
     "explosion": ("Remote explosive/landmine/IED", "1833"),
 }
 WEAPON_CAMEO = {sub: cameo for sub, cameo in WEAPON_CLASSES.values()}
-VIOLENT = {"attack", "kill", "injure", "clash", "mob", "riot", "loot", "destroy", "abduct", "sexual"}
+VIOLENT = {"attack", "kill", "injure", "clash", "mob", "riot", "vandal", "loot", "destroy", "abduct", "sexual"}
 ARMED = {"state", "armed"}
 UNARMED = {"crowd", "civilian", "protester"}
 
@@ -98,8 +98,8 @@ def _weapons(f: Features) -> Coding | None:
     found = [cls for cls in WEAPON_CLASSES if cls in f.classes]
     demo = "protest" in f.classes or "riot" in f.classes or "demo" in f.cues
     crowd = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED)
-    if found and demo and crowd:
-        return None  # crude bombs thrown by demonstrators: a riot, decided below
+    if found and (crowd or (demo and not f.agent_kinds & ARMED)) and found[0] in ("explosion", "grenade"):
+        return None  # bombs thrown by a crowd or by demonstrators: a riot, decided below
     if found:
         sub, cameo = WEAPON_CLASSES[found[0]]
         return _c("Explosions/Remote violence", sub, cameo, f"weapon trigger class '{found[0]}'")
@@ -129,7 +129,7 @@ def _protest(f: Features) -> Coding | None:
     if not ("protest" in f.classes or ("protester" in f.agent_kinds and f.main_class not in VIOLENT)):
         return None
     crowd_violence = _crowd_violence(f) - {"kill", "injure", "abduct"}
-    if crowd_violence & {"riot", "mob", "loot", "destroy", "attack"} or (
+    if crowd_violence & {"riot", "mob", "vandal", "loot", "destroy", "attack"} or (
             "clash" in crowd_violence and not f.agent_kinds <= {"state"}):
         acts = ", ".join(sorted(crowd_violence))
         return _c("Riots", "Violent demonstration", "145", f"demonstration with violence by demonstrators ({acts})")
@@ -144,33 +144,36 @@ def _protest(f: Features) -> Coding | None:
 def _riot(f: Features) -> Coding | None:
     crowd_violence = _crowd_violence(f)
     crowd_agent = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED)
-    rioting = bool(f.classes & {"riot", "mob"} - f.state_violence)
+    if "armed" in f.agent_kinds and not f.classes & {"riot", "mob", "protest"}:
+        return None  # gunmen burning houses: armed violence or property destruction
+    rioting = bool(f.classes & {"riot", "mob", "vandal"} - f.state_violence)
     if not rioting and not (crowd_agent and crowd_violence):
         return None
-    if f.main_class in {"loot", "destroy"} and not crowd_agent and not ({"riot", "mob"} & f.classes):
+    if f.main_class in {"loot", "destroy"} and not crowd_agent and not ({"riot", "mob", "vandal"} & f.classes):
         return None
     if "clash" in crowd_violence and f.agent_kinds & ARMED - {"state"}:
         return None
     if "demo" in f.cues or "protest" in f.classes:
         return _c("Riots", "Violent demonstration", "145", "violent crowd in a demonstration setting")
-    if "riot" in f.classes and "mob" not in f.classes and not crowd_agent:
-        return _c("Riots", "Violent demonstration", "145", "riot trigger")
+    if "riot" in f.classes and "mob" not in f.classes:
+        return _c("Riots", "Violent demonstration", "145", "riot/rioters: violence by demonstrators")
     return _c("Riots", "Mob violence", "145", "violent crowd, no demonstration setting")
 
 
 def _violence(f: Features) -> Coding | None:
     if not f.classes & {"attack", "kill", "injure", "clash", "mob"}:
         return None
-    both_unarmed = f.agent_kinds and f.agent_kinds <= UNARMED and (not f.target_kinds or f.target_kinds <= UNARMED)
-    if "clash" in f.classes and both_unarmed:
-        return _c("Riots", "Mob violence", "145", "clash between unarmed groups")
-    if "clash" in f.classes or f.main_class == "clash":
+    sides = f.agent_kinds | f.target_kinds
+    civilian_target = "civilian" in f.target_kinds
+    if f.main_class == "clash" or ("clash" in f.classes and not civilian_target):
+        if sides & UNARMED and "armed" not in sides:
+            if "demo" in f.cues or "protest" in f.classes:
+                return _c("Riots", "Violent demonstration", "145", "demonstrators clashing")
+            return _c("Riots", "Mob violence", "145", "clash involving an unarmed crowd")
         return _c("Battles", "Armed clash", "193", "clash between armed sides")
-    if f.target_kinds & ARMED and not (f.target_kinds & {"civilian"}):
+    if f.target_kinds & ARMED and not civilian_target:
         return _c("Battles", "Armed clash", "193", "attack on an armed or organised target")
-    if f.main_class in {"kill", "injure"} and f.default[0] == "Battles":
-        return _c("Battles", "Armed clash", "193", "deaths in fighting")
-    if f.default[0] == "Battles" and not f.target_kinds & {"civilian"}:
+    if f.default[0] == "Battles" and not civilian_target:
         return _c("Battles", "Armed clash", "193", f"trigger '{f.main_class}' codes as a clash")
     return _c("Violence against civilians", "Attack", "180", "violence against unarmed victims")
 
