@@ -21,8 +21,6 @@ _RUN = re.compile(rf"(?:{_WORD})(?:(?:\s+|-)(?:{_LINK}[\s\-])?(?:{_WORD})){{0,4}
 _GAP_CHAIN = re.compile(r"^[\s,()]*(?:coded as|in|at|of|near)?[\s,()]*$", re.I)
 _GAP_DASH = re.compile(r"^\s+[-–]\s+$")
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_LOCATIVE = {"in", "at", "near", "outside", "around", "from", "to", "into", "towards", "toward",
-             "across", "inside", "between", "and", "of"}
 
 
 @dataclass
@@ -47,6 +45,11 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
     for row in load_table("place_cues.csv"):
         (after if row["side"] == "after" else before)[row["cue"]] = row["level"]
     return after, before
+
+
+@cache
+def _locative() -> frozenset[str]:
+    return frozenset(row["word"] for row in load_table("place_prepositions.csv"))
 
 
 @cache
@@ -124,7 +127,7 @@ def find_mentions(text: str, parsed, knows) -> list[Mention]:
             mention.source = mention.source or "entity"
         elif not level:
             prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
-            if prev and prev.group(1).lower() in _LOCATIVE and knows(mention.text):
+            if prev and prev.group(1).lower() in _locative() and knows(mention.text):
                 mention.source = "preposition"
         runs.append(mention)
     return _chain([m for m in runs if m.end > m.start], text, knows)
