@@ -184,10 +184,13 @@ def test_cli_reads_stdin_and_writes_stdout():
         {"id": "three", "text": "Gunmen killed three villagers near Garissa on Sunday.", "published_at": "2024-03-05"},
     ]
     stdin = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    # A line with bytes that are not UTF-8 costs a character, not the batch.
+    stdin += b'{"id": "four", "text": "Gunmen \xff\xfe killed two traders in Mandera on Friday."}\n'
     done = subprocess.run([str(CLI), "extract", "-", "--output", "-"], input=stdin,
                           capture_output=True, timeout=300)
     assert done.returncode == 0, done.stderr.decode(errors="replace")
+    assert b"Traceback" not in done.stderr
     docs = [json.loads(line) for line in done.stdout.decode().splitlines() if line.strip()]
-    assert [d["id"] for d in docs] == ["one", "two", "three"]
-    assert [bool(d.get("error")) for d in docs] == [False, True, False]
+    assert [d["id"] for d in docs] == ["one", "two", "three", "four"]
+    assert [bool(d.get("error")) for d in docs] == [False, True, False, False]
     assert all(isinstance(d["events"], list) for d in docs)
