@@ -188,6 +188,11 @@ def _noun_entry(token):
     return entry, token.lower_
 
 
+def _state_modifier(token) -> bool:
+    """"military" in "a military vehicle", tagged as an adjective: the force is still named."""
+    return token.dep_ in ("amod", "compound") and token.lemma_.lower() in ("military", "police")
+
+
 def _is_actor_noun(token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and _noun_entry(token)[0] is not None
 
@@ -231,17 +236,16 @@ class Finder:
     # --- generic nouns -----------------------------------------------------------------------
     def generic_nouns(self) -> None:
         for token in self.parsed:
-            if token.i in self.used or token.pos_ not in ("NOUN", "PROPN"):
+            if token.i in self.used or not (token.pos_ in ("NOUN", "PROPN") or _state_modifier(token)):
                 continue
             entry, noun = _noun_entry(token)
             if entry is None:
                 continue
             if token.dep_ == "compound" and _is_actor_noun(token.head):
                 continue  # "police" in "police officers": the head speaks for both
-            if any(c.dep_ == "prep" and c.lower_ == "of" and any(_is_actor_noun(p) or p.i in self.hits.groups
-                                                                   for p in c.children if p.dep_ == "pobj")
-                   for c in token.children) and entry.anaphor == "only":
-                continue  # "a group of gunmen": the gunmen are the actor
+            if any(c.dep_ == "prep" and c.lower_ == "of" and any(_is_actor_noun(p) for p in c.children
+                                                                   if p.dep_ == "pobj") for c in token.children):
+                continue  # "a group of gunmen", "members of the Borana community": the object is the actor
             if token.ent_type_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW") and \
                     token.ent_iob_ != "B" and not self._country_led_entity(token):
                 continue  # a word inside a name ("Kenya Ports Authority")
@@ -271,10 +275,15 @@ class Finder:
             self.group_mention(tokens, token, group, f"'{noun}' of {group.name}")
             return
         if ethnics and entry.ethnic:
-            ethnic = ethnics[0]
-            name, home = identity_militia_name(ethnic, self.country)
-            self._add(tokens, token, name=name, inter=4, type="identity_militia", country=home,
-                      key=(name,), reason=f"ethnic name '{ethnic.name}' with '{noun}'", source="ethnic")
+            # "Borana and Gabra communities": one militia per ethnic name, the first with the noun
+            spans = list(dict.fromkeys(self.hits.ethnic[m.i][:2] for m in mods if m.i in self.hits.ethnic))
+            for n, (first, last) in enumerate(spans):
+                ethnic = self.hits.ethnic[first][2]
+                name, home = identity_militia_name(ethnic, self.country)
+                own = tokens if n == 0 else list(self.parsed[first:last])
+                self._add(own, token if n == 0 else self.parsed[first:last].root, name=name, inter=4,
+                          type="identity_militia", country=home, key=(name,),
+                          reason=f"ethnic name '{ethnic.name}' with '{noun}'", source="ethnic")
             return
         associated = [g.name for g in groups]
         definite = any(c.lower_ in _DEFINITE for c in token.children if c.dep_ == "det")
