@@ -28,9 +28,9 @@
   }
 
   // --- map -------------------------------------------------------------------------------
-  const map = L.map("map", { worldCopyJump: true, preferCanvas: false }).setView([5, 25], 3);
+  const map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([5, 25], 3);
   map.attributionControl.addAttribution("Natural Earth via world-atlas");
-  const cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+  const cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, animate: false });
   map.addLayer(cluster);
 
   getJSON("/static/vendor/world-atlas/countries-110m.json").then((topo) => {
@@ -67,7 +67,7 @@
     cluster.addLayers(layers);
     if (layers.length) {
       const bounds = L.latLngBounds(layers.map((m) => m.getLatLng()));
-      map.fitBounds(bounds.pad(0.5), { maxZoom: 7 });
+      map.fitBounds(bounds.pad(0.5), { maxZoom: 7, animate: false });
     }
   }
 
