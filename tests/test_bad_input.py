@@ -73,6 +73,7 @@ def bad_file(tmp_path_factory) -> Path:
     path = folder / "a_bad.jsonl"
     path.write_bytes(b"".join(line for _, line, _, _ in CASES))
     (folder / "b_bad_bytes.txt").write_bytes(BAD_TXT)
+    (folder / "c_not_a_page.html").write_bytes(bytes(range(256)) * 20)
     return path
 
 
@@ -184,5 +185,7 @@ def test_cli_goes_on_through_bad_input(bad_file):
     stderr = done.stderr.decode("utf-8", "replace")
     assert done.returncode == 0, stderr
     assert "Traceback" not in stderr, stderr
-    ids = [json.loads(line)["id"] for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
-    assert ids == [doc_id for _, _, doc_id, _ in CASES] + ["b_bad_bytes.txt"]
+    assert not [line for line in stderr.splitlines() if line.startswith("ERROR")], stderr
+    docs = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines() if line.strip()]
+    assert [d["id"] for d in docs] == [doc_id for _, _, doc_id, _ in CASES] + ["b_bad_bytes.txt", "c_not_a_page.html"]
+    assert "error" not in docs[-2] and docs[-1]["error"]
