@@ -31,7 +31,7 @@ from crisislens.stages.quantity_numbers import find_numbers
 
 _PRIORITY = ("killed", "missing", "injured", "abducted", "arrested", "displaced", "refugees",
              "in_need", "strikes", "attacks")
-_NOT_COUNT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"})
+_NOT_COUNT_ENTS = frozenset({"MONEY", "PERCENT", "ORDINAL"})
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?|months?)[\s-]*olds?\b|\s*-?\s*(?:years?|yrs?)\s+of\s+age\b",
                         re.IGNORECASE)
@@ -74,6 +74,8 @@ def process(doc: Document, parsed, resources=None) -> Document:
             if _not_a_count(span, text, phrase.number_start, phrase.end):
                 continue
             category = _category(number)
+            if category == "other" and any(t.ent_type_ in ("DATE", "TIME") for t in span):
+                continue  # a date the times stage did not read ("the 2017 polls"); a count only with a cue
             if category == "skip" or (category == "other" and phrase.words and phrase.value <= 1):
                 continue  # "one of them", "one day": a lone word "one" with no cue is no count
         counted_tokens.update(t.i for t in span)
@@ -114,6 +116,8 @@ def _counted_noun(number):
         if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and noun.head is not noun \
                 and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             noun = noun.head
+        elif noun.dep_ == "conj" and noun.pos_ == "NUM" and noun.head.pos_ == "NUM":
+            noun = noun.head  # "between 12 and 15 people": the range's first figure carries the noun
         else:
             break
     return noun

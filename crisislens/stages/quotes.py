@@ -1,7 +1,157 @@
-"""quotes stage (placeholder until written)."""
+"""quotes stage: who said what — direct quotes in quotation marks and reported speech.
 
-from crisislens.schema import Document
+Produces `doc.quotes`: one Quote per quotation, in text order, with
+- kind "direct": the words inside straight or curly quotation marks (at least four words, so
+  scare quotes like "bandits" are left out), spanning paragraphs when a quoted paragraph ends
+  without a closing mark and the next one opens with a mark; `text`/`span` are the quoted words;
+- kind "indirect": the reported clause of "X said (that) <clause>" or "according to X, <clause>";
+- `speaker` from the attribution (",\u201d said X", "X said", "according to X", "X told Reuters"):
+  name, role and organization ("Amina Yusuf, a spokeswoman for the Northern Relief Coalition");
+  an organization alone for "the ministry said", "police said"; a pronoun ("he said") resolved to
+  the last person named before it (quote_speakers.describe);
+- `outlet` the speaker spoke to ("told Reuters" → "Reuters").
+"""
+
+from __future__ import annotations
+
+from crisislens.schema import Document, Quote, Span, Speaker
+from crisislens.stages.attribution import according_to, speech_verbs
+from crisislens.stages.quote_speakers import describe, outlet_of, people_named
+
+_OPENING = "\u201c"
+_CLOSING = "\u201d"
+_STRAIGHT = '"'
+_MIN_WORDS = 4
+_SUBJECTS = ("nsubj",)
 
 
-def process(doc: Document, parsed, resources) -> Document:
+def process(doc: Document, parsed, resources=None) -> Document:
+    """Append the direct and indirect quotes of the parse."""
+    text = parsed.text
+    people = people_named(parsed)
+    quotes: list[Quote] = []
+    for start, end in _direct_spans(text):
+        quotes.append(_direct(parsed, start, end, people))
+    taken = [q.span for q in quotes]
+    quotes.extend(_indirect(parsed, taken, people))
+    quotes.sort(key=lambda q: q.span.start)
+    doc.quotes.extend(quotes)
     return doc
+
+
+def _direct_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of quotation marks, across paragraph breaks."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None:
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and text[j] in (_OPENING, _STRAIGHT):
+                i = j + 1  # the quote goes on in the next paragraph
+                continue
+            spans.append((open_at, i))  # a quote left open at a paragraph's end ends there
+            open_at = None
+        elif ch == _OPENING or (ch == _STRAIGHT and open_at is None):
+            open_at = i + 1
+        elif (ch == _CLOSING or ch == _STRAIGHT) and open_at is not None:
+            spans.append((open_at, i))
+            open_at = None
+        i += 1
+    if open_at is not None:
+        spans.append((open_at, n))
+    trimmed = [(s, e - 1 if e > s and text[e - 1] == "," else e) for s, e in spans]  # '...," said X'
+    return [(s, e) for s, e in trimmed if len(text[s:e].split()) >= _MIN_WORDS]
+
+
+def _attribution(parsed, start: int, end: int):
+    """(verb, speaker head) that attributes the quote at [start, end), looking after it first."""
+    verbs = speech_verbs()
+    after = parsed.char_span(end, min(end + 1, len(parsed.text)), alignment_mode="expand")
+    before = parsed.char_span(max(start - 1, 0), start, alignment_mode="expand")
+    windows = []
+    if after is not None and len(after):
+        sent = after[0].sent
+        windows.append([t for t in sent if t.idx >= end])
+    if before is not None and len(before):
+        sent = before[0].sent
+        windows.append([t for t in sent if t.idx + len(t) <= start][::-1])
+    for window in windows:
+        for token in window:
+            if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
+                for child in token.children:
+                    if child.dep_ in _SUBJECTS and not start <= child.idx < end:
+                        return token, child
+            if token.lower_ == "according":
+                head = according_to(token.sent)
+                if head is not None and not start <= head.idx < end:
+                    return token, head
+    return None
+
+
+def _direct(parsed, start: int, end: int, people: list[tuple[int, str]]) -> Quote:
+    found = _attribution(parsed, start, end)
+    if found is None:
+        return Quote(text=parsed.text[start:end], span=Span(start, end), speaker=Speaker(), kind="direct")
+    verb, head = found
+    return Quote(text=parsed.text[start:end], span=Span(start, end), speaker=describe(head, people),
+                 outlet=outlet_of(verb), kind="direct")
+
+
+def _inside(token, spans: list[Span]) -> bool:
+    return any(s.start <= token.idx < s.end for s in spans)
+
+
+def _indirect(parsed, taken: list[Span], people: list[tuple[int, str]]) -> list[Quote]:
+    verbs = speech_verbs()
+    out: list[Quote] = []
+    for sent in parsed.sents:
+        for token in sent:
+            if token.lower_ == "according" and not _inside(token, taken):
+                quote = _according(sent, token, taken, people)
+                if quote:
+                    out.append(quote)
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in verbs or _inside(token, taken):
+                continue
+            subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if subject is None or clause is None:
+                continue
+            tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head is not clause]
+            while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
+                tokens = tokens[1:]
+            while tokens and tokens[-1].is_punct:
+                tokens = tokens[:-1]
+            if len(tokens) < 2:
+                continue
+            span = Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+            if any(span.start < s.end and s.start < span.end for s in taken):
+                continue  # the attribution of a direct quote
+            out.append(Quote(text=parsed.text[span.start:span.end], span=span, speaker=describe(subject, people),
+                             outlet=outlet_of(token), kind="indirect"))
+    return out
+
+
+def _according(sent, token, taken: list[Span], people: list[tuple[int, str]]) -> Quote | None:
+    """"According to X, <clause>" and "<clause>, according to X": the clause is the rest of the sentence."""
+    head = according_to(sent)
+    if head is None:
+        return None
+    phrase = range(token.i, head.right_edge.i + 1)
+    before = [t for t in sent if t.i < phrase.start]
+    after = [t for t in sent if t.i >= phrase.stop]
+    tokens = after if len(after) > len(before) else before
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if len(tokens) < 3:
+        return None
+    span = Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    if any(span.start < s.end and s.start < span.end for s in taken):
+        return None
+    return Quote(text=sent.doc.text[span.start:span.end], span=span, speaker=describe(head, people),
+                 kind="indirect")

@@ -1,0 +1,157 @@
+"""The quantities stage: counted figures, their bounds, categories and sources."""
+
+import math
+
+import pytest
+
+
+def _quantities(pipeline, text):
+    return pipeline.extract(text, published_at="2024-03-02").quantities
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    ("At least 12 soldiers were killed near the border.", 12, "killed"),
+    ("Some 40,000 residents have fled their homes.", 40000, "displaced"),
+    ("Three rockets hit the market.", 3, "strikes"),
+    ("Monitors have counted 1,240 rocket strikes since the offensive began.", 1240, "strikes"),
+    ("The city has suffered 35 car bombings this year.", 35, "attacks"),
+    ("The tribunal listed 812 victims.", 812, "killed"),
+    ("The clinic said 14 victims were injured in the stampede.", 14, "injured"),
+    ("40,000 families still lack shelter.", 40000, "in_need"),
+    ("An estimated 60,000 residents still depend on food aid.", 60000, "in_need"),
+    ("2 people were arrested after the march.", 2, "arrested"),
+    ("Gunmen kidnapped two civilians on the highway.", 2, "abducted"),
+    ("Twenty-five people were killed in the ambush.", 25, "killed"),
+    ("Four fishermen remain missing after the raid.", 4, "missing"),
+    ("The attack left 5 dead.", 5, "killed"),
+    ("Gunmen shot 1 guard dead at the gate.", 1, "killed"),
+    ("The death toll rose to 25 on Sunday.", 25, "killed"),
+    ("The agency said 3.5 million people need aid.", 3500000, "in_need"),
+])
+def test_counted_figures(pipeline, sentence, value, category):
+    assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}
+
+
+def test_each_verb_keeps_its_own_figure(pipeline):
+    found = {(q.value, q.category) for q in _quantities(pipeline, "Gunmen killed 3 people and injured 5 others.")}
+    assert found == {(3, "killed"), (5, "injured")}
+
+
+@pytest.mark.parametrize("sentence, value, low, high, approximate", [
+    ("At least 12 soldiers were killed.", 12, 12, None, False),
+    ("More than 100 people were killed.", 100, 101, None, False),
+    ("Up to 30 people were killed.", 30, None, 30, False),
+    ("Nearly 50 people were killed.", 50, None, 50, True),
+    ("About 50 people were killed.", 50, None, None, True),
+    ("Between 12 and 15 people were killed.", 12, 12, 15, False),
+    ("12 to 15 people were killed.", 12, 12, 15, False),
+    ("At least 12-13 people were injured.", 12, 12, 13, False),
+])
+def test_bounds_and_approximation(pipeline, sentence, value, low, high, approximate):
+    first = _quantities(pipeline, sentence)[0]
+    assert (first.value, first.low, first.high, first.approximate) == (value, low, high, approximate)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Several villagers were injured.", 3),
+    ("Dozens of villagers were injured.", 24),
+    ("Scores of villagers were injured.", 40),
+    ("Hundreds of villagers were injured.", 200),
+    ("Thousands of villagers were displaced.", 2000),
+])
+def test_vague_amounts_are_coded_low_and_approximate(pipeline, sentence, value):
+    first = _quantities(pipeline, sentence)[0]
+    assert (first.value, first.low, first.approximate) == (value, value, True)
+
+
+def test_a_dozen_is_an_exact_twelve(pipeline):
+    first = _quantities(pipeline, "A dozen traders were arrested.")[0]
+    assert (first.value, first.category, first.approximate) == (12, "arrested", False)
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("3 injuries and no fatalities were reported.", "killed"),
+    ("No one was killed in the fire.", "killed"),
+    ("Nobody was killed in the fire.", "killed"),
+    ("There were no casualties.", "killed"),
+])
+def test_zero_counts(pipeline, sentence, category):
+    assert (0, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}
+
+
+def test_injuries_beside_no_fatalities(pipeline):
+    found = {(q.value, q.category) for q in _quantities(pipeline, "3 injuries and no fatalities were reported.")}
+    assert found == {(3, "injured"), (0, "killed")}
+
+
+def test_unknown_numbers_give_nothing(pipeline):
+    assert _quantities(pipeline, "The number of fatalities is not known.") == []
+
+
+@pytest.mark.parametrize("sentence, value, category, text", [
+    ("A police officer shot dead a driver near the station.", 1, "killed", "a driver"),
+    ("A man was killed in the attack.", 1, "killed", "A man"),
+    ("Gunmen killed a teacher and his wife.", 2, "killed", "a teacher and his wife"),
+    ("A farmer and a herder were abducted.", 2, "abducted", "A farmer and a herder"),
+])
+def test_implicit_counts(pipeline, sentence, value, category, text):
+    assert (value, category, text) in {(q.value, q.category, q.text) for q in _quantities(pipeline, sentence)}
+
+
+def test_separate_figures_are_kept_apart(pipeline):
+    found = _quantities(pipeline, "1 activist was assaulted and killed, 1 hawker died.")
+    assert [(q.value, q.category) for q in found] == [(1, "killed"), (1, "killed")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 15 year old worker was injured.",
+    "A 15-year-old worker was injured.",
+    "The boy, aged 15, was injured.",
+])
+def test_ages_are_not_counts(pipeline, sentence):
+    assert 15 not in {q.value for q in _quantities(pipeline, sentence)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2019 the fund paid $500 to each family.",
+    "Prices rose 20% in March.",
+    "The meeting began at 3 pm.",
+    "Call 0722123456 for help.",
+    "The convoy travelled 30 km overnight.",
+    "The talks lasted 10 days.",
+    "On 12 March 2022 the market reopened.",
+])
+def test_figures_that_count_nothing(pipeline, sentence):
+    assert _quantities(pipeline, sentence) == []
+
+
+def test_crowd_size_tags_are_other(pipeline):
+    found = _quantities(pipeline, "Traders marched to the office. [size=hundreds]")
+    assert [(q.value, q.category) for q in found] == [(200, "other")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "1e400 people died.",
+    "100,000,000,000,000,000,000 people died.",
+    "12345678901234567890 people died.",
+    "-5 people died.",
+])
+def test_absurd_figures_never_raise_and_stay_finite(pipeline, sentence):
+    doc = pipeline.extract(sentence, published_at="2024-03-02")
+    assert doc.error is None and not any(w.startswith("stage 'quantities'") for w in doc.warnings)
+    for q in doc.quantities:
+        assert math.isfinite(q.value) and 0 <= q.value <= 10_000_000_000
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("At least 40 fighters died in the clashes, according to the UN.", "UN"),
+    ("Police said 12 people were arrested.", "Police"),
+])
+def test_source_of_a_figure(pipeline, sentence, source):
+    assert _quantities(pipeline, sentence)[0].source == source
+
+
+def test_spans_point_at_the_figure(pipeline):
+    text = "Officials said some 40,000 residents have fled."
+    first = _quantities(pipeline, text)[0]
+    assert text[first.span.start:first.span.end] == first.text == "some 40,000"

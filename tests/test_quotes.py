@@ -1,0 +1,94 @@
+"""The quotes stage: direct and reported speech, attributed to speakers and outlets."""
+
+import pytest
+
+
+def _quotes(pipeline, text):
+    return pipeline.extract(text, published_at="2024-03-02").quotes
+
+
+def test_speaker_with_role_organization_and_outlet(pipeline):
+    text = ('"We have not seen this many families arrive in years," Amina Yusuf, a spokeswoman for '
+            'the Northern Relief Coalition, told Reuters.')
+    quote = _quotes(pipeline, text)[0]
+    assert (quote.kind, quote.speaker.name, quote.speaker.role, quote.speaker.organization, quote.outlet) == \
+        ("direct", "Amina Yusuf", "spokeswoman", "Northern Relief Coalition", "Reuters")
+    assert quote.text == "We have not seen this many families arrive in years"
+
+
+def test_inverted_attribution_with_title_and_possessive(pipeline):
+    text = '"The town is now fully under our control," said Col. Ahmed Nur, the army\'s regional commander.'
+    speaker = _quotes(pipeline, text)[0].speaker
+    assert (speaker.name, speaker.role, speaker.organization) == ("Ahmed Nur", "commander", "army")
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThe convoy was hit twice before dawn,\u201d the ministry said in a statement.",
+    '"The convoy was hit twice before dawn," the ministry said in a statement.',
+])
+def test_straight_and_curly_marks(pipeline, text):
+    quote = _quotes(pipeline, text)[0]
+    assert (quote.text, quote.speaker.name, quote.speaker.organization) == \
+        ("The convoy was hit twice before dawn", None, "ministry")
+
+
+def test_speaker_before_the_quote(pipeline):
+    text = 'The governor said: "Nobody will be allowed to enter the camp tonight."'
+    quote = _quotes(pipeline, text)[0]
+    assert quote.kind == "direct" and quote.speaker.role == "governor"
+
+
+def test_quote_across_paragraphs(pipeline):
+    text = ('"We will not leave our homes without a fight.\n\n'
+            '"The militia has promised to return next week," said Omar Hassan, a village elder.')
+    quote = _quotes(pipeline, text)[0]
+    assert quote.span.start == 1 and "return next week" in quote.text
+    assert quote.speaker.name == "Omar Hassan"
+
+
+@pytest.mark.parametrize("pronoun", ["she added", "she said"])
+def test_pronoun_speaker_is_the_last_person_named(pipeline, pronoun):
+    text = f'Amina Yusuf described the camps. "Families arrive with nothing at all," {pronoun}.'
+    assert _quotes(pipeline, text)[0].speaker.name == "Amina Yusuf"
+
+
+def test_scare_quotes_are_not_quotes(pipeline):
+    assert all(q.kind != "direct" for q in _quotes(pipeline, 'The "bandits" fled into the forest.'))
+
+
+@pytest.mark.parametrize("text, clause, organization", [
+    ("Police said that three suspects had been detained overnight.",
+     "three suspects had been detained overnight", "Police"),
+    ("The fighters withdrew from the town, the army said.", "The fighters withdrew from the town", "army"),
+    ("The Syrian Observatory for Human Rights said the strikes hit a bakery.",
+     "the strikes hit a bakery", "Syrian Observatory for Human Rights"),
+])
+def test_indirect_quotes_from_organizations(pipeline, text, clause, organization):
+    quote = _quotes(pipeline, text)[0]
+    assert (quote.kind, quote.text, quote.speaker.name, quote.speaker.organization) == \
+        ("indirect", clause, None, organization)
+
+
+def test_according_to(pipeline):
+    text = "According to the Syrian Observatory for Human Rights, at least 40 fighters died in the clashes."
+    quote = _quotes(pipeline, text)[0]
+    assert (quote.kind, quote.text, quote.speaker.organization) == \
+        ("indirect", "at least 40 fighters died in the clashes", "Syrian Observatory for Human Rights")
+
+
+def test_name_with_role_before_it(pipeline):
+    quote = _quotes(pipeline, "Police spokesman Charles Owino said the officers had acted in self-defence.")[0]
+    assert (quote.speaker.name, quote.speaker.role, quote.speaker.organization) == \
+        ("Charles Owino", "spokesman", "Police")
+
+
+def test_surname_is_expanded_to_the_full_name(pipeline):
+    text = "Amina Yusuf visited the camps on Monday. Yusuf said the agency would need more trucks."
+    assert _quotes(pipeline, text)[0].speaker.name == "Amina Yusuf"
+
+
+def test_spans_point_into_the_text(pipeline):
+    text = 'Residents fled. "The shelling did not stop for three hours," said Omar Hassan.'
+    quote = _quotes(pipeline, text)[0]
+    assert text[quote.span.start:quote.span.end] == quote.text
+    assert text[quote.speaker.span.start:quote.speaker.span.end] == "Omar Hassan"
