@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml
 
 run: install
 	$(BIN)/crisislens extract examples/articles --output out/sample.jsonl --summary
+	$(BIN)/crisislens ingest examples/articles --db out/crisislens.duckdb
+	@echo "crisislens dashboard: http://127.0.0.1:8000/"
+	$(BIN)/crisislens serve --db out/crisislens.duckdb --host 127.0.0.1 --port 8000
 
 test: install
 	$(BIN)/ruff check crisislens tests benchmarks
