@@ -6,8 +6,9 @@ articles together:
 
 - figures: an annotated figure is found when a Quantity (in `quantities` or an event's
   `counts`) has the same value and category;
-- quotes:  an annotated quote is found when a Quote's speaker has the same name and, when
-  the annotation names one, the same organization (both normalised);
+- quotes:  an annotated quote is found when a Quote overlapping the annotated snippet has
+  a speaker with the same name and, when the annotation names one, the same organization
+  (both normalised; an annotation may list accepted forms of the organization);
 - dates:   an annotated event with a date is found when an extracted event has the same
   date and the same event_type.
 
@@ -102,8 +103,12 @@ def _figure_found(figure: dict, doc: Document) -> bool:
 
 
 def _quote_found(quote: dict, doc: Document) -> bool:
+    """The quote at the annotated place, attributed to the annotated speaker (and organization)."""
+    start = doc.text.find(quote["snippet"])
+    end = start + len(quote["snippet"])
     want = _norm(quote["speaker"])
-    return any(_norm(q.speaker.name) == want and _org_matches(quote.get("organization"), q.speaker.organization)
+    return any(q.span.start < end and start < q.span.end
+               and _norm(q.speaker.name) == want and _org_matches(quote.get("organization"), q.speaker.organization)
                for q in doc.quotes)
 
 
