@@ -131,7 +131,7 @@ Flt = Annotated[Filters, Depends(filters)]
 
 def create_app(config: ApiConfig) -> FastAPI:
     """The API and dashboard over one store."""
-    store = Store.open(config.db)
+    store = Store.open(config.db, read_only=not config.token)  # no token, no writes: share the file
     app = FastAPI(title="crisislens", version="0.1.0",
                   description="Conflict and crisis events read from news, each with its evidence.")
     app.state.store = store

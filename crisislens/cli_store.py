@@ -28,13 +28,13 @@ def _progress(label: str) -> Iterator[Progress]:
         yield progress
 
 
-def _open_store(db: str):
+def _open_store(db: str, read_only: bool = False):
     from crisislens.store import Store
 
     if not db.startswith(("postgresql://", "postgres://")):
         Path(db).parent.mkdir(parents=True, exist_ok=True)
     try:
-        return Store.open(db)
+        return Store.open(db, read_only=read_only)
     except Exception as exc:  # a locked file, an unreachable server: say so in a user's words
         err.print(f"[red]error:[/] cannot open the database {_redact(db)}: {exc}")
         raise typer.Exit(2) from exc
@@ -122,7 +122,7 @@ def export(
             raise typer.Exit(2) from exc
     filters = Filters(bbox=box, date_from=date_from, date_to=date_to, event_type=event_type, actor=actor,
                       country=country, q=q)
-    with _open_store(db) as store:
+    with _open_store(db, read_only=True) as store:
         try:
             n = run_export(store, format, filters, output)
         except ValueError as exc:

@@ -149,3 +149,13 @@ def test_ingesting_twice_stores_the_same_events(store):
     second = store.ingest(_articles(), pipeline)
     assert (first.inserted, first.failed, second.skipped, pipeline.seen) == (4, 1, 4, 0)
     assert store.count("events") == 4
+
+
+def test_a_read_only_store_serves_reads_and_refuses_writes(tmp_path):
+    path = str(tmp_path / "shared.duckdb")
+    with Store.open(path) as writer:
+        writer.save(coded_document("wire_a.txt"))
+    with Store.open(path, read_only=True) as reader:
+        assert reader.events()[0] == 1
+        with pytest.raises(Exception):  # noqa: B017 - duckdb's own error class
+            reader.save(coded_document("local_b.txt"))

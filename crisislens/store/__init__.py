@@ -15,7 +15,7 @@ from typing import Any
 from crisislens.schema import Document
 from crisislens.store import queries
 from crisislens.store.backends import Backend, connect
-from crisislens.store.migrations import migrate
+from crisislens.store.migrations import MIGRATIONS, migrate
 from crisislens.store.queries import Filters
 from crisislens.store.rows import COLUMNS, article_key, content_hash, document_rows
 
@@ -36,14 +36,26 @@ class IngestReport:
 class Store:
     """One database, migrated to the current schema on open."""
 
-    def __init__(self, db: Backend, target: str) -> None:
+    def __init__(self, db: Backend, target: str, migrated: bool = False) -> None:
         self.db = db
         self.target = target
-        self.version = migrate(db)
+        self.version = len(MIGRATIONS) if migrated else migrate(db)
 
     @classmethod
-    def open(cls, target: str) -> Store:
-        """A DuckDB path (created when missing) or a `postgresql://` URL."""
+    def open(cls, target: str, read_only: bool = False) -> Store:
+        """A DuckDB path (created when missing) or a `postgresql://` URL. A read-only DuckDB store
+        lets other processes (an export, another server) open the same file at the same time."""
+        if read_only and not target.startswith(("postgresql://", "postgres://")):
+            import os
+
+            if not os.path.exists(target) or target == ":memory:":
+                Store(connect(target), target).close()  # create and migrate it first
+            db = connect(target, read_only=True)
+            version = int(db.query("SELECT MAX(version) FROM schema_version")[0][0] or 0)
+            if version < len(MIGRATIONS):
+                db.close()
+                raise RuntimeError(f"{target} has schema version {version}; open it once for writing to migrate it")
+            return cls(db, target, migrated=True)
         return cls(connect(target), target)
 
     def close(self) -> None:

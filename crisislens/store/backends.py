@@ -39,10 +39,10 @@ class DuckDBBackend:
 
     name = "duckdb"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, read_only: bool = False) -> None:
         import duckdb
 
-        self._con = duckdb.connect(path)
+        self._con = duckdb.connect(path, read_only=read_only)
         self._lock = threading.RLock()
         self._depth = 0
 
@@ -164,8 +164,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def connect(target: str) -> DuckDBBackend | PostgresBackend:
-    """A backend for a `postgresql://` URL or a DuckDB path."""
+def connect(target: str, read_only: bool = False) -> DuckDBBackend | PostgresBackend:
+    """A backend for a `postgresql://` URL or a DuckDB path (read-only: other processes may read it too)."""
     if target.startswith(("postgresql://", "postgres://")):
         return PostgresBackend(target)
-    return DuckDBBackend(target)
+    return DuckDBBackend(target, read_only=read_only)
