@@ -92,3 +92,16 @@ def test_spans_point_into_the_text(pipeline):
     quote = _quotes(pipeline, text)[0]
     assert text[quote.span.start:quote.span.end] == quote.text
     assert text[quote.speaker.span.start:quote.speaker.span.end] == "Omar Hassan"
+
+
+def test_unattributed_quote_continues_the_previous_speaker(pipeline):
+    text = ('"The road is closed to all trucks," said Omar Hassan. "We have asked the army to reopen it '
+            'before the rains."')
+    found = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert [q.speaker.name for q in found] == ["Omar Hassan", "Omar Hassan"]
+
+
+def test_straight_marks_reopened_mid_paragraph(pipeline):
+    text = ('"The road is closed to all trucks now. "We have asked the army to reopen it," said Omar Hassan.')
+    found = [q.text for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert found == ["The road is closed to all trucks now.", "We have asked the army to reopen it"]

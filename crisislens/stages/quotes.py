@@ -31,7 +31,11 @@ def process(doc: Document, parsed, resources=None) -> Document:
     people = people_named(parsed)
     quotes: list[Quote] = []
     for start, end in _direct_spans(text):
-        quotes.append(_direct(parsed, start, end, people))
+        quote = _direct(parsed, start, end, people)
+        previous = quotes[-1] if quotes else None
+        if quote.speaker == Speaker() and previous and "\n" not in text[previous.span.end:start]:
+            quote.speaker, quote.outlet = previous.speaker, previous.outlet  # the same speaker goes on
+        quotes.append(quote)
     taken = [q.span for q in quotes]
     quotes.extend(_indirect(parsed, taken, people))
     quotes.sort(key=lambda q: q.span.start)
@@ -55,7 +59,9 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
                 continue
             spans.append((open_at, i))  # a quote left open at a paragraph's end ends there
             open_at = None
-        elif ch == _OPENING or (ch == _STRAIGHT and open_at is None):
+        elif ch == _OPENING or (ch == _STRAIGHT and _opens(text, i)):
+            if open_at is not None:  # a new quote opens before the last one closed: it ended there
+                spans.append((open_at, i))
             open_at = i + 1
         elif (ch == _CLOSING or ch == _STRAIGHT) and open_at is not None:
             spans.append((open_at, i))
@@ -63,8 +69,19 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     if open_at is not None:
         spans.append((open_at, n))
-    trimmed = [(s, e - 1 if e > s and text[e - 1] == "," else e) for s, e in spans]  # '...," said X'
+    trimmed = []
+    for s, e in spans:
+        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):  # '...," said X'
+            e -= 1
+        trimmed.append((s, e))
     return [(s, e) for s, e in trimmed if len(text[s:e].split()) >= _MIN_WORDS]
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight mark opens a quote when it follows a space or a bracket and precedes a word."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{:-—") and not after.isspace()
 
 
 def _attribution(parsed, start: int, end: int):
