@@ -29,7 +29,8 @@ def server(tmp_path_factory):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(ApiConfig(db=db)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(ApiConfig(db=db)), host="127.0.0.1", port=port, log_level="warning",
+                            timeout_graceful_shutdown=1)
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
@@ -39,7 +40,7 @@ def server(tmp_path_factory):
             raise RuntimeError("the dashboard server did not start")
         time.sleep(0.05)
     yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
+    uv.should_exit = uv.force_exit = True
     thread.join(timeout=10)
 
 

@@ -159,3 +159,16 @@ def test_a_read_only_store_serves_reads_and_refuses_writes(tmp_path):
         assert reader.events()[0] == 1
         with pytest.raises(Exception):  # noqa: B017 - duckdb's own error class
             reader.save(coded_document("local_b.txt"))
+
+
+def test_ingesting_the_examples_twice_gives_the_same_events(pipeline, tmp_path):
+    from pathlib import Path
+
+    from crisislens.ingest import read_inputs
+
+    examples = Path(__file__).parent.parent / "examples" / "articles"
+    with Store.open(str(tmp_path / "examples.duckdb")) as store:
+        first = store.ingest(read_inputs(str(examples)), pipeline)
+        events = store.count("events")
+        second = store.ingest(read_inputs(str(examples)), pipeline)
+        assert (second.inserted, second.skipped, store.count("events")) == (0, first.inserted, events)
