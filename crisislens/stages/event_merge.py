@@ -55,11 +55,19 @@ class Draft:
         return {m.klass for m in self.members}
 
 
+PARTY_NOUNS = {"protester", "demonstrator", "rioter", "mob", "attacker", "gunmen", "gunman", "raider",
+               "rustler", "looter", "cattle rustling"}
+
+
+def is_party_noun(c: Candidate) -> bool:
+    """A trigger that names a party ("gunmen", "rustlers") rather than an act."""
+    return c.pattern in PARTY_NOUNS and c.anchor.pos_ in ("NOUN", "PROPN")
+
+
 def _rank(c: Candidate) -> tuple:
     """Main trigger: specific over vague, a predicate over a noun naming a party."""
     verbal = c.anchor.pos_ in ("VERB",) or c.anchor.dep_ in ("dobj", "ROOT", "nsubjpass", "attr")
-    party_noun = c.pattern in {"protester", "demonstrator", "rioter", "mob", "attacker", "gunmen",
-                               "gunman", "raider", "rustler", "looter"}
+    party_noun = is_party_noun(c)
     detail = c.klass in DETAIL and not (c.anchor.dep_ == "ROOT" and c.anchor.pos_ == "VERB")
     return (not party_noun, c.weight + 0.1 * verbal - 0.15 * detail, -c.start)
 

@@ -12,6 +12,7 @@ police post: the event, not the noun, decides the role.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,6 +26,10 @@ SIDE_PREPS = {"with", "between"}
 LIGHT_VERBS = {"stage", "launch", "carry", "hold", "mount", "conduct", "organise", "organize",
                "lead", "start", "make", "form", "wage", "unleash", "take", "stag", "go", "call",
                "bring", "observe", "continue", "commit", "perpetrate", "execute"}
+UNARMED_MODS = {"unarmed", "civilian", "innocent", "defenceless", "defenseless"}
+GENERIC_HEADS = {"group", "groups", "member", "members", "faction", "factions", "band", "people", "number",
+                 "contingent", "team", "unit", "some", "dozens", "hundreds", "thousands"}
+NOT_PARTIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
 INTER_KIND = {1: "state", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "crowd",
               6: "protester", 7: "civilian"}
 
@@ -86,10 +91,13 @@ def arguments(anchor) -> tuple[list, list]:
     agents: list = []
     targets: list = []
     if anchor.pos_ in ("VERB", "AUX") or (anchor.pos_ == "ADJ" and anchor.dep_ != "amod"):
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in anchor.children) or (
+            anchor.tag_ == "VBN" and anchor.dep_ == "acomp")
         if passive:
             agents = _pobjs(anchor, AGENT_PREPS)
             targets = [t for c in anchor.children if c.dep_ == "nsubjpass" for t in _with_conj(c)]
+            if not targets and anchor.dep_ == "acomp":  # "a member ... is shot by bandits"
+                targets = [t for c in anchor.head.children if c.dep_ == "nsubj" for t in _with_conj(c)]
             if not targets and anchor.dep_ in ("conj", "xcomp"):
                 targets = [t for c in anchor.head.children if c.dep_ == "nsubjpass" for t in _with_conj(c)]
         else:
@@ -100,6 +108,7 @@ def arguments(anchor) -> tuple[list, list]:
         elif anchor.dep_ == "acl":
             targets = targets or [anchor.head]
         targets += _pobjs(anchor, TARGET_PREPS | SIDE_PREPS)
+        targets = [t for t in targets if t.ent_type_ not in NOT_PARTIES]
     else:  # a noun trigger
         agents = _pobjs(anchor, AGENT_PREPS) + [c for c in anchor.children if c.dep_ == "poss"]
         targets = _pobjs(anchor, TARGET_PREPS | SIDE_PREPS | {"of"})
@@ -110,8 +119,7 @@ def arguments(anchor) -> tuple[list, list]:
                 targets += _pobjs(head, TARGET_PREPS | SIDE_PREPS)
         elif anchor.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):  # "clashes erupted between X and Y"
             targets += _pobjs(head, SIDE_PREPS | TARGET_PREPS)
-        elif anchor.dep_ == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.lower_ in ("in", "during"):
-            pass
+        targets = [t for t in targets if t.ent_type_ not in NOT_PARTIES]
     return agents, targets
 
 
@@ -140,6 +148,16 @@ def party(doc: Document, tok) -> Party:
         k = kinds.get(key) or kinds.get(tok.lemma_.lower())
         if k:
             kind = k[0]
+    if tok.lower_ in GENERIC_HEADS:  # "a group of herders", "members of the GSU": the "of" phrase decides
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        inner = party(doc, of[0]) if of else None
+        # "members of the GSU" are state forces, "a group of herders" herders; but "members
+        # of a party" stay a crowd: party activists fighting are rioters, not a militia
+        if inner is not None and inner.kind and (inner.kind == "state" or inner.actor is None
+                                                 or inner.token.pos_ == "NOUN"):
+            return Party(tok, inner.actor or actor, inner.kind)
+        if actor is not None and actor.inter in (1, 2, 4, 8):  # "Kikuyu and Maasai groups"
+            kind = INTER_KIND[actor.inter]
     if kind is None and actor is not None:
         kind = INTER_KIND.get(actor.inter)
         if actor.inter == 4 and tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass"):
@@ -148,27 +166,64 @@ def party(doc: Document, tok) -> Party:
         k = kinds.get(key) or kinds.get(tok.lemma_.lower())
         if k:
             kind = k[0]
-    mods = [kinds.get(c.lower_) for c in tok.children if c.dep_ in ("compound", "amod")]
-    mods = [m[0] for m in mods if m]
-    if "civilian" in mods:  # "unarmed herdsmen"
+    mod_toks = [c for c in tok.children if c.dep_ in ("compound", "amod")]
+    mods = [kinds[c.lower_][0] for c in mod_toks if c.lower_ in kinds]
+    if any(c.lower_ in UNARMED_MODS for c in mod_toks):  # "unarmed herdsmen"
         kind = "civilian"
+    elif "armed" in mods and kind in (None, "crowd", "civilian"):  # "unknown group", "al Shabaab suspects"
+        kind = "armed"
     elif kind is None and mods:  # "a military camp", "police station"
         kind = mods[0]
     return Party(tok, actor, kind)
 
 
 def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
+    """Parties from the parse; when the parse gives none (headlines, run-on notes), the
+    nearest named party before the trigger is taken as initiator and after it as target."""
     agents, targets = arguments(anchor)
-    return [party(doc, t) for t in agents], [party(doc, t) for t in targets]
+    a = [party(doc, t) for t in agents]
+    t = [party(doc, t) for t in targets]
+    if not a or not t:
+        sent = anchor.sent
+        before, after = _nearest_mentions(doc, anchor, sent)
+        taken = {p.token.i for p in a + t}
+        if not a and before is not None and before.token.i not in taken:
+            a = [before]
+        if not t and after is not None and after.token.i not in taken and not (a and a[0].token.i == after.token.i):
+            if anchor.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "agent") for c in anchor.children):
+                t = [after]
+    return a, t
+
+
+def _nearest_mentions(doc: Document, anchor, sent) -> tuple[Party | None, Party | None]:
+    before = after = None
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i == anchor.i:
+            continue
+        p = party(doc, tok)
+        if p.kind is None:
+            continue
+        if tok.i < anchor.i:
+            before = p
+        elif after is None:
+            after = p
+    return before, after
 
 
 def country_label(doc: Document) -> tuple[str, str | None]:
     """("Kenya", "KEN") for the article's country, ("International", None) when unknown."""
-    if not doc.country:
-        return "International", None
     countries = _countries()
-    name, iso3 = countries.get(doc.country.upper(), (doc.country, None))
-    return name, iso3
+    iso2 = doc.country
+    if not iso2:  # the places stage found no main country: the most named one among places
+        codes = Counter(p.country_code for p in doc.places if p.country_code and p.lat is not None)
+        iso2 = codes.most_common(1)[0][0] if codes else None
+    if not iso2:  # or the country the actors stage gave named parties
+        by_iso3 = {iso3: (name, iso3) for name, iso3 in countries.values()}
+        codes = Counter(a.country for a in doc.actors if a.country in by_iso3)
+        if codes:
+            return by_iso3[codes.most_common(1)[0][0]]
+        return "International", None
+    return countries.get(iso2.upper(), (iso2, None))
 
 
 @cache

@@ -25,7 +25,7 @@ from crisislens.stages.event_filters import (
     modality,
     suppress,
 )
-from crisislens.stages.event_merge import Draft, group
+from crisislens.stages.event_merge import Draft, group, is_party_noun
 from crisislens.stages.event_roles import Party, choose_actors, parties
 from crisislens.stages.event_triggers import find_candidates, find_cues
 from crisislens.stages.event_typing import Features, classify
@@ -78,6 +78,8 @@ def _features(doc: Document, d: Draft, killed: int) -> tuple[Features, list[Part
     for m in d.members:
         if m is main:
             m_agents = agents
+        elif is_party_noun(m):
+            continue
         else:
             m_agents, m_targets = parties(doc, m.anchor)
             others.extend(m_agents + m_targets)
