@@ -49,13 +49,18 @@ def _redact(db: str) -> str:
     return db
 
 
-def _pipeline(gazetteer: Path | None, batch_size: int):
+def _pipeline(gazetteer: Path | None, batch_size: int, engine: str = "local", processes: int = 1,
+              address: str | None = None, gate: bool = False):
     from crisislens.nlp import ModelMissing
-    from crisislens.pipeline import Pipeline
     from crisislens.resources import Settings
+    from crisislens.scale.engines import make_engine
 
+    settings = Settings(batch_size=batch_size, gazetteer_path=gazetteer, relevance_gate=gate)
     try:
-        return Pipeline(Settings(batch_size=batch_size, gazetteer_path=gazetteer))
+        return make_engine(engine, settings, processes, address)
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
     except ModelMissing as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
@@ -66,6 +71,10 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     batch_size: Annotated[int, typer.Option(min=1, help="articles per parse batch")] = 32,
     gazetteer: Annotated[Path | None, typer.Option(help="a gazetteer built by `gazetteer build`")] = None,
+    engine: Annotated[str, typer.Option(help="local (this machine) or ray (a Ray cluster)")] = "local",
+    processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="local processes or Ray workers")] = 1,
+    address: Annotated[str | None, typer.Option(help="Ray cluster address, e.g. ray://head:10001")] = None,
+    gate: Annotated[bool, typer.Option(help="skip articles with no conflict or crisis words before the parse")] = False,
 ) -> None:
     """Extract articles and store them with their events; articles already stored are skipped."""
     from crisislens.ingest import read_inputs
@@ -76,7 +85,7 @@ def ingest(
             raise typer.Exit(2)
     articles = [a for target in inputs for a in read_inputs(target)]
     store = _open_store(db)
-    pipeline = _pipeline(gazetteer, batch_size)
+    pipeline = _pipeline(gazetteer, batch_size, engine, processes, address, gate)
     with store, _progress("ingesting") as progress:
         task = progress.add_task("ingest", total=len(articles), status="")
         counts: dict[str, int] = {}

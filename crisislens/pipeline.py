@@ -96,8 +96,9 @@ def _init_worker(settings: Settings) -> None:
     _WORKER["pipeline"] = Pipeline(settings)
 
 
-def _work(batch: list[Article]) -> list[dict]:
-    return [doc.to_dict() for doc in _WORKER["pipeline"].run(batch)]
+def _work(job: tuple[list[Article], bool]) -> list[dict]:
+    batch, include_text = job
+    return [doc.to_dict(include_text) for doc in _WORKER["pipeline"].run(batch)]
 
 
 class ProcessRunner:
@@ -112,9 +113,11 @@ class ProcessRunner:
         context = multiprocessing.get_context("spawn")
         self._pool = context.Pool(processes, initializer=_init_worker, initargs=(settings,))
 
-    def run(self, articles: Iterable[Article], on_batch: Callable[[int], None] | None = None) -> Iterator[dict]:
+    def run(self, articles: Iterable[Article], on_batch: Callable[[int], None] | None = None,
+            include_text: bool = False) -> Iterator[dict]:
         """Contract dicts in input order."""
-        for result in self._pool.imap(_work, _batches(articles, self.settings.batch_size)):
+        jobs = ((batch, include_text) for batch in _batches(articles, self.settings.batch_size))
+        for result in self._pool.imap(_work, jobs):
             if on_batch:
                 on_batch(len(result))
             yield from result

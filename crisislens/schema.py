@@ -7,7 +7,7 @@ inside the hot loop of extraction, and validation happens once, at the boundary
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
@@ -162,7 +162,7 @@ class Document:
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         """The contract's JSON shape; the input text is left out unless asked for."""
-        out = asdict(self)
+        out = _plain(self)
         if not include_text:
             out.pop("text")
         if out["error"] is None:
@@ -172,6 +172,56 @@ class Document:
         if not out["skipped"]:
             out.pop("skipped")
         return out
+
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """A Document back from `to_dict` output (e.g. from another process or a Ray worker)."""
+        return _build(cls, data)
+
+
+def _plain(value: Any) -> Any:
+    """Records to plain dicts and lists; `dataclasses.asdict` deep-copies and is several times slower."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        return value
+    return {name: _plain(getattr(value, name)) for name in names}
+
+
+def _build(cls: type, data: Any) -> Any:
+    if data is None or cls not in _NESTED:
+        return data
+    known = _FIELD_NAMES[cls]
+    kwargs = {}
+    for name, value in data.items():
+        if name not in known:
+            continue
+        inner = _NESTED[cls].get(name)
+        if inner is not None and isinstance(value, list):
+            value = [_build(inner, item) for item in value]
+        elif inner is not None:
+            value = _build(inner, value)
+        kwargs[name] = value
+    return cls(**kwargs)
+
+
+# Which fields hold records (or lists of them), so that from_dict can rebuild them.
+_NESTED: dict[type, dict[str, type]] = {
+    Span: {},
+    Actor: {"mentions": Span},
+    Place: {"mentions": Span},
+    Quantity: {"span": Span},
+    Speaker: {"span": Span},
+    Quote: {"span": Span, "speaker": Speaker},
+    TimeExpression: {"span": Span},
+    Event: {"evidence": Span, "actor1": Actor, "actor2": Actor, "location": Place, "counts": Quantity,
+            "trigger": Span},
+    Document: {"events": Event, "actors": Actor, "places": Place, "quantities": Quantity, "quotes": Quote,
+               "times": TimeExpression},
+}
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {cls: tuple(f.name for f in fields(cls)) for cls in _NESTED}
 
 
 def failed(doc_id: str, error: str, published_at: str | None = None) -> Document:

@@ -40,3 +40,33 @@ def test_ray_workers_match_one(in_process):
         assert list(run_ray(_articles(), Settings(batch_size=2), workers=2)) == in_process
     finally:
         ray.shutdown()
+
+
+def _ingest(tmp_path, name: str, *options: str) -> int:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from crisislens.store import Store
+
+    source = tmp_path / "articles"
+    if not source.exists():
+        source.mkdir()
+        for i, text in enumerate(t for t in TEXTS if t):
+            (source / f"a{i}.txt").write_text(f"Published: 2024-03-07\n\n{text}\n", encoding="utf-8")
+    db = tmp_path / f"{name}.duckdb"
+    cli = Path(sys.executable).with_name("crisislens")
+    subprocess.run([str(cli), "ingest", str(source), "--db", str(db), *options], check=True,
+                   capture_output=True, timeout=600)
+    with Store.open(str(db), read_only=True) as store:
+        return store.count("events"), store.count("articles")
+
+
+def test_ingest_on_ray_stores_what_local_ingest_stores(tmp_path):
+    local = _ingest(tmp_path, "local")
+    assert local[1] == 4
+    assert _ingest(tmp_path, "ray", "--engine", "ray", "--processes", "2") == local
+
+
+def test_ingest_on_two_processes_stores_what_one_stores(tmp_path):
+    assert _ingest(tmp_path, "pool", "--processes", "2") == _ingest(tmp_path, "local")

@@ -20,19 +20,20 @@ from crisislens.resources import Settings
 class _Extractor:
     """One per Ray worker: the model is loaded here, once."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, include_text: bool) -> None:
         from crisislens.pipeline import Pipeline
 
         self.pipeline = Pipeline(settings)
+        self.include_text = include_text
 
     def __call__(self, batch: dict) -> dict:
         articles = [Article(**json.loads(str(item))) for item in batch["article"]]
         docs = self.pipeline.run(articles)
-        return {"doc": [json.dumps(doc.to_dict(), ensure_ascii=False) for doc in docs]}
+        return {"doc": [json.dumps(doc.to_dict(self.include_text), ensure_ascii=False) for doc in docs]}
 
 
 def run_ray(articles: Iterable[Article], settings: Settings, workers: int = 2,
-            address: str | None = None) -> Iterator[dict]:
+            address: str | None = None, include_text: bool = False) -> Iterator[dict]:
     """Contract dicts in input order, extracted by `workers` Ray actors."""
     import ray
 
@@ -45,7 +46,7 @@ def run_ray(articles: Iterable[Article], settings: Settings, workers: int = 2,
     if not items:
         return iter(())
     dataset = ray.data.from_items(items).map_batches(
-        _Extractor, fn_constructor_kwargs={"settings": settings}, batch_size=settings.batch_size,
+        _Extractor, fn_constructor_kwargs={"settings": settings, "include_text": include_text}, batch_size=settings.batch_size,
         concurrency=workers, num_cpus=1, batch_format="numpy",
     )
     return (json.loads(row["doc"]) for row in dataset.iter_rows())
