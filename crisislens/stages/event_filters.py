@@ -15,11 +15,13 @@ when the sentence is a quoted party's statement (the speaker becomes the claiman
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from functools import cache
 
 from crisislens.lexicons import load_table
 from crisislens.schema import Document
+from crisislens.stages.event_roles import _noun_kinds, arguments
 from crisislens.stages.event_triggers import Candidate, _forms, find_cues
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,15 @@ DEATH_ONLY = {"kill", "injure"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 COND_MARKERS = {"if", "unless", "whether"}
 COND_AUX = {"could", "would", "might", "may"}
+SCORE = re.compile(r"\b\d{1,2}\s?-\s?\d{1,2}\b")
+MONTH_AFTER = re.compile(r"\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+WEAK_NOUNS = {"attack", "clash", "battle", "blast", "fight", "fighting", "assault", "raid", "shooting", "bomb",
+              "explosion"}
+WEAK_DEATHS = {"die", "died", "death", "dead", "injure", "wounded", "hurt", "casualty"}
+WEAK_VERBS = {"beat", "beaten", "battle", "fight", "fought", "storm", "clash", "attack", "shoot", "shot",
+              "raid", "assault", "torch", "hack", "execute"}
+ANCHOR_KINDS = {"armed", "state", "protester", "weapon", "conflict", "crowd", "civilian"}
+DENY_VERBS = {"deny", "reject", "dismiss", "refute"}
 NEG_WORDS = {"no", "not", "never", "n't", "none", "nobody", "neither"}
 
 
@@ -83,6 +94,11 @@ def figurative_reason(cand: Candidate) -> str | None:
     if cand.klass not in VIOLENT_CLASSES:
         return None
     table = _figurative()
+    anchor = cand.anchor
+    after = anchor.doc.text[cand.end: min(cand.end + 40, anchor.sent.end_char)]
+    score = SCORE.search(after)
+    if score and not MONTH_AFTER.match(after[score.end():]):
+        return f"figurative: '{cand.pattern}' followed by a score '{score.group(0)}' (sport)"
     for tok in _args(cand.anchor):
         domain = table.get(tok.lower_) or table.get(tok.lemma_.lower())
         if domain:
@@ -108,6 +124,9 @@ def modality(cand: Candidate, sent, doc: Document) -> tuple[str, str | None, str
     anchor = cand.anchor
     if is_negated(anchor):
         return "denied", None, "negated trigger"
+    for head in list(anchor.ancestors)[:2]:
+        if head.lemma_.lower() in DENY_VERBS:
+            return "denied", None, f"'{head.text}' the event"
     chain = [anchor, *list(anchor.ancestors)[:3]]
     for tok in chain:
         for c in tok.children:
@@ -125,6 +144,26 @@ def modality(cand: Candidate, sent, doc: Document) -> tuple[str, str | None, str
             name = quote.speaker.name or quote.speaker.organization if quote.speaker else None
             return "claimed", name, "inside a quoted statement"
     return "asserted", None, None
+
+
+def context_reason(cand: Candidate, sent_kinds: set[str], sent_classes: set[str]) -> str | None:
+    """A vague violent word with no conflict party, weapon or other violent act in its sentence
+    ("good on the counter attack", "who died in 2001") is not read as a conflict event."""
+    if sent_kinds & ANCHOR_KINDS:
+        return None
+    others = sent_classes - {cand.klass}
+    if cand.pattern in WEAK_DEATHS and not others & VIOLENT_CLASSES:
+        return f"'{cand.pattern}' without violence or a conflict party in its sentence"
+    if cand.anchor.pos_ == "NOUN" and cand.pattern in WEAK_NOUNS and not others & VIOLENT_CLASSES \
+            and not any(c.dep_ == "prep" and c.lower_ in ("by", "on", "against", "between", "with", "of")
+                        or c.dep_ in ("poss", "compound", "amod") for c in cand.anchor.children):
+            return f"noun '{cand.pattern}' without a party, weapon or other violence in its sentence"
+    if cand.pattern in WEAK_VERBS and cand.anchor.pos_ == "VERB" and not others & VIOLENT_CLASSES:
+        agents, targets = arguments(cand.anchor)
+        kinds = _noun_kinds()
+        if not any(kinds.get(t.lower_) or kinds.get(t.lemma_.lower()) for t in agents + targets):
+            return f"verb '{cand.pattern}' with no person or armed party as its subject or object"
+    return None
 
 
 def accident_reason(cand: Candidate, cue_kinds: set[str]) -> str | None:

@@ -20,6 +20,7 @@ from crisislens.stages.event_filters import (
     VIOLENT_CLASSES,
     accident_reason,
     article_domain,
+    context_reason,
     figurative_reason,
     is_negated,
     modality,
@@ -49,15 +50,26 @@ def process(doc: Document, parsed, resources=None) -> Document:
 def _kept_candidates(doc: Document, parsed, sents) -> list:
     domain, _ = article_domain(parsed)
     kinds_by_sent: dict[int, set[str]] = {}
+    phrases_by_sent: dict[int, list] = {}
     kept = []
-    for c in find_candidates(parsed):
+    candidates = find_candidates(parsed)
+    classes_by_sent: dict[int, set[str]] = {}
+    for c in candidates:
+        classes_by_sent.setdefault(c.sent_index, set()).add(c.klass)
+    for c in candidates:
         if c.sent_index not in kinds_by_sent:
             sent = sents[c.sent_index]
-            kinds_by_sent[c.sent_index] = {h.entry.get("kind") for h in find_cues(parsed, sent.start, sent.end)}
+            hits = find_cues(parsed, sent.start, sent.end)
+            kinds_by_sent[c.sent_index] = {h.entry.get("kind") for h in hits}
+            phrases_by_sent[c.sent_index] = [h for h in hits if h.entry.get("kind") == "figurative_phrase"]
         why = None
         if domain and c.klass in VIOLENT_CLASSES:
             why = f"article is {domain} news"
-        why = why or figurative_reason(c) or accident_reason(c, kinds_by_sent[c.sent_index])
+        phrase = next((h for h in phrases_by_sent[c.sent_index] if h.i < c.j and c.i < h.j), None)
+        if why is None and phrase is not None and c.klass in VIOLENT_CLASSES:
+            why = f"figurative phrase '{phrase.entry.pattern}' ({phrase.entry.get('value')})"
+        why = why or figurative_reason(c) or accident_reason(c, kinds_by_sent[c.sent_index]) \
+            or context_reason(c, kinds_by_sent[c.sent_index], classes_by_sent[c.sent_index])
         if why is None and c.klass in DEATH_ONLY and is_negated(c.anchor):
             why = "negated death/injury: nobody was hurt"
         if why:
