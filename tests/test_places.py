@@ -74,10 +74,20 @@ def test_places_are_ordered_by_first_mention(pipeline):
     assert starts == sorted(starts)
 
 
-def test_county_cue_gives_the_region_at_precision_3(pipeline):
-    doc = pipeline.extract("Bandits stole cattle in Homa Bay County on Tuesday.")
+def test_county_without_a_same_named_town_gives_the_region_at_precision_3(pipeline):
+    doc = pipeline.extract("Bandits stole cattle in Uasin Gishu County on Tuesday.")
     region = doc.places[0]
-    assert (region.admin1, region.precision) == ("Homa Bay", 3)
+    assert (region.admin1, region.precision, region.feature) == ("Uasin Gishu", 3, "ADM1")
+
+
+@pytest.mark.parametrize("sentence, admin1", [
+    ("Bandits stole cattle in Homa Bay County on Tuesday.", "Homa Bay"),
+    ("Police defused a bomb in Mandera County on Friday.", "Mandera"),
+    ("Gunmen burned a church in Kaduna State overnight.", "Kaduna"),
+])
+def test_region_named_without_a_town_is_placed_at_its_same_named_town(pipeline, sentence, admin1):
+    region = pipeline.extract(sentence).places[0]
+    assert (region.admin1, region.precision, region.feature) == (admin1, 2, "PPL")
 
 
 def test_mentions_point_at_the_name(pipeline):
@@ -85,3 +95,73 @@ def test_mentions_point_at_the_name(pipeline):
     doc = pipeline.extract(text)
     aleppo = next(p for p in doc.places if p.country_code == "SY" and p.role == "location")
     assert text[aleppo.mentions[0].start:aleppo.mentions[0].end] == "Aleppo"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Raiders stole goats in Kiarango village in Embu West district on Monday.", "Embu West"),
+    ("Herders clashed near the river in Wajir East constituency.", "Wajir East"),
+    ("Traders protested in Gazipur Sadar on Sunday.", "Gazipur Sadar"),
+    ("Gunmen attacked a church in Kaduna North on Sunday.", "Kaduna North"),
+])
+def test_qualified_district_falls_back_to_the_place_it_is_named_after(pipeline, sentence, name):
+    doc = pipeline.extract(sentence)
+    place = _place(doc, name)
+    assert place.precision == 2 and place.lat is not None and "named after" in place.reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants attacked a police post in Tigania East on Monday.",
+    "Floods displaced families in the Upper Delta area on Monday.",
+    "Rebels moved further North overnight, officials said.",
+])
+def test_compass_and_generic_words_are_never_places_alone(pipeline, sentence):
+    doc = pipeline.extract(sentence)
+    assert not [p for p in doc.places if p.name.lower() in {"east", "west", "north", "delta", "upper"}]
+    assert all(p.country_code != "CM" for p in doc.places)
+
+
+def test_country_alias_resolves_to_the_country(pipeline):
+    doc = pipeline.extract("Students rallied in Nairobi in solidarity with Palestine on Friday.")
+    assert _place(doc, "Palestinian Territory").country_code == "PS"
+    assert doc.country == "KE"
+
+
+def test_small_foreign_namesake_loses_to_the_article_country(pipeline):
+    doc = pipeline.extract("Kenyan police said rioters blocked the road at Eastleigh, in Nairobi, and in Garissa.")
+    assert all(p.country_code in ("KE", None) for p in doc.places if p.role == "location")
+
+
+def test_transliteration_variant_accepted_inside_the_article_country(pipeline):
+    doc = pipeline.extract("Clashes were reported in Kuliarchar upazila (Kishoregonj, Dhaka) on Sunday.")
+    assert _place(doc, "Kishorganj").country_code == "BD"
+
+
+@pytest.mark.parametrize("sentence, name, admin1", [
+    ("A mob lynched a man in Wanalo village of Hamisi, Vihiga county, on Monday.", "Vihiga", "Vihiga"),
+    ("Youths blocked roads in Elgeyo Marakwet county on Monday.", "Elgeyo Marakwet", "Elgeyo-Marakwet"),
+    ("Militia fighters attacked a camp in Ituri province on Monday.", "Ituri", "Ituri"),
+])
+def test_current_region_names_are_known(pipeline, sentence, name, admin1):
+    doc = pipeline.extract(sentence)
+    assert any(p.admin1 == admin1 and p.lat is not None for p in doc.places)
+
+
+def test_quarter_after_a_city_dash_falls_back_to_the_city(pipeline):
+    doc = pipeline.extract("Students protested in front of the museum in Dhaka - Qorbazzuk on Monday.")
+    quarter = _place(doc, "Qorbazzuk")
+    assert (quarter.country_code, quarter.precision) == ("BD", 2)
+    assert abs(quarter.lat - 23.71) < 0.1
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("Al Shabaab militants fired mortars at a camp near Qorbazzuk.", "SO"),
+    ("Boko Haram fighters raided Qorbazzuk village at dawn.", "NG"),
+    ("Rebels clashed with troops in Tarbaj and Wajir, officials said in Qorbazzuk.", "KE"),
+])
+def test_document_country_from_groups_and_places(pipeline, sentence, country):
+    assert pipeline.extract(sentence).country == country
+
+
+def test_person_name_is_not_a_foreign_town(pipeline):
+    doc = pipeline.extract("Protesters in Nairobi denounced the actions of President Kibaki.")
+    assert all(p.country_code in ("KE", None) for p in doc.places)

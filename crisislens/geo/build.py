@@ -30,7 +30,7 @@ from crisislens.lexicons import load_table
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT, feature TEXT,
@@ -70,6 +70,21 @@ def clean_admin_name(name: str) -> str:
         elif row["position"] == "prefix" and out.lower().startswith(affix.lower() + " "):
             out = out[len(affix) + 1:].strip()
     return out or name
+
+
+def _admin1_renames() -> dict[tuple[str, str], tuple[str, list[str]]]:
+    """(cc, folded current name) -> (new name or "", other names) from admin1_aliases.csv."""
+    return {(row["cc"], fold(row["current"])): (row["name"], [a for a in row["aliases"].split("|") if a])
+            for row in load_table("admin1_aliases.csv")}
+
+
+def _renamed(row: _Row) -> _Row:
+    """A region row with its current name and former names (admin1_aliases.csv) applied."""
+    new, aliases = _admin1_renames().get((row.cc, fold(row.name)), ("", []))
+    if new or aliases:
+        row.names = [*row.names, row.name, *aliases]
+        row.name = new or row.name
+    return row
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -147,8 +162,8 @@ def base_rows() -> Iterator[_Row]:
             names[(cc, code)] = (largest[(cc, code)][1], n)
     for (cc, code), (raw, _) in sorted(names.items()):
         lat, lon = _centroid(points[(cc, code)])
-        yield _Row(None, clean_admin_name(raw), "admin1", "ADM1", cc, code, None, lat, lon,
-                   people[(cc, code)], [raw])
+        yield _renamed(_Row(None, clean_admin_name(raw), "admin1", "ADM1", cc, code, None, lat, lon,
+                            people[(cc, code)], [raw]))
     for country in sorted(countries.values(), key=lambda c: c["iso"]):
         if not by_country.get(country["iso"]):
             continue
@@ -213,7 +228,7 @@ def dump_rows(paths: Iterable[Path]) -> Iterator[_Row]:
         row.population = row.population or town_people[(cc, a1)]
         row.names = [raw, *row.names]
         row.name = clean_admin_name(raw)
-        yield row
+        yield _renamed(row)
 
 
 def _name_keys(row: _Row) -> list[tuple[str, int]]:

@@ -69,7 +69,7 @@ class Gazetteer:
                         self._con.execute("SELECT cc, code, name, id FROM admin1")}
         self._countries = {row[5]: self._candidate(row, "name") for row in self._con.execute(
             "SELECT * FROM places WHERE kind = 'country'")}
-        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._cache: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -100,7 +100,7 @@ class Gazetteer:
         key = fold(name)
         if not key:
             return ()
-        cached = self._cache.get(key)
+        cached = self._cache.get((key, variants))  # an exact-only answer must not hide the variants
         if cached is not None:
             return cached
         rows = self._con.execute(
@@ -113,7 +113,7 @@ class Gazetteer:
         out = tuple(c for c in found if not (c.id in seen or seen.add(c.id)))
         if len(self._cache) > 50_000:
             self._cache.clear()
-        self._cache[key] = out
+        self._cache[(key, variants)] = out
         return out
 
     def _variants(self, key: str) -> list[Candidate]:

@@ -37,6 +37,9 @@ class Mention:
     parents: list[int] = field(default_factory=list)  # indices of mentions that contain it
     children_dash: bool = False  # "Dhaka - Paltan": the left name contains the right one
     top: bool = False            # the outermost name of a chain ("Balkh" in "X district, Balkh")
+    base: str | None = None      # the place a qualified name is named after ("Wajir East" -> "Wajir")
+    person: bool = False         # spaCy reads it as a person's name: a place only with strong evidence
+    coded: bool = False          # follows "coded as": the place the analyst chose
 
 
 @cache
@@ -55,6 +58,36 @@ def _locative() -> frozenset[str]:
 @cache
 def _stopwords() -> frozenset[str]:
     return frozenset(row["word"] for row in load_table("place_stopwords.csv"))
+
+
+@cache
+def _generic() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in load_table("place_generic_words.csv")}
+
+
+def is_generic(name: str) -> bool:
+    """True when every word of a name is a compass or generic word ("East", "Upper", "Delta")."""
+    words = name.lower().replace("-", " ").split()
+    return bool(words) and all(w.strip(".,") in _generic() for w in words)
+
+
+def base_name(name: str) -> str | None:
+    """The place a qualified name is named after: "Tigania East" -> "Tigania", "North Horr" -> "Horr",
+    "Madaripur Sadar" -> "Madaripur"; None when no word at either end qualifies it."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    generic = _generic()
+    end = len(words)
+    while end > 1 and words[end - 1].lower().strip(".,") in generic:
+        end -= 1
+    start = 0
+    while end == len(words) and start < end - 1 and words[start].lower() in generic and \
+            generic[words[start].lower()] == "compass":
+        start += 1
+    if (start, end) == (0, len(words)):
+        return None
+    return " ".join(words[start:end])
 
 
 @cache
@@ -85,12 +118,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _known_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
     """ "NE Kenya", "Kenyas Rift Valley": the longest run of words at either end the gazetteer knows."""
     words = list(re.finditer(r"\S+", text[start:end]))
-    if len(words) < 2 or knows(text[start:end]):
-        return start, end
+    base = base_name(text[start:end])
+    if len(words) < 2 or knows(text[start:end]) or (base and knows(base)):
+        return start, end  # "Embu West" stays whole: a district named after Embu
     for size in range(len(words) - 1, 0, -1):
         for first in (len(words) - size, 0):
             a, b = start + words[first].start(), start + words[first + size - 1].end()
-            if knows(text[a:b], major=True):
+            part = text[a:b]
+            if not is_generic(part) and (knows(part, major=True) or knows(base_name(part) or "", major=True)):
                 return a, b
     return start, end
 
@@ -101,18 +136,20 @@ def find_mentions(text: str, parsed, knows) -> list[Mention]:
     `knows(name, major=False)` says whether the gazetteer has a name exactly (with major=True: as
     a country, a region or a large town, the only parts a longer run is cut down to).
     """
-    entity_at = {}
+    entity_at, person_at = {}, set()
     for ent in parsed.ents:
         if ent.label_ in _PLACE_LABELS:
             for i in range(ent.start_char, ent.end_char):
                 entity_at[i] = ent.label_
+        elif ent.label_ == "PERSON":
+            person_at.update(range(ent.start_char, ent.end_char))
     after_re, before_re = _cue_patterns()
     after, before = _cues()
     runs: list[Mention] = []
     for match in _RUN.finditer(text):
         start, end = _trim(text, match.start(), match.end())
         start, end = _known_part(text, start, end, knows)
-        if end <= start or text[start:end].lower() in _stopwords():
+        if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]):
             continue
         # the run itself may end in a cue word ("Homa Bay County"): that cue is its level
         outer_start, outer_end, level = start, end, None
@@ -123,12 +160,18 @@ def find_mentions(text: str, parsed, knows) -> list[Mention]:
         if head and level is None:
             level, outer_start = before[head.group(1).lower()], start - (len(head.group(0)))
         mention = Mention(start, end, text[start:end], level, "cue" if level else "", outer_start, outer_end)
+        mention.base = base_name(mention.text)
+        mention.person = not level and any(i in person_at for i in range(start, end))
+        mention.coded = bool(re.search(r"coded as\W*$", text[max(0, start - 14):start], re.I))
+        known = knows(mention.text) or bool(mention.base and knows(mention.base))
         if any(i in entity_at for i in range(start, end)):
             mention.source = mention.source or "entity"
         elif not level:
             prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
-            if prev and prev.group(1).lower() in _locative() and knows(mention.text):
+            if prev and prev.group(1).lower() in _locative() and known:
                 mention.source = "preposition"
+            elif not mention.person and knows(mention.text, major=True):
+                mention.source = "known"  # a country, region or city, whatever spaCy thought
         runs.append(mention)
     return _chain([m for m in runs if m.end > m.start], text, knows)
 
@@ -145,7 +188,8 @@ def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:
             linked = _GAP_CHAIN.match(gap) or _GAP_DASH.match(gap)
             if linked and keep[i] != keep[i + 1] and "\n" not in gap:
                 j = i + 1 if keep[i] else i
-                if runs[j].level or "(" in gap or "," in gap or _GAP_DASH.match(gap) or knows(runs[j].text):
+                if runs[j].level or "(" in gap or "," in gap or _GAP_DASH.match(gap) or knows(runs[j].text) \
+                        or bool(runs[j].base and knows(runs[j].base)):
                     keep[j] = True
                     runs[j].source = runs[j].source or "chain"
                     changed = True

@@ -30,6 +30,7 @@ class Resolution:
     precision: int | None
     reason: str
     fallback_from: Candidate | None = None  # the parent used when the name itself was unknown
+    from_base: bool = False  # placed at the place its name is built on ("Wajir East" -> Wajir)
 
 
 def _km(a: Candidate, b: Candidate) -> float:
@@ -67,7 +68,8 @@ def score(candidate: Candidate, mention: Mention, countries: Counter, parents: l
         value += 3.0
     elif candidate.kind == "admin1" and not mention.level:
         # a region's people are its towns' sum: a bare name means the town, a chain's end the region
-        value += 3.5 if mention.top else -1.0  # a bare region name that is also a town's name: the news often means the region
+        # ("Dhaka - Paltan" names the city, though: the quarter is in it)
+        value += 3.5 if mention.top and not mention.children_dash else -1.0
     inside = [p for p in parents if _inside(candidate, p)]
     if inside:
         value += 6.0 + len(inside)
@@ -93,35 +95,98 @@ def _precision(candidate: Candidate, mention: Mention, is_parent: bool) -> int:
     return 1
 
 
-def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, countries: Counter,
-                main_country: str | None) -> list[Resolution]:
+_MAJOR_TOWN = 350_000  # a city this large may be named from abroad without its country
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the whole document says about where it is."""
+
+    countries: Counter            # countries named or implied (by name, alias or demonym)
+    main_country: str | None = None
+    named: frozenset[str] = frozenset()       # countries named outright (not by a demonym)
+    aliases: dict[str, str] | None = None     # folded other names of countries -> ISO2 ("palestine")
+    support: Counter | None = None            # each country's weighted evidence (places_country.py)
+
+
+def _backed(cand: Candidate, ctx: Context, parents: list[Candidate]) -> bool:
+    """A candidate abroad (not in the article's country) needs strong evidence to be chosen."""
+    if not ctx.main_country or cand.cc == ctx.main_country or cand.kind == "country":
+        return True
+    if any(_inside(cand, p) for p in parents) or cand.cc in ctx.named:
+        return True
+    if ctx.support and ctx.support.get(cand.cc, 0) >= 2.5:
+        return True  # a second country the text clearly places things in
+    return cand.kind == "town" and cand.population >= _MAJOR_TOWN and cand.match == "name"
+
+
+def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
+            parents: list[Candidate], base: bool = False) -> tuple[Candidate | None, str, tuple[Candidate, ...]]:
+    """The best candidate for a name (or None when every one is implausible), its reason, all candidates."""
+    alias = (ctx.aliases or {}).get(fold(name))
+    if alias and gazetteer.country(alias) is not None:
+        return gazetteer.country(alias), "another name of the country", ()
+    candidates = gazetteer.lookup(name)
+    best, best_score, best_reason = None, -1e9, ""
+    for cand in candidates:
+        if not _backed(cand, ctx, parents):
+            continue
+        value, reason = score(cand, mention, ctx.countries, parents, ctx.main_country)
+        if value > best_score:
+            best, best_score, best_reason = cand, value, reason
+    if best is None:
+        return None, "", candidates
+    if best.match == "variant" and not (ctx.countries.get(best.cc) or best.cc == ctx.main_country
+                                        or any(_inside(best, p) for p in parents)):
+        return None, "", candidates  # a transliteration guess needs the document's country to back it
+    if (mention.person and not base and best.cc != ctx.main_country and not any(_inside(best, p) for p in parents)
+            and best.kind != "country"):
+        return None, "", candidates  # a person's name that is also a town abroad
+    if (best.kind == "town" and best.population < 5_000 and not ctx.main_country
+            and not ctx.countries.get(best.cc) and not parents and best.match != "name"):
+        return None, "", candidates  # an unbacked hamlet's alternate name: more likely a name we lack
+    if parents and best.kind != "country" and not any(_inside(best, p) for p in parents) and any(
+            p.kind != "country" for p in parents):
+        return None, "", candidates  # the text says where it is and this candidate is elsewhere
+    return best, best_reason, candidates
+
+
+def _main_town(region: Candidate, candidates: tuple[Candidate, ...]) -> Candidate | None:
+    """ "in Mandera County": the region's town of the same name, which ACLED codes (precision 2)."""
+    key = fold(region.name)
+    towns = [c for c in candidates if c.kind == "town" and c.cc == region.cc and fold(c.name) == key
+             and (c.admin1_code == region.admin1_code if region.kind == "admin1" else _km(c, region) <= 60)]
+    return max(towns, key=lambda c: c.population, default=None)
+
+
+def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, ctx: Context) -> list[Resolution]:
     """One Resolution per mention; parents (later in a chain) are resolved before their children."""
     out: list[Resolution | None] = [None] * len(mentions)
-    order = _parents_first(mentions)
-    for i in order:
+    for i in _parents_first(mentions):
         mention = mentions[i]
         parents = [out[p].candidate for p in mention.parents if out[p] and out[p].candidate
                    and out[p].fallback_from is None]
-        candidates = gazetteer.lookup(mention.text)
-        best, best_score, best_reason = None, -1e9, ""
-        for cand in candidates:
-            value, reason = score(cand, mention, countries, parents, main_country)
-            if value > best_score:
-                best, best_score, best_reason = cand, value, reason
-        if best is not None and best.match == "variant" and not (
-                countries.get(best.cc) or any(_inside(best, p) for p in parents)):
-            best = None  # a transliteration guess needs the document's country to back it
-        if (best is not None and main_country and best.cc != main_country and best.kind == "town"
-                and best.population < 5_000 and not countries.get(best.cc) and not parents):
-            best = None  # a hamlet abroad, in a story about another country: more likely a name we lack
-        if best is not None and parents and best.kind != "country" and not any(
-                _inside(best, p) for p in parents) and any(p.kind != "country" for p in parents):
-            # the text says where it is and this candidate is elsewhere: trust the text
-            best = None
+        is_parent = any(i in m.parents for m in mentions)
+        best, reason, candidates = _choose(mention, mention.text, gazetteer, ctx, parents)
         if best is not None:
-            is_parent = any(i in m.parents for m in mentions)
-            out[i] = Resolution(best, _precision(best, mention, is_parent), best_reason)
+            precision = _precision(best, mention, is_parent)
+            if best.kind in ("admin1", "admin2") and mention.level in ("admin1", "admin2"):
+                town = _main_town(best, candidates)
+                if town is not None:
+                    out[i] = Resolution(town, 2, f"{mention.level} named without a town: its main town "
+                                                 f"'{town.name}'")
+                    continue
+            out[i] = Resolution(best, precision, reason)
             continue
+        if mention.base:
+            base, _, found = _choose(mention, mention.base, gazetteer, ctx, parents, base=True)
+            if base is not None and base.kind != "country":
+                town = _main_town(base, found) if base.kind != "town" else None
+                base = town or base
+                out[i] = Resolution(base, 3 if base.kind == "admin1" else 2,
+                                    f"'{mention.text}' not in gazetteer; placed at '{base.name}' it is named after",
+                                    fallback_from=base, from_base=True)
+                continue
         parent = next((p for p in parents if p.kind != "country"), None)
         if parent is not None:
             precision = 3 if parent.kind == "admin1" else 2
@@ -129,7 +194,7 @@ def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, countries: Counte
                                 f"'{mention.text}' not in gazetteer; placed at '{parent.name}' named beside it",
                                 fallback_from=parent)
         else:
-            why = "no gazetteer entry" if not candidates else "candidates contradict the named region"
+            why = "no gazetteer entry" if not candidates else "no candidate fits the document's places"
             out[i] = Resolution(None, None, why)
     return [r if r is not None else Resolution(None, None, "unresolved") for r in out]
 

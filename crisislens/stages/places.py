@@ -15,19 +15,28 @@ from collections import Counter
 from functools import cache
 
 from crisislens.geo.gazetteer import Candidate
+from crisislens.geo.normalize import fold
 from crisislens.geo.recognize import Mention, find_mentions
-from crisislens.geo.resolve import Resolution, resolve_all
+from crisislens.geo.resolve import Context, Resolution, resolve_all
 from crisislens.lexicons import load_table
 from crisislens.schema import Document, Place, Span
+from crisislens.stages.places_country import country_votes, main_country
 
 _MIN_POPULATION_UNBACKED = 20_000  # a bare "in X" with no entity tag must be a real town or backed
 
 
 @cache
 def _demonyms() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    table = {row["word"]: (row["country"], row["kind"]) for row in load_table("country_demonyms.csv")}
+    """demonyms.csv (shared with the actors stage): word -> (ISO2, kind), and a pattern finding them."""
+    table = {row["word"]: (row["iso2"], row["kind"]) for row in load_table("demonyms.csv") if row["kind"] != "actor"}
     words = sorted(table, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"), table
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    """Folded other names of countries ("palestine", "drc") -> ISO2: such a mention is the country."""
+    return {fold(word): cc for word, (cc, kind) in _demonyms()[1].items() if kind == "alias"}
 
 
 @cache
@@ -46,13 +55,17 @@ def process(doc: Document, parsed, resources) -> Document:
         found = gazetteer.lookup(name, variants=False)
         return any(c.kind != "town" or c.population >= 100_000 for c in found) if major else bool(found)
 
-    mentions = find_mentions(text, parsed, knows)
+    demonyms = _demonyms()[1]
+    mentions = [m for m in find_mentions(text, parsed, knows) if demonyms.get(m.text, ("", ""))[1] != "demonym"]
     named, implied, context_spans = _countries(text, mentions, gazetteer)
     countries = named + implied
-    first = resolve_all(mentions, gazetteer, countries, None)
-    main = _main_country(named, implied, first)
-    resolutions = resolve_all(mentions, gazetteer, countries, main) if main else first
-    main = _main_country(named, implied, resolutions) or main
+    ctx = Context(countries, None, frozenset(named), _aliases())
+    first = resolve_all(mentions, gazetteer, ctx)
+    support = country_votes(named, implied, mentions, first, parsed)
+    main = main_country(support)
+    resolutions = resolve_all(mentions, gazetteer, Context(countries, main, ctx.named, ctx.aliases, support)) \
+        if main else first
+    main = main_country(country_votes(named, implied, mentions, resolutions, parsed)) or main
     sentences = [s.start_char for s in parsed.sents]
     places: dict[object, Place] = {}
     for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):
@@ -93,7 +106,10 @@ def _countries(text: str, mentions: list[Mention], gazetteer) -> tuple[Counter, 
         else:
             implied[cc] += 1
             spans.setdefault(cc, []).append(Span(match.start(), match.end()))
+    aliases = _aliases()
     for mention in mentions:
+        if fold(mention.text) in aliases:
+            continue  # counted with the demonyms
         for cand in gazetteer.lookup(mention.text, variants=False):
             if cand.kind == "country":
                 named[cand.cc] += 1
@@ -101,25 +117,13 @@ def _countries(text: str, mentions: list[Mention], gazetteer) -> tuple[Counter, 
     return named, implied, spans
 
 
-def _main_country(named: Counter, implied: Counter, resolutions: list[Resolution]) -> str | None:
-    votes: Counter = Counter()
-    for cc, n in named.items():
-        votes[cc] += 3 * n
-    for cc, n in implied.items():
-        votes[cc] += 2 * n
-    for res in resolutions:
-        if res.candidate is not None:
-            votes[res.candidate.cc] += 2 if res.candidate.kind != "country" else 0
-    if not votes:
-        return None
-    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-
-
 def _worth_keeping(mention: Mention, res: Resolution, countries: Counter) -> bool:
     """A name found only by its preposition or chain must resolve convincingly, else it is no place."""
-    if mention.source in ("entity", "cue"):
-        return True
     cand = res.candidate
+    if mention.person:
+        return cand is not None
+    if mention.source in ("entity", "cue", "known"):
+        return True
     if cand is None:
         return False
     if res.fallback_from is not None or "within" in res.reason:

