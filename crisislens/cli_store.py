@@ -66,8 +66,29 @@ def _pipeline(gazetteer: Path | None, batch_size: int, engine: str = "local", pr
         raise typer.Exit(2) from exc
 
 
+AllowPrivate = Annotated[bool, typer.Option("--allow-private",
+                                           help="let URLs reach this machine or the local network")]
+
+
+def _is_url(target: str) -> bool:
+    return target.lower().startswith(("http://", "https://"))
+
+
+def _url_article(url: str, policy):
+    """The article at a URL, fetched under `policy`; an Article with `error` when it cannot be."""
+    from crisislens.feeds import page_article
+    from crisislens.ingest.article import Article
+    from crisislens.ingest.fetch import FetchError, fetch
+
+    try:
+        page = fetch(url, policy)
+    except FetchError as exc:
+        return Article(id=url, text="", url=url, error=str(exc))
+    return page_article({"url": page.url}, page.text())
+
+
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="JSON Lines files, .txt/.html files or folders")],
+    inputs: Annotated[list[str], typer.Argument(help="JSON Lines files, .txt/.html files, folders or http(s) URLs")],
     db: DbOption = DEFAULT_DB,
     batch_size: Annotated[int, typer.Option(min=1, help="articles per parse batch")] = 32,
     gazetteer: Annotated[Path | None, typer.Option(help="a gazetteer built by `gazetteer build`")] = None,
@@ -75,15 +96,21 @@ def ingest(
     processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="local processes or Ray workers")] = 1,
     address: Annotated[str | None, typer.Option(help="Ray cluster address, e.g. ray://head:10001")] = None,
     gate: Annotated[bool, typer.Option(help="skip articles with no conflict or crisis words before the parse")] = False,
+    allow_private: AllowPrivate = False,
+    timeout: Annotated[float, typer.Option(min=0.1, help="seconds before a URL fetch is abandoned")] = 20.0,
+    max_bytes: Annotated[int, typer.Option(min=1, help="largest page fetched from a URL, in bytes")] = 5_000_000,
 ) -> None:
     """Extract articles and store them with their events; articles already stored are skipped."""
     from crisislens.ingest import read_inputs
+    from crisislens.ingest.fetch import FetchPolicy
 
     for target in inputs:
-        if target != "-" and not Path(target).exists():
+        if target != "-" and not _is_url(target) and not Path(target).exists():
             err.print(f"[red]error:[/] no such file or folder: {target}")
             raise typer.Exit(2)
-    articles = [a for target in inputs for a in read_inputs(target)]
+    policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
+    articles = [a for target in inputs
+                for a in ([_url_article(target, policy)] if _is_url(target) else read_inputs(target))]
     store = _open_store(db)
     pipeline = _pipeline(gazetteer, batch_size, engine, processes, address, gate)
     with store, _progress("ingesting") as progress:
@@ -169,6 +196,7 @@ def watch(
     once: Annotated[bool, typer.Option("--once", help="poll once and exit")] = False,
     timeout: Annotated[float, typer.Option(help="seconds before a fetch is abandoned")] = 20.0,
     max_bytes: Annotated[int, typer.Option(help="largest feed or page in bytes")] = 5_000_000,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Poll feeds, fetch new articles, extract and store them; repeat every --interval seconds."""
     from crisislens.feeds import poll
@@ -177,7 +205,7 @@ def watch(
     pipeline = _pipeline(None, 32)
     with store:
         while True:
-            report = poll(feeds, store, pipeline, timeout=timeout, max_bytes=max_bytes)
+            report = poll(feeds, store, pipeline, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
             err.print(f"{time.strftime('%H:%M:%S')} {report.entries} entries, {report.known} already stored, "
                       f"{report.fetched} fetched, {report.stored.get('inserted', 0)} new, {report.failed} failed")
             if once:

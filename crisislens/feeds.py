@@ -1,6 +1,7 @@
 """Live feeds: poll RSS/Atom feeds, fetch new articles' pages, extract and store them.
 
-Bytes are fetched with httpx (timeouts, a size cap, http(s) only) and handed to feedparser,
+Bytes are fetched by crisislens.ingest.fetch (public addresses only unless allow_private,
+every redirect vetted, timeouts, a size cap, content types checked) and handed to feedparser,
 so feedparser never opens a URL itself. An entry whose link is already stored is not fetched
 again; a page that cannot be fetched or read is logged and skipped, never fatal.
 """
@@ -14,13 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crisislens.ingest.article import Article, check_text, normalize_date
+from crisislens.ingest.fetch import FEED_TYPES, PAGE_TYPES, FetchError, FetchPolicy, client, fetch
 
 log = logging.getLogger(__name__)
-USER_AGENT = "crisislens/0.1 (+https://github.com/crisislens)"
-
-
-class FetchError(Exception):
-    """A feed or page could not be fetched; the message says why."""
+__all__ = ["FetchError", "WatchReport", "feed_entries", "page_article", "poll"]
 
 
 @dataclass
@@ -31,30 +29,6 @@ class WatchReport:
     fetched: int = 0
     failed: int = 0
     stored: dict[str, int] = field(default_factory=dict)
-
-
-def fetch(client: Any, url: str, max_bytes: int) -> bytes:
-    """The body at `url`, refusing non-http(s) schemes, error statuses and bodies over `max_bytes`."""
-    import httpx
-
-    if not url.lower().startswith(("http://", "https://")):
-        raise FetchError(f"not an http(s) URL: {url}")
-    try:
-        with client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise FetchError(f"{url} answered HTTP {response.status_code}")
-            declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError(f"{url} is larger than {max_bytes:,} bytes")
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"{url} is larger than {max_bytes:,} bytes")
-                chunks.append(chunk)
-            return b"".join(chunks)
-    except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
 
 
 def feed_entries(data: bytes) -> list[dict[str, Any]]:
@@ -93,18 +67,19 @@ def page_article(entry: dict[str, Any], html: str, max_chars: int = 1_000_000) -
 
 
 def poll(feeds: Iterable[str], store: Any, pipeline: Any, timeout: float = 20.0, max_bytes: int = 5_000_000,
-         on_article: Callable[[str], None] | None = None) -> WatchReport:
+         on_article: Callable[[str], None] | None = None, allow_private: bool = False) -> WatchReport:
     """One pass over the feeds: new entries are fetched, extracted and stored; then incidents rebuilt."""
-    import httpx
-
     report = WatchReport()
     articles: list[Article] = []
-    with httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT},
-                      max_redirects=5) as client:
+    feed_policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private,
+                              content_types=FEED_TYPES)
+    page_policy = FetchPolicy(timeout=timeout, max_bytes=max_bytes, allow_private=allow_private,
+                              content_types=PAGE_TYPES)
+    with client(page_policy) as http:
         for feed_url in feeds:
             report.feeds += 1
             try:
-                entries = feed_entries(fetch(client, feed_url, max_bytes))
+                entries = feed_entries(fetch(feed_url, feed_policy, http).body)
             except FetchError as exc:
                 log.warning("feed skipped: %s", exc)
                 report.failed += 1
@@ -115,7 +90,7 @@ def poll(feeds: Iterable[str], store: Any, pipeline: Any, timeout: float = 20.0,
                     report.known += 1
                     continue
                 try:
-                    html = fetch(client, entry["url"], max_bytes).decode("utf-8", "replace")
+                    html = fetch(entry["url"], page_policy, http).text()
                 except FetchError as exc:
                     log.warning("article skipped: %s", exc)
                     report.failed += 1

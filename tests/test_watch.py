@@ -99,26 +99,31 @@ def test_feed_entries_are_read_from_bytes(site):
 
 def test_poll_stores_each_new_page(site, store):
     pipeline = _FakePipeline()
-    report = poll([site + "/feed.xml"], store, pipeline, timeout=5)
+    report = poll([site + "/feed.xml"], store, pipeline, timeout=5, allow_private=True)
     assert (report.fetched, report.failed, report.stored["inserted"]) == (2, 1, 2)
     assert any("killing 12 people" in text for text in pipeline.texts)
 
 
 def test_stored_articles_keep_feed_metadata(site, store):
-    poll([site + "/feed.xml"], store, _FakePipeline(), timeout=5)
+    poll([site + "/feed.xml"], store, _FakePipeline(), timeout=5, allow_private=True)
     _, events = store.events()
     assert {(e["source"], e["published_at"]) for e in events} == {("Test Wire", "2024-05-08")}
 
 
 def test_second_poll_fetches_nothing_again(site, store):
-    poll([site + "/feed.xml"], store, _FakePipeline(), timeout=5)
+    poll([site + "/feed.xml"], store, _FakePipeline(), timeout=5, allow_private=True)
     before = dict(_Handler.hits)
-    report = poll([site + "/feed.xml"], store, _FakePipeline(), timeout=5)
+    report = poll([site + "/feed.xml"], store, _FakePipeline(), timeout=5, allow_private=True)
     assert (report.known, report.fetched, _Handler.hits.get("/news/mandera")) == (2, 0, before["/news/mandera"])
     assert store.count("articles") == 2
 
 
 def test_oversized_and_unreachable_feeds_are_skipped(site, store):
     report = poll([site + "/big", "http://127.0.0.1:9/none.xml", "file:///etc/passwd"], store, _FakePipeline(),
-                  timeout=2, max_bytes=10_000)
+                  timeout=2, max_bytes=10_000, allow_private=True)
     assert (report.failed, store.count("articles")) == (3, 0)
+
+
+def test_feeds_on_this_machine_are_refused_by_default(site, store):
+    report = poll([site + "/feed.xml"], store, _FakePipeline(), timeout=5)
+    assert (report.failed, report.entries, store.count("articles")) == (1, 0, 0)

@@ -123,6 +123,7 @@ class Store:
         for doc in pipeline.run(todo):
             status = self.save(doc)
             setattr(report, status, getattr(report, status) + 1)
+            log.info("article %s %s", doc.id, status)
             report.events += len(doc.events) if status != "skipped" else 0
             _call(on_article, status)
         return report
