@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hmac
 import logging
+import math
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from typing import Annotated, Any
 
@@ -71,24 +73,36 @@ class _BodyLimit:
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             return await _too_large(send)
-        seen = 0
+        seen, tripped, answered = 0, False, False
 
         async def limited() -> dict:
-            nonlocal seen
+            # Past the limit the app is told the client left; whatever it answers is replaced by a 413.
+            nonlocal seen, tripped
+            if tripped:
+                return {"type": "http.disconnect"}
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise _BodyTooLarge
+                tripped = True
+                return {"type": "http.disconnect"}
             return message
 
+        async def guarded(message: dict) -> None:
+            nonlocal answered
+            if not tripped:
+                answered = answered or message["type"] == "http.response.start"
+                return await send(message)
+            if message["type"] == "http.response.start" and not answered:
+                answered = True
+                await _too_large(send)
+
         try:
-            await self.app(scope, limited, send)
-        except _BodyTooLarge:
+            await self.app(scope, limited, guarded)
+        except Exception:
+            if not tripped:
+                raise
+        if tripped and not answered:
             await _too_large(send)
-
-
-class _BodyTooLarge(Exception):
-    pass
 
 
 async def _too_large(send: Any) -> None:
@@ -105,13 +119,24 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
         parts = tuple(float(x) for x in value.split(","))
     except ValueError:
         parts = ()
-    if len(parts) != 4 or not (parts[0] <= parts[2] and parts[1] <= parts[3]):
-        raise HTTPException(422, "bbox must be minlon,minlat,maxlon,maxlat")
+    if (len(parts) != 4 or not all(math.isfinite(x) for x in parts)
+            or not (-180 <= parts[0] <= parts[2] <= 180 and -90 <= parts[1] <= parts[3] <= 90)):
+        raise HTTPException(422, "bbox must be minlon,minlat,maxlon,maxlat in degrees, min before max")
     return parts  # type: ignore[return-value]
 
 
+def _date(name: str, value: str | None) -> str | None:
+    """A real calendar date (the pattern alone lets 2024-02-31 through)."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{name} must be a real date as YYYY-MM-DD") from None
+
+
 def filters(
-    bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="minlon,minlat,maxlon,maxlat")] = None,
     date_from: Annotated[str | None, Query(pattern=DATE)] = None,
     date_to: Annotated[str | None, Query(pattern=DATE)] = None,
     event_type: Annotated[str | None, Query(max_length=100, description="event type or sub-event type")] = None,
@@ -120,11 +145,17 @@ def filters(
     q: Annotated[str | None, Query(max_length=200, description="text in the article, title or place")] = None,
     kind: Annotated[str | None, Query(pattern=r"^(acled|interaction)$")] = None,
 ) -> Filters:
-    return Filters(bbox=_bbox(bbox), date_from=date_from, date_to=date_to, event_type=event_type or None,
-                   actor=actor or None, country=country or None, q=q or None, kind=kind)
+    return Filters(bbox=_bbox(bbox), date_from=_date("date_from", date_from), date_to=_date("date_to", date_to),
+                   event_type=event_type or None, actor=actor or None, country=country or None, q=q or None,
+                   kind=kind)
 
 
-Page = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+def _page(limit: Annotated[int, Query(ge=1, description=f"page size, capped at {MAX_LIMIT}")] = 100) -> int:
+    """A page size; anything larger than MAX_LIMIT is served as MAX_LIMIT rather than refused."""
+    return min(limit, MAX_LIMIT)
+
+
+Page = Annotated[int, Depends(_page)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Flt = Annotated[Filters, Depends(filters)]
 
@@ -151,7 +182,7 @@ def create_app(config: ApiConfig) -> FastAPI:
         return response
 
     @app.get("/api/events", summary="Events matching the filters, newest first")
-    def list_events(f: Flt, limit: Page = 100, offset: Offset = 0) -> dict:
+    def list_events(f: Flt, limit: Page, offset: Offset = 0) -> dict:
         total, items = store.events(f, limit, offset)
         for item in items:
             item.pop("spans", None)
@@ -165,7 +196,7 @@ def create_app(config: ApiConfig) -> FastAPI:
         return event
 
     @app.get("/api/incidents", summary="Incidents: one real event reported by one or more articles")
-    def list_incidents(f: Flt, limit: Page = 100, offset: Offset = 0) -> dict:
+    def list_incidents(f: Flt, limit: Page, offset: Offset = 0) -> dict:
         total, items = store.incidents(f, limit, offset)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
 

@@ -52,7 +52,7 @@ def test_event_filters(client, params, total):
     assert client.get("/api/events", params=params).json()["total"] == total
 
 
-@pytest.mark.parametrize("params", [{"bbox": "1,2,3"}, {"date_from": "May 7"}, {"limit": 0}, {"limit": 100000}])
+@pytest.mark.parametrize("params", [{"bbox": "1,2,3"}, {"date_from": "May 7"}, {"limit": 0}])
 def test_bad_filters_are_refused(client, params):
     assert client.get("/api/events", params=params).status_code == 422
 
