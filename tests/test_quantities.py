@@ -155,3 +155,62 @@ def test_spans_point_at_the_figure(pipeline):
     text = "Officials said some 40,000 residents have fled."
     first = _quantities(pipeline, text)[0]
     assert text[first.span.start:first.span.end] == first.text == "some 40,000"
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    ("Raiders killed 14 herders, including five boys, near the river.", 5, "killed"),
+    ("Police arrested the gang leader along with three other suspects.", 3, "arrested"),
+    ("The bombing killed eleven shoppers, four of them women.", 4, "killed"),
+    ("The monitor put the death toll at 23.", 23, "killed"),
+    ("The clinic raised the number of patients killed this month to 41.", 41, "killed"),
+    ("Monitors logged 9 shelling incidents in the district.", 9, "strikes"),
+    ("Monitors logged 9 incidents in the district.", 9, "attacks"),
+    ("The bases faced more than 60 rocket and drone attacks.", 60, "attacks"),
+])
+def test_figures_whose_cue_is_one_step_away(pipeline, sentence, value, category):
+    assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    ("The governor said about 3,000 farmers had fled to the town.", 3000, "displaced"),
+    ("At least 90,000 people remain internally displaced in the north.", 90000, "displaced"),
+    ("More than 1 million people have been cut off from food deliveries.", 1000000, "in_need"),
+    ("The war has left more than 6 million people driven from their homes.", 6000000, "displaced"),
+    ("About 3 million more have crossed into Chad as refugees.", 3000000, "refugees"),
+])
+def test_displacement_and_need_phrasings(pipeline, sentence, value, category):
+    assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    ("MOGADISHU - Four soldiers were killed in the ambush.", 4, "killed"),
+    ("BAIDOA (Staff) - Twelve traders were abducted on the road.", 12, "abducted"),
+])
+def test_capitalised_number_after_a_dateline(pipeline, sentence, value, category):
+    assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}
+
+
+def test_capitalised_number_word_inside_a_name_is_no_count(pipeline):
+    assert _quantities(pipeline, "Fans queued to see the film Million Dollar Baby again.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The donors pledged 3 million naira to the camp.",
+    "The ministry paid out 4 million dollars in compensation.",
+])
+def test_money_with_a_currency_is_no_count(pipeline, sentence):
+    assert _quantities(pipeline, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, value, category, approximate, low", [
+    ("An estimated 60,000 residents still depend on food aid.", 60000, "in_need", True, None),
+    ("Thousands of civilians were displaced by the fighting.", 2000, "displaced", True, 2000),
+])
+def test_issue_figures_keep_their_bounds(pipeline, sentence, value, category, approximate, low):
+    first = _quantities(pipeline, sentence)[0]
+    assert (first.value, first.category, first.approximate, first.low) == (value, category, approximate, low)
+
+
+def test_figure_source_is_who_reported_it(pipeline):
+    found = _quantities(pipeline, "The Sahel Monitoring Group said 812 victims had been identified.")
+    assert (found[0].value, found[0].category, found[0].source) == (812, "killed", "Sahel Monitoring Group")

@@ -31,7 +31,11 @@ from crisislens.stages.quantity_numbers import find_numbers
 
 _PRIORITY = ("killed", "missing", "injured", "abducted", "arrested", "displaced", "refugees",
              "in_need", "strikes", "attacks")
-_NOT_COUNT_ENTS = frozenset({"MONEY", "PERCENT", "ORDINAL"})
+_NOT_COUNT_ENTS = frozenset({"PERCENT", "ORDINAL"})
+_CURRENCY_MARK = re.compile(r"[$£€¥₦₹]")
+# Prepositions that add members to a counted group: "18 villagers, including six children",
+# "arrested the commander along with four other men".
+_GROUP_PREPS = frozenset({"including", "among", "alongside", "plus"})
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?|months?)[\s-]*olds?\b|\s*-?\s*(?:years?|yrs?)\s+of\s+age\b",
                         re.IGNORECASE)
@@ -102,18 +106,33 @@ def _source(token, cache_by_sentence: dict[int, str | None]) -> str | None:
 
 def _not_a_count(span, text: str, start: int, end: int) -> bool:
     """Dates, times, money, percentages, ages, serial numbers: figures that count nothing."""
-    if any(t.ent_type_ in _NOT_COUNT_ENTS for t in span):
+    if any(t.ent_type_ in _NOT_COUNT_ENTS for t in span) or _money(span):
         return True
     if _AGE_AFTER.match(text, end) or _AFTER_NOT_COUNT.match(text, end):
         return True
     return bool(_BEFORE_NOT_COUNT.search(text[max(0, start - 12):start]))
 
 
+def _money(span) -> bool:
+    """A MONEY entity names a currency ("$500", "3 million naira"); the parser also tags bare
+    large figures as money ("10 million people"), which are counts."""
+    ents = {t.ent_type_ for t in span}
+    if "MONEY" not in ents:
+        return False
+    doc = span.doc
+    window = doc[max(span.start - 2, 0):min(span.end + 2, len(doc))]
+    cues = _cues()
+    return bool(_CURRENCY_MARK.search(window.text)) or any(
+        cues.get((t.lemma_.lower(), "noun")) == "skip" for t in window if t.ent_type_ == "MONEY")
+
+
 def _counted_noun(number):
     """The noun a figure counts ("soldiers" in "12 soldiers"), or the figure itself ("killing 12")."""
     noun = number
     for _ in range(4):
-        if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "det") and noun.head is not noun \
+        if noun is not number and any(c.dep_ in ("relcl", "acl") for c in noun.children):
+            break  # "2 million more who crossed as refugees": the clause says what is counted
+        if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "nmod") and noun.head is not noun \
                 and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             noun = noun.head
         elif noun.dep_ == "conj" and noun.pos_ == "NUM" and noun.head.pos_ == "NUM":
@@ -135,6 +154,11 @@ def _of_noun(noun):
 
 def _noun_category(noun) -> str | None:
     cues = _cues()
+    if (noun.lemma_.lower(), "weak") in cues:  # "17 shelling incidents": the modifier says more
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and (child.lemma_.lower(), "noun") in cues:
+                return cues[(child.lemma_.lower(), "noun")]
+        return cues[(noun.lemma_.lower(), "weak")]
     for word in (noun.lemma_.lower(), noun.lower_):
         for role in ("noun", "state"):
             if (word, role) in cues:
@@ -150,19 +174,45 @@ def _verb_category(verb, role: str) -> str | None:
     coordinated with it that share the argument ("was assaulted and killed")."""
     cues = _cues()
     found: list[str] = []
+    roles = [role]
     if role == "subject" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children):
-        role = "object"  # headline style: "74 killed", "Forty warriors killed in raid"
+        roles.append("object")  # headline style: "74 killed", "Forty warriors killed in raid"
     if _dead_nearby(verb):
         found.append("killed")
     for v in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                       and not any(g.dep_ in ("dobj", "nsubj", "nsubjpass") for g in c.children))]:
+        lemma = v.lemma_.lower()
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         for child in v.children:
             if child.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj") and (child.lower_, "state") in cues:
                 found.append(cues[(child.lower_, "state")])
-        lemma = v.lemma_.lower()
-        if (lemma, role) in cues:
-            found.append(cues[(lemma, role)])
+            elif child.dep_ == "prep":
+                found.extend(_prep_category(child, cues))
+        for r in roles:
+            for key in ((f"{lemma} {particle}", r), (lemma, r)) if particle else ((lemma, r),):
+                if key in cues:
+                    found.append(cues[key])
+                    break
+            else:
+                continue
+            break
+    found = [f for f in found if f in _PRIORITY]
     return min(found, key=_PRIORITY.index) if found else None
+
+
+def _prep_category(prep, cues) -> list[str]:
+    """"crossed as refugees", "driven from their homes": a verb's prepositional object says it."""
+    out = []
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        if prep.lower_ == "as":
+            category = _noun_category(pobj)
+            if category in ("refugees", "displaced", "arrested", "abducted", "injured", "killed", "missing"):
+                out.append(category)
+        elif prep.lower_ in ("from", "of") and (pobj.lemma_.lower(), "origin") in cues:
+            out.append(cues[(pobj.lemma_.lower(), "origin")])
+    return out
 
 
 def _dead_nearby(verb) -> bool:
@@ -181,26 +231,56 @@ def _dead_nearby(verb) -> bool:
 def _predicate_category(noun) -> str | None:
     """The category given by the verb a noun is an argument of, or a participle on the noun."""
     for child in noun.children:  # "7 people killed in", "people who were killed"
-        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "ADJ"):
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "ADJ", "AUX"):
             category = _verb_category(child, "object") or _verb_category(child, "subject")
             if category:
                 return category
     head = noun
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
+    while head.dep_ in ("conj", "appos") and head.head is not head:
+        head = head.head  # "nine civilians, three of them children": the children were killed too
+    if head is not noun:
+        category = _noun_category(head)
+        if category and category != "skip":
+            return _predicate_category(head) or category
     dep, verb = head.dep_, head.head
+    if verb.pos_ == "AUX" and verb.dep_ in ("aux", "auxpass") and verb.head is not verb:
+        verb = verb.head  # "800,000 people remain internally displaced"
     if dep in ("nsubjpass", "dobj"):
         return _verb_category(verb, "object")
     if dep == "nsubj":
         return _verb_category(verb, "subject") or _verb_category(verb, "state")
-    if dep == "pobj" and verb.dep_ == "prep":  # "the toll rose to 12", "deaths of 12 people"
-        owner = verb.head
-        category = _noun_category(owner) if owner.pos_ in ("NOUN", "PROPN") else None
-        if category is None and owner.pos_ in ("VERB", "AUX"):
-            for child in owner.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    category = _noun_category(child)
-        return category
+    if dep == "pobj" and verb.dep_ == "prep":
+        return _pobj_category(verb)
+    return None
+
+
+def _pobj_category(prep) -> str | None:
+    """A figure after a preposition: "the toll rose to 12", "deaths of 12 people", "put the toll at
+    10", "18 villagers, including six children", "arrested him along with four other men"."""
+    owner = prep.head
+    joined = prep.lower_ in _GROUP_PREPS
+    if prep.lower_ == "with" and owner.lower_ in ("along", "together") and owner.head is not owner:
+        owner, joined = owner.head, True
+    if joined:
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return _noun_category(owner) or _predicate_category(owner)
+        if owner.pos_ == "VERB":
+            passive = any(c.dep_ in ("nsubjpass", "dobj") for c in owner.children)
+            return _verb_category(owner, "object" if passive else "subject")
+    if owner.pos_ in ("NOUN", "PROPN"):
+        category = _noun_category(owner)
+        return category if category != "skip" else None
+    if owner.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in owner.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            category = _noun_category(child)
+            if category is None and (of_noun := _of_noun(child)) is not None:
+                category = _noun_category(of_noun) or _predicate_category(of_noun)  # "the number of civilians killed"
+            if category and category != "skip":
+                return category
+    if owner.dep_ in ("acl", "relcl"):  # "civilians killed this year to 96" (a misattached "to")
+        return _verb_category(owner, "object")
     return None
 
 

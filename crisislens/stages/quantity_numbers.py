@@ -121,8 +121,9 @@ def _phrase(match: re.Match[str], tables: _Tables) -> NumberPhrase | None:
         return None  # a negative figure, or a name like "COVID-19": not a count
     if value is None:
         return None
-    if words and match.group("n1")[0].isupper() and match.string[:n1].rstrip()[-1:] not in ("", ".", "!", "?", '"', "\u201c"):
-        return None  # a capitalised number word mid-sentence is part of a name ("Million Dollar Baby")
+    before = match.string[max(0, n1 - 40):n1].rstrip()[-1:]
+    if words and match.group("n1")[0].isupper() and (before.isalnum() or before == ","):
+        return None  # a capitalised number word right after a word is part of a name ("the Million Dollar Baby")
     low: float | int | None = None
     high: float | int | None = None
     end = match.end()
