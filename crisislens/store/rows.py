@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from datetime import UTC, datetime
 from typing import Any
 
@@ -103,7 +104,17 @@ def document_rows(doc: Document, article_id: str, digest: str) -> dict[str, list
         for q in event.counts:
             quantities.append(_quantity_row(article_id, len(quantities), f"{article_id}-{i}", q))
     rows["quantities"] = quantities
-    return rows
+    return {table: [_storable(row) for row in table_rows] for table, table_rows in rows.items()}
+
+
+INT_MAX = 2**31 - 1  # INTEGER columns are 32-bit on both databases
+
+
+def _storable(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A row every column type accepts: a count too large for INTEGER, or a NaN or infinite figure
+    (an absurd number in an article), is stored as unknown rather than failing the whole article."""
+    return tuple(None if (isinstance(v, int) and not isinstance(v, bool) and abs(v) > INT_MAX)
+                 or (isinstance(v, float) and not math.isfinite(v)) else v for v in row)
 
 
 def _quantity_row(article_id: str, idx: int, event_id: str | None, q) -> tuple[Any, ...]:
