@@ -103,3 +103,22 @@ def test_default_index_opens_fast_once_built(pipeline):
     started = time.perf_counter()
     Gazetteer.open(None)
     assert time.perf_counter() - started < 2.0
+
+
+def test_default_index_name_carries_the_format_version():
+    from crisislens.geo.build import SCHEMA_VERSION
+    from crisislens.geo.gazetteer import default_path
+
+    assert default_path().name == f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def test_region_renames_apply_in_the_default_index(pipeline):
+    gazetteer = pipeline.resources.gazetteer
+    assert [c.name for c in gazetteer.lookup("Vihiga", variants=False) if c.kind == "admin1"] == ["Vihiga"]
+    assert [c.cc for c in gazetteer.lookup("Chattogram", variants=False) if c.kind == "admin1"] == ["BD"]
+
+
+def test_exact_lookup_does_not_hide_variants(pipeline):
+    gazetteer = pipeline.resources.gazetteer
+    assert gazetteer.lookup("Kishoregonj", variants=False) == ()
+    assert any(c.cc == "BD" for c in gazetteer.lookup("Kishoregonj"))

@@ -165,3 +165,14 @@ def test_document_country_from_groups_and_places(pipeline, sentence, country):
 def test_person_name_is_not_a_foreign_town(pipeline):
     doc = pipeline.extract("Protesters in Nairobi denounced the actions of President Kibaki.")
     assert all(p.country_code in ("KE", None) for p in doc.places)
+
+
+def test_capitalised_common_word_is_no_place(pipeline):
+    assert pipeline.extract("Orange juice sellers protested prices on Monday.").places == []
+
+
+def test_chained_names_are_places_even_when_read_as_persons(pipeline):
+    doc = pipeline.extract("Locals protested near an outpost in Tahirpur upazila (Sunamganj, Sylhet), "
+                           "after an assault by Indian border guards.")
+    assert doc.country == "BD"
+    assert all(p.country_code == "BD" for p in doc.places if p.role == "location")

@@ -85,6 +85,9 @@ class Gazetteer:
             if not path.is_file():
                 log.warning("building the gazetteer index at %s (once; about 20 s)", path)
                 build_default(path)
+                for stale in path.parent.glob("gazetteer-v*.sqlite"):
+                    if stale != path:
+                        stale.unlink(missing_ok=True)  # an older format's index is never read again
         gazetteer = cls(path)
         log.info("gazetteer %s ready in %.2f s", path, time.perf_counter() - started)
         return gazetteer

@@ -171,10 +171,20 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
             if prev and prev.group(1).lower() in _locative() and known:
                 mention.source = "preposition"
-            elif not mention.person and knows(mention.text, major=True):
-                mention.source = "known"  # a country, region or city, whatever spaCy thought
+            elif _proper(parsed, start, end) \
+                    and knows(mention.text, major=True):
+                mention.source = "known"  # a country, region or city spaCy did not tag (or took for a person)
+        mention.person = mention.person and mention.source in ("preposition", "")
         runs.append(mention)
     return _chain([m for m in runs if m.end > m.start], text, knows)
+
+
+def _proper(parsed, start: int, end: int) -> bool:
+    """A run spaCy reads as a proper noun: "Orange juice sellers" or "Force" name no place."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    return any(t.pos_ == "PROPN" for t in span)
 
 
 def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:

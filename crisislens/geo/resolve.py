@@ -77,10 +77,10 @@ def score(candidate: Candidate, mention: Mention, countries: Counter, parents: l
     elif parents and any(p.cc == candidate.cc for p in parents):
         value += 2.0
     if countries.get(candidate.cc):
-        value += 2.5 + min(countries[candidate.cc], 4) * 0.5
+        value += 2.0 + min(countries[candidate.cc], 4) * 0.25
         reasons.append((2, f"{candidate.cc} named in the text"))
     if main_country and candidate.cc == main_country:
-        value += 1.5
+        value += 2.0
         reasons.append((1, f"article is about {candidate.cc}"))
     reason = max(reasons, default=(0, "most populous match"))[1]
     return value, reason
@@ -136,7 +136,7 @@ def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
             best, best_score, best_reason = cand, value, reason
     if best is None:
         return None, "", candidates
-    if best.match == "variant" and not (ctx.countries.get(best.cc) or best.cc == ctx.main_country
+    if best.match == "variant" and not (best.cc in ctx.named or best.cc == ctx.main_country
                                         or any(_inside(best, p) for p in parents)):
         return None, "", candidates  # a transliteration guess needs the document's country to back it
     if (mention.person and not base and best.cc != ctx.main_country and not any(_inside(best, p) for p in parents)
