@@ -1,0 +1,44 @@
+"""The table-driven attribute ruler and lemmatizer annotate exactly as spaCy's own components."""
+
+import pytest
+
+from crisislens.nlp import load_model
+
+SENTENCES = [
+    "Gunmen killed three villagers and burned houses near the market on Tuesday.",
+    "There are no reports of casualties, but police said they're gonna investigate.",
+    "It ain't clear whether the soldiers got there before the rebels had left.",
+    "Let's say the   protesters, who'd gathered since dawn, didn't disperse.\n\nY'all know it.",
+    "Nothin' was taken; I told you it was the militia that attacked it, not us.",
+    "The 2nd Battalion's commander (Lt. Col. A. Mensah) denied that his men fired on the crowd.",
+    "C'mon, what does he have to do with it? He had done nothing.",
+    "Has the governor's office released the figures yet?",
+]
+
+
+@pytest.fixture(scope="module")
+def models():
+    return load_model(fast=False), load_model(fast=True)
+
+
+def test_the_fast_model_swaps_both_components(models):
+    _, fast = models
+    assert type(fast.get_pipe("lemmatizer")).__name__.startswith("Table")
+    assert not hasattr(models[0].get_pipe("attribute_ruler").match, "patterns")
+    assert hasattr(fast.get_pipe("attribute_ruler").match, "patterns")
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_annotations_are_identical(models, text):
+    reference, fast = models
+    for _ in range(2):  # the second pass answers from the tables
+        want, got = reference(text), fast(text)
+        assert [(t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, str(t.morph)) for t in got] == \
+               [(t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, str(t.morph)) for t in want]
+
+
+def test_batches_are_identical(models):
+    reference, fast = models
+    want = [[(t.lemma_, t.pos_, str(t.morph)) for t in d] for d in reference.pipe(SENTENCES * 3, batch_size=4)]
+    got = [[(t.lemma_, t.pos_, str(t.morph)) for t in d] for d in fast.pipe(SENTENCES * 3, batch_size=4)]
+    assert got == want
