@@ -105,3 +105,70 @@ def test_straight_marks_reopened_mid_paragraph(pipeline):
     text = ('"The road is closed to all trucks now. "We have asked the army to reopen it," said Omar Hassan.')
     found = [q.text for q in _quotes(pipeline, text) if q.kind == "direct"]
     assert found == ["The road is closed to all trucks now.", "We have asked the army to reopen it"]
+
+
+def _speaker(quote):
+    return (quote.speaker.name, quote.speaker.role, quote.speaker.organization)
+
+
+@pytest.mark.parametrize("pronoun", ["he said", "he added", "he told reporters"])
+def test_pronoun_keeps_the_role_and_organization_of_the_paragraph_speaker(pipeline, pronoun):
+    text = ("Musa Bello, a spokesman for the Kuru Relief Group, said the camp was full. "
+            f'"We need blankets, mats and medicine for the families," {pronoun}.')
+    direct = [q for q in _quotes(pipeline, text) if q.kind == "direct"][0]
+    assert _speaker(direct) == ("Musa Bello", "spokesman", "Kuru Relief Group")
+
+
+def test_pronoun_prefers_the_paragraph_speaker_to_a_later_name(pipeline):
+    text = ("Musa Bello, the chairman of Kuru council, said the families had been sheltering with relatives "
+            'of Ahmed Sule. "We need blankets and medicine before the rains come," he said.')
+    direct = [q for q in _quotes(pipeline, text) if q.kind == "direct"][0]
+    assert _speaker(direct) == ("Musa Bello", "chairman", "Kuru council")
+
+
+def test_a_named_speaker_quoted_again_keeps_role_and_organization(pipeline):
+    text = ("Amina Yusuf, a spokeswoman for the Northern Relief Coalition, said the camp was full.\n\n"
+            "Later, Yusuf said more trucks were needed for the road north.")
+    quotes = _quotes(pipeline, text)
+    assert _speaker(quotes[-1]) == ("Amina Yusuf", "spokeswoman", "Northern Relief Coalition")
+
+
+def test_attribution_does_not_cross_a_paragraph(pipeline):
+    text = ('"We ran to the river with the children," said Musa Bello. "When we came back, the market was '
+            'burning."\n\nAmina Yusuf, a spokeswoman for the Northern Relief Coalition, said aid had arrived.')
+    direct = [q for q in _quotes(pipeline, text) if q.kind == "direct"]
+    assert [q.speaker.name for q in direct] == ["Musa Bello", "Musa Bello"]
+
+
+def test_the_groups_director_is_the_group_named_before(pipeline):
+    text = ("The Sahel Conflict Monitor, a monitoring group based in Niamey, said 40 attacks had been recorded. "
+            '"The violence is spreading south every month," said Idrissa Kane, the group\'s director.')
+    direct = [q for q in _quotes(pipeline, text) if q.kind == "direct"][0]
+    assert _speaker(direct) == ("Idrissa Kane", "director", "Sahel Conflict Monitor")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"People are arriving with nothing at all," said Liam Doherty, an IOM spokesman in Port Sudan.',
+     ("Liam Doherty", "spokesman", "IOM")),
+    ('"People are arriving with nothing at all," said Ana Silva, a field coordinator for MSF in Pemba.',
+     ("Ana Silva", "coordinator", "MSF")),
+    ('"People are arriving with nothing at all," said Omar Hassan, a deputy commissioner of the Kuru Police.',
+     ("Omar Hassan", "commissioner", "Kuru Police")),
+    ('"Our forces have taken the town and the bridge," said Adam Yousif, an RSF adviser, in a video.',
+     ("Adam Yousif", "adviser", "RSF")),
+    ('"We pulled two boys from under the rubble," said Omar Hassan, a volunteer with the Civil Defence.',
+     ("Omar Hassan", "volunteer", "Civil Defence")),
+])
+def test_roles_and_organizations_in_appositions(pipeline, text, expected):
+    assert _speaker(_quotes(pipeline, text)[0]) == expected
+
+
+def test_name_inside_a_role_phrase(pipeline):
+    text = ("A militia commander reached by telephone, who gave his name as Tesfaye Alemu, said his fighters "
+            "held the hills.")
+    assert _speaker(_quotes(pipeline, text)[0]) == ("Tesfaye Alemu", "commander", "militia")
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(pipeline):
+    text = "Aid reached the Kuru Relief Group, which said that more than 300 families had arrived."
+    assert _quotes(pipeline, text)[0].speaker.organization == "Kuru Relief Group"

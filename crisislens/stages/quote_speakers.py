@@ -3,12 +3,15 @@ words around a speech verb, and the outlet they spoke to.
 
 "Amina Yusuf, a spokeswoman for the Northern Relief Coalition, told Reuters" → name "Amina Yusuf",
 role "spokeswoman", organization "Northern Relief Coalition", outlet "Reuters"; "police said" →
-organization "police"; "he said" → the last person named before it.
+organization "police"; "he said" → the last person named before it; "Yusuf said" → the full name,
+with the role and organization the article gave that person; "the group's director" → the
+organization the article last described as a group.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from crisislens.lexicons import load_table
@@ -18,6 +21,22 @@ from crisislens.stages.attribution import phrase_text
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _OTHER_PRONOUNS = frozenset({"they", "it", "we", "i", "you", "who", "them", "us", "this", "that"})
 _ORG_PREPS = frozenset({"for", "of", "at", "with", "in"})
+# A person named as the object of these is more likely a place the parser took for a name ("in Daudu").
+_PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "from", "to", "into", "across",
+                          "towards", "toward", "through", "between"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_RELATIVES = frozenset({"who", "which", "that"})
+_ORG_LOOKBACK = 1500  # characters searched back for the organization "the group" stands for
+
+
+@dataclass(slots=True)
+class Person:
+    """A person the article names, with what it says they are."""
+
+    start: int
+    name: str
+    role: str | None = None
+    organization: str | None = None
 
 
 @cache
@@ -27,6 +46,18 @@ def _roles() -> tuple[dict[str, str], dict[str, str]]:
     roles = {r["word"]: r["role"] for r in rows if r["kind"] == "role"}
     titles = {r["word"]: r["role"] for r in rows if r["kind"] == "title"}
     return roles, titles
+
+
+@cache
+def _role_modifiers() -> frozenset[str]:
+    """Words before a role that qualify it rather than name an organization ("field coordinator")."""
+    return frozenset(r["word"] for r in load_table("roles.csv") if r["kind"] == "modifier")
+
+
+@cache
+def _org_nouns() -> frozenset[str]:
+    """Common nouns that stand for an organization named earlier ("the group's director")."""
+    return frozenset(r["word"] for r in load_table("roles.csv") if r["kind"] == "org_noun")
 
 
 @cache
@@ -57,22 +88,55 @@ def outlet_of(verb) -> str | None:
 
 
 def _role_and_org(head) -> tuple[str | None, str | None]:
-    """Role and organization said of a role word: "a spokeswoman for the Coalition", "the army's commander"."""
+    """Role and organization said of a role word: "a spokeswoman for the Coalition", "the army's
+    commander", "a police commander"; a possessive or an "of"/"for" phrase wins over a modifier, and
+    modifiers that only qualify the role ("deputy", "field" coordinator) are no organization."""
     roles, _ = _roles()
     role = roles.get(head.lemma_.lower()) or roles.get(head.lower_)
     if role is None:
         return None, None
-    organization = None
+    possessive = preposition = modifier = None
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
-            organization = phrase_text(child).removesuffix("'s").strip()
-        elif child.dep_ == "prep" and child.lower_ in _ORG_PREPS and organization is None:
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    organization = phrase_text(grandchild)
-        elif child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN") and organization is None:
-            organization = phrase_text(child)
+            possessive = phrase_text(child).removesuffix("'s").removesuffix("\u2019s").strip()
+        elif child.dep_ == "prep" and child.lower_ in _ORG_PREPS and preposition is None:
+            for grandchild in child.children:  # "a spokesman in Port Sudan" names a place, not an employer
+                if grandchild.dep_ == "pobj" and not (child.lower_ == "in" and grandchild.ent_type_ in _PLACES):
+                    preposition = phrase_text(grandchild)
+        elif child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN") and modifier is None \
+                and child.lower_ not in _role_modifiers() and child.lower_ not in roles:
+            modifier = phrase_text(child)
+    organization = possessive or preposition or modifier
+    if organization:
+        organization = organization.split(",")[0].strip() or None
+    if organization and organization.lower() in _org_nouns():
+        organization = _organization_meant(head, organization.lower()) or organization
     return role, organization
+
+
+def _organization_meant(token, noun: str) -> str | None:
+    """The organization "the group" stands for: the last name ending in that noun ("the Students
+    Against Discrimination movement"), else the last organization described with it ("The Yemen
+    Monitoring Project, a monitoring group"), else the last organization named."""
+    doc = token.doc
+    floor = max(0, token.idx - _ORG_LOOKBACK)
+    named = list(_named_with(noun).finditer(doc.text, floor, token.idx))
+    if named:
+        return named[-1].group(1).strip()
+    window = doc.char_span(floor, token.idx, alignment_mode="contract")
+    for described in reversed(list(window) if window is not None else []):
+        if described.dep_ == "appos" and described.lemma_.lower() == noun and described.head.pos_ == "PROPN":
+            return _proper_name(described.head, keep_titles=True)
+    earlier = [e for e in doc.ents if e.label_ == "ORG" and floor <= e.start_char < token.idx
+               and e.text.lower().removeprefix("the ") not in _org_nouns()]
+    return re.sub(r"^the\s+", "", earlier[-1].text, flags=re.I) if earlier else None
+
+
+@cache
+def _named_with(noun: str) -> re.Pattern[str]:
+    """Capitalised words ending in the noun: "Students Against Discrimination movement", "Wagner Group"."""
+    word = r"[A-Z][\w'\u2019.&-]*"
+    return re.compile(rf"(?<![\w])(?:The\s+)?((?:{word}\s+){{1,6}}(?i:{re.escape(noun)}))\b")
 
 
 def _name_of(ent) -> tuple[str, str | None]:
@@ -87,39 +151,92 @@ def _name_of(ent) -> tuple[str, str | None]:
     return name, title_role
 
 
-def describe(head, people: list[tuple[int, str]]) -> Speaker:
+def describe(head, people: list[Person]) -> Speaker:
     """The Speaker a subject (or "according to" object) token stands for.
 
-    `people` is [(start offset, full name)] of persons named in the document, for pronouns and
-    surnames ("he said", "Yusuf said" → "Amina Yusuf").
+    `people` is every person the document names (people_named), for pronouns and surnames
+    ("he said", "Yusuf said" → "Amina Yusuf", with the role and organization given for her).
     """
     span = Span(head.left_edge.idx, _phrase_end(head))
     if head.lower_ in _PERSON_PRONOUNS:
-        earlier = [name for start, name in people if start < head.idx]
-        name = earlier[-1] if earlier else None
-        return Speaker(name=name, span=Span(head.idx, head.idx + len(head)))
+        earlier = [p for p in people if p.start < head.idx]
+        last = earlier[-1] if earlier else None
+        return Speaker(name=last.name if last else None, role=last.role if last else None,
+                       organization=last.organization if last else None, span=Span(head.idx, head.idx + len(head)))
+    if head.lower_ in _RELATIVES and head.head.dep_ == "relcl" and head.head.head is not head.head:
+        return describe(head.head.head, people)  # "the agency, which said ...": the agency
     if head.lower_ in _OTHER_PRONOUNS:
         return Speaker(span=Span(head.idx, head.idx + len(head)))
-    name = role = organization = None
     ent = _entity_of(head)
     if ent is not None and ent.label_ == "PERSON":
         name, title_role = _name_of(ent)
-        name = _full_name(name, people, head.idx)
         role, organization = _from_modifiers(head, ent)
-        role = role or title_role
-    else:
-        role, organization = _role_and_org(head)
-        surname = _full_name(head.text, people, head.idx) if head.pos_ == "PROPN" else head.text
-        if role is None and (surname != head.text or (head.pos_ == "PROPN" and ent is None)):
-            # "Yusuf said" after "Amina Yusuf"; an unlabelled proper name is a person's
-            return Speaker(name=surname, span=span)
-        if role is None:
-            organization = re.sub(r"^the\s+", "", ent.text if ent is not None else phrase_text(head), flags=re.I)
-        for child in head.children:  # "the spokesman, John Doe, said"
-            child_ent = _entity_of(child) if child.dep_ == "appos" else None
-            if child_ent is not None and child_ent.label_ == "PERSON":
-                name = _full_name(_name_of(child_ent)[0], people, child.idx)
+        return _known(Speaker(name=_full_name(name, people, head.idx), role=role or title_role,
+                              organization=organization, span=span), people)
+    appos_role = _appos_role(head) if head.pos_ == "PROPN" else None
+    if appos_role is not None:  # "Dorcas Wambui, a spokeswoman for ...": a name the parser took for an organization
+        return Speaker(name=_proper_name(head), role=appos_role[0], organization=appos_role[1], span=span)
+    role, organization = _role_and_org(head)
+    surname = _full_name(head.text, people, head.idx) if head.pos_ == "PROPN" else head.text
+    if role is None and (surname != head.text or (head.pos_ == "PROPN" and ent is None)):
+        # "Yusuf said" after "Amina Yusuf"; an unlabelled proper name is a person's
+        return _known(Speaker(name=surname, span=span), people)
+    if role is None:
+        organization = re.sub(r"^the\s+", "", ent.text if ent is not None else phrase_text(head), flags=re.I)
+    name = None
+    for child in head.children:  # "the spokesman, John Doe, said"
+        child_ent = _entity_of(child) if child.dep_ == "appos" else None
+        if child_ent is not None and child_ent.label_ == "PERSON":
+            name = _full_name(_name_of(child_ent)[0], people, child.idx)
+    if name is None and role is not None:  # "a commander, who gave his name as Asres Mengistu, said"
+        name = _person_within(head, people)
     return Speaker(name=name, role=role, organization=organization or None, span=span)
+
+
+def _known(speaker: Speaker, people: list[Person]) -> Speaker:
+    """A named speaker given the role and organization the article said of that name elsewhere."""
+    if speaker.role and speaker.organization:
+        return speaker
+    for person in people:
+        if person.name == speaker.name and (person.role or person.organization):
+            if speaker.role is None or speaker.role == person.role:
+                speaker.role = speaker.role or person.role
+                speaker.organization = speaker.organization or person.organization
+            break
+    return speaker
+
+
+def _appos_role(head) -> tuple[str, str | None] | None:
+    """(role, organization) of an apposition naming a function ("X, a spokeswoman for Y"), else None."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            role, organization = _role_and_org(child)
+            if role:
+                return role, organization
+    return None
+
+
+def _proper_name(head, keep_titles: bool = False) -> str:
+    """The proper name a head token ends ("Dorcas Wambui", "Haidar al-Saedi"), titles dropped."""
+    _, titles = _roles()
+    titles = {} if keep_titles else titles
+    doc = head.doc
+    first = head.i
+    while first > 0 and doc[first - 1].head.i in range(first, head.i + 1) and \
+            (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text in ("-", ".")):
+        first -= 1
+    tokens = list(doc[first:head.i + 1])
+    while len(tokens) > 1 and (tokens[0].lower_ in titles or tokens[0].text in ("-", ".")):
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _person_within(head, people: list[Person]) -> str | None:
+    for token in head.subtree:
+        if token is not head and token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+            ent = _entity_of(token)
+            return _full_name(_name_of(ent)[0], people, token.idx) if ent is not None else None
+    return None
 
 
 def _phrase_end(head) -> int:
@@ -158,21 +275,53 @@ def _from_modifiers(head, ent) -> tuple[str | None, str | None]:
     return role, organization
 
 
-def _full_name(name: str, people: list[tuple[int, str]], before: int) -> str:
+def _full_name(name: str, people: list[Person], before: int) -> str:
     """A surname alone ("Yusuf said") as the full name given earlier ("Amina Yusuf")."""
     if " " in name:
         return name
-    for start, full in reversed(people):
-        if start < before and full.split()[-1] == name:
-            return full
+    for person in reversed(people):
+        if person.start < before and person.name.split()[-1] == name:
+            return person.name
     return name
 
 
-def people_named(parsed) -> list[tuple[int, str]]:
-    """[(start, name)] of every PERSON entity, titles removed, surnames expanded, in text order."""
-    found: list[tuple[int, str]] = []
+def _role_of_ancestor(token) -> tuple[str | None, str | None]:
+    """"The chairman of Guma council, Mike Uba", "a commander, who gave his name as Asres Mengistu":
+    the role noun the name is attached to (the first noun above it, through an apposition or a clause)."""
+    roles, _ = _roles()
+    for ancestor in list(token.ancestors)[:4]:
+        if ancestor.pos_ in ("NOUN", "PROPN"):
+            if roles.get(ancestor.lemma_.lower()) or roles.get(ancestor.lower_):
+                return _role_and_org(ancestor)
+            return None, None
+        if ancestor.dep_ == "prep" and ancestor.lower_ in ("of", "for"):
+            return None, None
+    return None, None
+
+
+def people_named(parsed) -> list[Person]:
+    """Every person the document names, in text order: PERSON entities (titles removed, surnames
+    expanded, places mistaken for names left out) and proper names given a role ("Dorcas Wambui, a
+    spokeswoman for ..."), each with the role and organization the article gives them there."""
+    found: list[Person] = []
+    in_person: set[int] = set()
     for ent in parsed.ents:
-        if ent.label_ == "PERSON":
-            name, _ = _name_of(ent)
-            found.append((ent.start_char, _full_name(name, found, ent.start_char)))
+        if ent.label_ != "PERSON":
+            continue
+        in_person.update(range(ent.start, ent.end))
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
+            continue
+        name, title_role = _name_of(ent)
+        role, organization = _from_modifiers(root, ent)
+        if role is None:
+            role, organization = _role_of_ancestor(root)
+        found.append(Person(ent.start_char, _full_name(name, found, ent.start_char), role or title_role,
+                            organization))
+    for token in parsed:
+        if token.pos_ == "PROPN" and token.i not in in_person and token.dep_ != "compound":
+            appos_role = _appos_role(token)
+            if appos_role is not None:
+                found.append(Person(token.left_edge.idx, _proper_name(token), *appos_role))
+    found.sort(key=lambda p: p.start)
     return found

@@ -8,7 +8,9 @@ Produces `doc.quotes`: one Quote per quotation, in text order, with
 - `speaker` from the attribution (",\u201d said X", "X said", "according to X", "X told Reuters"):
   name, role and organization ("Amina Yusuf, a spokeswoman for the Northern Relief Coalition");
   an organization alone for "the ministry said", "police said"; a pronoun ("he said") resolved to
-  the last person named before it (quote_speakers.describe);
+  the speaker last quoted in the same paragraph, else the last person named before it outside
+  quotation marks (quote_speakers.describe); a speaker quoted again ("he added", a surname alone,
+  a quote that goes on without attribution) keeps the name, role and organization given before;
 - `outlet` the speaker spoke to ("told Reuters" → "Reuters").
 """
 
@@ -16,21 +18,23 @@ from __future__ import annotations
 
 from crisislens.schema import Document, Quote, Span, Speaker
 from crisislens.stages.attribution import according_to, speech_verbs
-from crisislens.stages.quote_speakers import describe, outlet_of, people_named
+from crisislens.stages.quote_speakers import Person, describe, outlet_of, people_named
 
 _OPENING = "\u201c"
 _CLOSING = "\u201d"
 _STRAIGHT = '"'
 _MIN_WORDS = 4
 _SUBJECTS = ("nsubj",)
+_PERSON_PRONOUNS = frozenset({"he", "she"})
 
 
 def process(doc: Document, parsed, resources=None) -> Document:
     """Append the direct and indirect quotes of the parse."""
     text = parsed.text
-    people = people_named(parsed)
+    spans = _direct_spans(text)
+    people = [p for p in people_named(parsed) if not any(s <= p.start < e for s, e in spans)]
     quotes: list[Quote] = []
-    for start, end in _direct_spans(text):
+    for start, end in spans:
         quote = _direct(parsed, start, end, people)
         previous = quotes[-1] if quotes else None
         if quote.speaker == Speaker() and previous and "\n" not in text[previous.span.end:start]:
@@ -39,8 +43,25 @@ def process(doc: Document, parsed, resources=None) -> Document:
     taken = [q.span for q in quotes]
     quotes.extend(_indirect(parsed, taken, people))
     quotes.sort(key=lambda q: q.span.start)
+    _pronouns_to_paragraph_speakers(quotes, text)
     doc.quotes.extend(quotes)
     return doc
+
+
+def _pronouns_to_paragraph_speakers(quotes: list[Quote], text: str) -> None:
+    """"..., he said": the speaker last quoted earlier in the same paragraph, with their role and
+    organization; without one, the pronoun keeps the last person named (describe)."""
+    for i, quote in enumerate(quotes):
+        own = quote.speaker.span
+        if own is None or text[own.start:own.end].lower() not in _PERSON_PRONOUNS:
+            continue
+        paragraph = text.rfind("\n", 0, own.start) + 1
+        for earlier in reversed(quotes[:i]):
+            other = earlier.speaker.span
+            if earlier.speaker.name and other is not None and paragraph <= other.start and other.end <= own.start:
+                quote.speaker = Speaker(name=earlier.speaker.name, role=earlier.speaker.role,
+                                        organization=earlier.speaker.organization, span=own)
+                break
 
 
 def _direct_spans(text: str) -> list[tuple[int, int]]:
@@ -89,13 +110,17 @@ def _attribution(parsed, start: int, end: int):
     verbs = speech_verbs()
     after = parsed.char_span(end, min(end + 1, len(parsed.text)), alignment_mode="expand")
     before = parsed.char_span(max(start - 1, 0), start, alignment_mode="expand")
-    windows = []
+    text = parsed.text
+    paragraph_end = text.find("\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    windows = []  # the attribution is in the quote's sentence and paragraph
     if after is not None and len(after):
         sent = after[0].sent
-        windows.append([t for t in sent if t.idx >= end])
+        windows.append([t for t in sent if end <= t.idx < paragraph_end])
     if before is not None and len(before):
         sent = before[0].sent
-        windows.append([t for t in sent if t.idx + len(t) <= start][::-1])
+        windows.append([t for t in sent if t.idx + len(t) <= start and t.idx >= paragraph_start][::-1])
     for window in windows:
         for token in window:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
@@ -109,7 +134,7 @@ def _attribution(parsed, start: int, end: int):
     return None
 
 
-def _direct(parsed, start: int, end: int, people: list[tuple[int, str]]) -> Quote:
+def _direct(parsed, start: int, end: int, people: list[Person]) -> Quote:
     found = _attribution(parsed, start, end)
     if found is None:
         return Quote(text=parsed.text[start:end], span=Span(start, end), speaker=Speaker(), kind="direct")
@@ -122,7 +147,7 @@ def _inside(token, spans: list[Span]) -> bool:
     return any(s.start <= token.idx < s.end for s in spans)
 
 
-def _indirect(parsed, taken: list[Span], people: list[tuple[int, str]]) -> list[Quote]:
+def _indirect(parsed, taken: list[Span], people: list[Person]) -> list[Quote]:
     verbs = speech_verbs()
     out: list[Quote] = []
     for sent in parsed.sents:
@@ -152,7 +177,7 @@ def _indirect(parsed, taken: list[Span], people: list[tuple[int, str]]) -> list[
     return out
 
 
-def _according(sent, token, taken: list[Span], people: list[tuple[int, str]]) -> Quote | None:
+def _according(sent, token, taken: list[Span], people: list[Person]) -> Quote | None:
     """"According to X, <clause>" and "<clause>, according to X": the clause is the rest of the sentence."""
     head = according_to(sent)
     if head is None:
