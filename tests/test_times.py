@@ -115,3 +115,57 @@ def test_spans_point_at_the_expression(pipeline):
     text = "Clashes broke out on 12 March 2022 in the north."
     first = _times(pipeline, text, "2022-03-13")[0]
     assert text[first.span.start:first.span.end] == first.text == "12 March 2022"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 villagers in an overnight attack on the village on Sunday.",
+    "The overnight raid on the camp began on Sunday.",
+])
+def test_overnight_as_a_kind_of_attack_is_no_date(pipeline, text):
+    found = _times(pipeline, text, "2024-03-05")
+    assert [(t.text, t.date) for t in found] == [("Sunday", "2024-03-03")]
+
+
+def test_overnight_as_an_adverb_is_the_night_before(pipeline):
+    first = _times(pipeline, "The device had been planted overnight on the road.", "2024-03-05")[0]
+    assert (first.text, first.date) == ("overnight", "2024-03-04")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Students said they would hold a nationwide rally on Wednesday.", "2024-03-06"),
+    ("Traders will close their shops on Friday in protest.", "2024-03-08"),
+    ("The union plans to march on Thursday.", "2024-03-07"),
+    ("Students held a nationwide rally on Wednesday.", "2024-02-28"),
+])
+def test_weekdays_in_the_future_tense_lie_ahead(pipeline, text, expected):
+    # published on Tuesday 2024-03-05
+    weekday = [t for t in _times(pipeline, text, "2024-03-05") if t.text.endswith("day")][0]
+    assert weekday.date == expected
+
+
+@pytest.mark.parametrize("text, date, end_date, precision", [
+    ("The talks resume tomorrow.", "2024-03-06", None, 1),
+    ("The talks resume next week.", "2024-03-11", "2024-03-17", 2),
+    ("The talks resume next month.", "2024-04-01", "2024-04-30", 3),
+])
+def test_future_periods(pipeline, text, date, end_date, precision):
+    first = _times(pipeline, text, "2024-03-05")[0]
+    assert (first.date, first.end_date, first.precision) == (date, end_date, precision)
+
+
+def test_two_years_joined_by_and_are_one_period(pipeline):
+    doc = pipeline.extract("Similar arrests in 2019 and 2020 ended with the suspects freed.", published_at="2024-03-05")
+    assert [(t.date, t.end_date, t.precision) for t in doc.times] == [("2019-01-01", "2020-12-31", 3)]
+    assert all(q.value != 2020 for q in doc.quantities)
+
+
+@pytest.mark.parametrize("text, date, end_date, precision", [
+    ("Shelling resumed on Saturday.", "2024-03-02", None, 1),
+    ("Shelling resumed yesterday.", "2024-03-04", None, 1),
+    ("Shelling has continued in the past few days.", "2024-02-27", "2024-03-05", 2),
+    ("Shelling has continued since early February.", "2024-02-01", "2024-03-05", 3),
+    ("The town fell to the rebels in 2014.", "2014-01-01", "2014-12-31", 3),
+])
+def test_issue_date_forms(pipeline, text, date, end_date, precision):
+    first = _times(pipeline, text, "2024-03-05")[0]
+    assert (first.date, first.end_date, first.precision) == (date, end_date, precision)

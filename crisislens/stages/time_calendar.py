@@ -42,7 +42,8 @@ PATTERNS: dict[str, str] = {
     "month_year": rf"\b(?:(?P<part>{PART_OF_MONTH})[\s-]+)?(?P<m>{MONTH})\s+(?:of\s+)?(?P<y>{YEAR})",
     "month": rf"\b(?:(?P<since>since|from)\s+)?(?:(?:in|during|until|by|of|last|this|next)\s+)?"
              rf"(?:(?P<part>{PART_OF_MONTH})[\s-]+)?(?P<m>{_FULL_MONTH})\b(?!\s+\d)",
-    "year": rf"\b(?:(?P<since>since)|in|during|until|by|of|from|early|late|mid)[\s-]+(?P<y>{YEAR})\b(?!-\d)",
+    "year": rf"\b(?:(?P<since>since)|in|during|until|by|of|from|early|late|mid)[\s-]+(?P<y>{YEAR})\b(?!-\d)"
+            rf"(?:\s*(?:and|or|to|-|–)\s*(?P<y2>{YEAR})\b)?",
     "weekday": rf"\b(?:(?P<rel>last|next|this|past|previous)\s+)?(?P<wd>{WEEKDAY})\b",
     "nth": r"\bon\s+the\s+(?P<d>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Za-z]{3,}\b(?<!\band\b))",
     "ago": r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+"

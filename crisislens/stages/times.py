@@ -25,6 +25,9 @@ from crisislens.stages import time_calendar as cal
 _MAX_DATEPARSER_CALLS = 3
 _MERGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s*$", re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+_FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "due", "set", "intend", "vow", "threaten", "promise"})
 
 
 @dataclass(slots=True)
@@ -43,6 +46,8 @@ def process(doc: Document, parsed, resources=None) -> Document:
     times: list[TimeExpression] = []
     for item in found:
         expression = _resolve(item, published)
+        if item.kind == "weekday" and not item.match.group("rel") and expression.date and _future(parsed, item.start):
+            expression = _weekday_ahead(item, published)
         _qualify(expression, text)
         times.append(expression)
     times = _merge_ranges(times, text)
@@ -70,6 +75,8 @@ def _candidates(text: str) -> list[_Found]:
             found.append(_Found(match.start(), match.end(), name, match))
     cues, _ = cal.relative_cues()
     for match in cues.finditer(text):
+        if _ATTRIBUTIVE.search(text, max(0, match.start() - 8), match.start()):
+            continue  # "an overnight attack ... on Sunday": a kind of attack, not a date
         found.append(_Found(match.start(), match.end(), "relative", match))
     return found
 
@@ -175,6 +182,8 @@ def _month(item: _Found, m: re.Match[str], published: date | None) -> TimeExpres
 def _year(item: _Found, m: re.Match[str], published: date | None) -> TimeExpression:
     year = int(m.group("y"))
     last = published if m.group("since") and published else date(year, 12, 31)
+    if m.group("y2") and int(m.group("y2")) > year:  # "in 2020 and 2021"
+        last = date(int(m.group("y2")), 12, 31)
     return _expression(item, date(year, 1, 1), last, 3)
 
 
@@ -188,6 +197,34 @@ def _weekday(item: _Found, m: re.Match[str], published: date | None) -> TimeExpr
         return _expression(item, found, None, 1, "next: the first such day after publication")
     found = cal.latest_weekday(weekday, published, strictly_before=rel in ("last", "past", "previous"))
     return _expression(item, found, None, 1, "the latest such day on or before publication")
+
+
+def _weekday_ahead(item: _Found, published: date) -> TimeExpression:
+    weekday = cal.WEEKDAYS[item.match.group("wd").lower()]
+    found = published + timedelta(days=(weekday - published.weekday()) % 7)
+    return _expression(item, found, None, 1, "future tense: the first such day on or after publication")
+
+
+def _future(parsed, start: int) -> bool:
+    """"will hold a rally on Wednesday", "plans to march on Friday": the weekday lies ahead."""
+    span = parsed.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    for verb in (token, token.head):
+        if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children) or verb.lower_ in _FUTURE_AUX:
+            return True
+        if verb.lemma_.lower() in _FUTURE_VERBS and any(c.dep_ in ("xcomp", "prep") for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp":
+            break
+    return False
 
 
 def _nth(item: _Found, m: re.Match[str], published: date | None) -> TimeExpression:
@@ -225,7 +262,8 @@ def _relative(item: _Found, m: re.Match[str], published: date | None) -> TimeExp
         return _expression(item, published + timedelta(days=int(offset)), published, precision)
     if unit == "week":
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=int(offset))
-        return _expression(item, monday, min(monday + timedelta(days=6), published), precision)
+        sunday = monday + timedelta(days=6)
+        return _expression(item, monday, sunday if int(offset) > 0 else min(sunday, published), precision)
     if unit == "weekend":
         saturday = cal.latest_weekday(5, published) + timedelta(weeks=int(offset))
         if published.weekday() == 5:  # a Saturday paper's "weekend" began today
@@ -233,7 +271,8 @@ def _relative(item: _Found, m: re.Match[str], published: date | None) -> TimeExp
         return _expression(item, saturday, saturday + timedelta(days=1), precision)
     if unit == "month":
         year, month = cal.shift_month(published.year, published.month, int(offset))
-        return _expression(item, date(year, month, 1), min(cal.month_end(year, month), published), precision)
+        last = cal.month_end(year, month)
+        return _expression(item, date(year, month, 1), last if int(offset) > 0 else min(last, published), precision)
     if unit == "year":
         year = published.year + int(offset)
         return _expression(item, date(year, 1, 1), min(date(year, 12, 31), published), precision)
