@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from crisislens.lexicons import load_table
 from crisislens.schema import Actor
 
 _NON_WORD = re.compile(r"[^0-9a-z&]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_NON_EXACT = re.compile(r"[^0-9A-Za-z&]+")
 
 
 def fold(text: str) -> str:
@@ -40,7 +41,15 @@ def case_sensitive(alias: str) -> bool:
 
 def exact_words(text: str) -> tuple[str, ...]:
     """Words of an acronym with their case kept, punctuation dropped ("SPLA-IO" → ("SPLA", "IO"))."""
-    return tuple(w for w in re.split(r"[^0-9A-Za-z&]+", text) if w)
+    return tuple(w for w in _NON_EXACT.split(text) if w)
+
+
+@lru_cache(maxsize=100_000)
+def token_keys(text: str) -> tuple[tuple[str, ...], str]:
+    """A token's folded words and, if it is one word, its exact spelling: what `PhraseIndex`
+    keys are made of. Memoised: the same few thousand words recur in every article."""
+    words = exact_words(text)
+    return tuple(fold(text).split()), words[0] if len(words) == 1 else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +85,9 @@ class PhraseIndex:
     folded: dict[tuple[str, ...], tuple]
     exact: dict[tuple[str, ...], tuple]
     longest: int
+    # Every leading part of a key, so that a scan stops widening a window no key begins with.
+    folded_prefixes: frozenset[tuple[str, ...]] = frozenset()
+    exact_prefixes: frozenset[tuple[str, ...]] = frozenset()
 
     def get(self, folded: tuple[str, ...], exact: tuple[str, ...], prefer: frozenset[str] = frozenset()):
         found = self.exact.get(exact) or self.folded.get(folded)
@@ -100,7 +112,11 @@ def _index(pairs: list[tuple[str, object]]) -> PhraseIndex:
         if value not in table.get(key, ()):
             table[key] = (*table.get(key, ()), value)
     longest = max((len(k) for k in (*folded, *exact)), default=1)
-    return PhraseIndex(folded, exact, longest)
+    return PhraseIndex(folded, exact, longest, _prefixes(folded), _prefixes(exact))
+
+
+def _prefixes(keys) -> frozenset[tuple[str, ...]]:
+    return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
 
 
 def _split(cell: str) -> list[str]:

@@ -15,13 +15,13 @@ from crisislens.stages.actor_lexicon import (
     country_index,
     ethnic_index,
     exact_words,
-    fold,
     generic_name,
     group_index,
     identity_militia_name,
     key_words,
     noun_table,
     organization_index,
+    token_keys,
 )
 
 PARTY_KINDS = frozenset({"party", "wing", "movement"})
@@ -64,52 +64,75 @@ class Hits:
     countries: dict[int, tuple[int, int, str]]
 
 
-def _exact(text: str) -> str:
-    words = exact_words(text)
-    return words[0] if len(words) == 1 else ""
-
-
 _JOINERS = frozenset({"-", "–", "'", "’", "/", "'s", "’s", "&"})
+
+# One token as a scan sees it: (index, folded words, exact spelling or "", starts a new run)
+Unit = tuple[int, tuple[str, ...], str, bool]
+
+
+def units(parsed) -> list[Unit]:
+    """The tokens a scan reads, computed once per parse and shared by every index's scan."""
+    out = []
+    for t in parsed:
+        words, exact = token_keys(t.text)
+        out.append((t.i, words, exact, bool(t.is_sent_start) or (not words and t.text not in _JOINERS)))
+    return out
 
 
 def scan(parsed, index: PhraseIndex, taken: set[int] | None = None,
-         prefer: frozenset[str] = frozenset()) -> dict[int, tuple[int, int, object]]:
+         prefer: frozenset[str] = frozenset(), tokens: list[Unit] | None = None) -> dict[int, tuple[int, int, object]]:
     """Longest lexicon phrases, left to right, ignoring case, accents and hyphens; a phrase
     never runs across a sentence end or punctuation other than a hyphen or apostrophe."""
-    runs: list[list[tuple[int, str, str]]] = [[]]
-    for t in parsed:
-        norm = fold(t.text)
-        if t.is_sent_start or (not norm and t.text not in _JOINERS) or (taken and t.i in taken):
+    runs: list[list[Unit]] = [[]]
+    for unit in tokens if tokens is not None else units(parsed):
+        skip = bool(taken) and unit[0] in taken  # type: ignore[operator]
+        if unit[3] or skip:
             runs.append([])
-        if norm and not (taken and t.i in taken):
-            runs[-1].append((t.i, norm, _exact(t.text)))
+        if unit[1] and not skip:
+            runs[-1].append(unit)
     found: dict[int, tuple[int, int, object]] = {}
     for seq in runs:
         p = 0
         while p < len(seq):
-            for length in range(min(index.longest, len(seq) - p), 0, -1):
-                window = seq[p:p + length]
-                folded = tuple(w for s in window for w in s[1].split())
-                value = index.get(folded, tuple(s[2] for s in window), prefer)
-                if value is not None:
-                    first, last = window[0][0], window[-1][0] + 1
-                    for i in range(first, last):
-                        found[i] = (first, last, value)
-                    p += length
-                    break
-            else:
+            best = _longest_at(seq, p, index, prefer)
+            if best is None:
                 p += 1
+                continue
+            length, value = best
+            first, last = seq[p][0], seq[p + length - 1][0] + 1
+            for i in range(first, last):
+                found[i] = (first, last, value)
+            p += length
     return found
+
+
+def _longest_at(seq: list[Unit], p: int, index: PhraseIndex, prefer: frozenset[str]):
+    """(length, value) of the longest phrase starting at seq[p], widening the window only while
+    some key still begins with it."""
+    best = None
+    folded: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    for length in range(1, min(index.longest, len(seq) - p) + 1):
+        unit = seq[p + length - 1]
+        folded += unit[1]
+        exact += (unit[2],)
+        if folded not in index.folded_prefixes and exact not in index.exact_prefixes:
+            break
+        value = index.get(folded, exact, prefer)
+        if value is not None:
+            best = (length, value)
+    return best
 
 
 def find_hits(parsed, country: str | None = None) -> Hits:
     """Named groups, ethnic groups and countries in the text; where an alias is shared, the
     group of the article's country (or of a country the text names) wins."""
-    countries = scan(parsed, country_index())
+    tokens = units(parsed)
+    countries = scan(parsed, country_index(), tokens=tokens)
     prefer = frozenset({v[2] for v in countries.values()} | ({country} if country else set()))
-    groups = scan(parsed, group_index(), prefer=prefer)
+    groups = scan(parsed, group_index(), prefer=prefer, tokens=tokens)
     countries = {i: v for i, v in countries.items() if i not in groups}
-    ethnic = scan(parsed, ethnic_index(), set(groups) | set(countries), prefer)
+    ethnic = scan(parsed, ethnic_index(), set(groups) | set(countries), prefer, tokens=tokens)
     return Hits(groups, ethnic, countries)  # type: ignore[arg-type]
 
 
@@ -204,6 +227,7 @@ class Finder:
         self.parsed, self.hits, self.country, self.country_reason = parsed, hits, country, country_reason
         self.mentions: list[Mention] = []
         self.used: set[int] = set()
+        self.text = parsed.text  # Doc.text joins every token again on each call
 
     def _add(self, tokens: list, head, **fields) -> Mention:
         for hits in (self.hits.groups, self.hits.ethnic, self.hits.countries):
@@ -211,7 +235,7 @@ class Finder:
             tokens = tokens + extra
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
-        mention = Mention(start=start, end=end, head=head.i, text=self.parsed.text[start:end], **fields)
+        mention = Mention(start=start, end=end, head=head.i, text=self.text[start:end], **fields)
         self.mentions.append(mention)
         self.used.update(t.i for t in tokens)
         return mention
