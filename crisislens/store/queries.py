@@ -100,15 +100,26 @@ def _records(names: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
     return out
 
 
+def _event_from(f: Filters) -> str:
+    """The events table, joined to articles only when a filter reads the article (a join over every
+    row costs more than the filter itself)."""
+    return "FROM events e JOIN articles a ON a.id = e.article_id" if f.q else "FROM events e"
+
+
 def list_events(db: Backend, f: Filters, limit: int | None = 100, offset: int = 0) -> tuple[int, list[dict]]:
-    """(total matching, one page of events), newest first."""
+    """(total matching, one page of events), newest first. The page is cut from the events alone,
+    then only its rows are joined to their articles and incidents."""
     where, params = _event_where(f)
-    total = db.query(f"SELECT COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id{where}", params)[0][0]
-    sql = f"{EVENT_SELECT}{where} ORDER BY e.event_date DESC NULLS LAST, e.id"
+    total = db.query(f"SELECT COUNT(*) {_event_from(f)}{where}", params)[0][0]
+    order = " ORDER BY e.event_date DESC NULLS LAST, e.id"
+    page = f"SELECT e.* {_event_from(f)}{where}{order}"
     page_params = list(params)
     if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
+        page += " LIMIT ? OFFSET ?"
         page_params += [int(limit), int(offset)]
+    columns = EVENT_SELECT.split("FROM events e", 1)[0]
+    sql = (f"WITH page AS ({page}) {columns} FROM page e JOIN articles a ON a.id = e.article_id"
+           f" LEFT JOIN incident_reports r ON r.event_id = e.id{order}")
     names, rows = db.columns(sql, page_params)
     return int(total), _records(names, rows)
 
@@ -204,7 +215,7 @@ def get_incident(db: Backend, incident_id: str) -> dict | None:
 def stats(db: Backend, f: Filters) -> dict[str, Any]:
     """Events and fatalities per day and per type, for the dashboard's charts."""
     where, params = _event_where(f)
-    base = "FROM events e JOIN articles a ON a.id = e.article_id" + where
+    base = _event_from(f) + where
     day_where = base + (" AND" if where else " WHERE") + " e.event_date IS NOT NULL"
     per_day = db.query(f"SELECT e.event_date, COUNT(*), SUM(COALESCE(e.fatalities, 0)) {day_where}"
                        " GROUP BY e.event_date ORDER BY e.event_date", params)
