@@ -15,8 +15,9 @@ specific first (geo precision 1 before 2 before 3, resolved before unresolved), 
 article's first resolved place.
 
 Fatalities. Quantities of category "killed" inside the evidence: figures within one
-sentence add up ("a soldier and two attackers"), a later sentence adds its figure unless
-it repeats an earlier one, and a range keeps its low end (ACLED codes the lowest credible
+sentence add up ("a soldier and two attackers"); a later sentence adds its figure only
+when it says so ("another", "also", "others"), and otherwise restates or updates the toll
+(the larger figure is kept); a range keeps its low end (ACLED codes the lowest credible
 number). "No one was killed" gives 0. Injured, abducted, arrested and other figures go
 into `counts`.
 """
@@ -28,6 +29,7 @@ from datetime import date, timedelta
 from crisislens.schema import Document, Place, Quantity, TimeExpression
 
 DEFAULT_OFFSET_DAYS = 1
+EARLIER_PREPS = {"after", "following", "before", "since"}
 
 
 def _inside(start: int, end: int, bounds: list[tuple[int, int]]) -> bool:
@@ -96,10 +98,24 @@ def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place 
     return None, None
 
 
-def fatalities(doc: Document, bounds: list[tuple[int, int]]) -> tuple[int | None, int | None, int | None]:
+def _earlier(parsed, q: Quantity) -> bool:
+    """A figure inside "after/following ..." belongs to an earlier event, not this one."""
+    span = parsed.char_span(q.span.start, q.span.end, alignment_mode="expand") if parsed is not None else None
+    if span is None:
+        return False
+    for anc in span.root.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ in EARLIER_PREPS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in EARLIER_PREPS for c in anc.children) and anc.dep_ == "advcl":
+            return True
+    return False
+
+
+def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tuple[int | None, int | None, int | None]:
     """(best, low, high) killed counts in the evidence; None when the text says nothing."""
     killed = sorted((q for q in doc.quantities if q.category == "killed"
-                     and _inside(q.span.start, q.span.end, bounds)), key=lambda q: q.span.start)
+                     and _inside(q.span.start, q.span.end, bounds) and not _earlier(parsed, q)),
+                    key=lambda q: q.span.start)
     if not killed:
         return None, None, None
     per_sentence: dict[int, list[Quantity]] = {}
@@ -107,17 +123,23 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]]) -> tuple[int | None
         index = next(i for i, (s, e) in enumerate(bounds) if s <= q.span.start < e)
         per_sentence.setdefault(index, []).append(q)
     best = low = high = 0
-    seen: set[int] = set()
-    for qs in per_sentence.values():
-        values = [_low(q) for q in qs]
-        total = sum(values)
-        if total in seen and total:
+    for n, qs in enumerate(per_sentence.values()):
+        total = sum(_low(q) for q in qs)
+        top = sum(int(q.high if q.high is not None else q.value) for q in qs)
+        if n and not _adds(doc.text, qs):
+            best, low, high = max(best, total), max(low, total), max(high, top)
             continue
-        seen.add(total)
         best += total
         low += total
-        high += sum(int(q.high if q.high is not None else q.value) for q in qs)
+        high += top
     return best, low, max(high, low)
+
+
+def _adds(text: str, qs: list[Quantity]) -> bool:
+    """A later sentence's figure adds to the earlier one only when it says so ("another",
+    "also", "others"); otherwise it restates or updates the toll."""
+    window = " ".join(text[max(0, q.span.start - 60): q.span.end + 40].lower() for q in qs)
+    return any(w in window for w in (" another ", " also ", " others ", " other ", " more ", " additional "))
 
 
 def _low(q: Quantity) -> int:
@@ -130,3 +152,31 @@ def _low(q: Quantity) -> int:
 
 def counts(doc: Document, bounds: list[tuple[int, int]]) -> list[Quantity]:
     return [q for q in doc.quantities if q.category != "killed" and _inside(q.span.start, q.span.end, bounds)]
+
+
+LETHAL_PATTERNS = {"kill", "shot dead", "shoot dead", "shot and killed", "gun down", "gunned down",
+                   "hacked to death", "beat * to death", "murder", "behead", "assassinate", "killing"}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+
+def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
+    """Deaths a killing verb implies when no figure was found: "shot dead a driver" → 1.
+
+    `targets_of(anchor)` gives the victim tokens of a trigger (from the parse)."""
+    for m in members:
+        if m.pattern not in LETHAL_PATTERNS or any(c.dep_ == "neg" for c in m.anchor.children):
+            continue
+        for tok in targets_of(m.anchor):
+            nums = [c for c in tok.children if c.dep_ == "nummod"]
+            if tok.pos_ == "NUM":
+                nums = [tok]
+            if nums:
+                text = nums[0].lower_.replace(",", "")
+                value = int(text) if text.isdigit() else NUMBER_WORDS.get(text)
+                if value is not None:
+                    return value, f"'{m.pattern} {tok.text}' implies {value} killed"
+                continue
+            if tok.tag_ in ("NN", "NNP") or tok.lower_ in ("him", "her"):
+                return 1, f"'{m.pattern}' with a single victim '{tok.text}'"
+    return None, None

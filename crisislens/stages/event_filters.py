@@ -40,6 +40,7 @@ WEAK_NOUNS = {"attack", "clash", "battle", "blast", "fight", "fighting", "assaul
 WEAK_DEATHS = {"die", "died", "death", "dead", "injure", "wounded", "hurt", "casualty"}
 WEAK_VERBS = {"beat", "beaten", "battle", "fight", "fought", "storm", "clash", "attack", "shoot", "shot",
               "raid", "assault", "torch", "hack", "execute"}
+STRONG_ANCHORS = {"armed", "state", "weapon", "conflict"}
 ANCHOR_KINDS = {"armed", "state", "protester", "weapon", "conflict", "crowd", "civilian"}
 DENY_VERBS = {"deny", "reject", "dismiss", "refute"}
 NEG_WORDS = {"no", "not", "never", "n't", "none", "nobody", "neither"}
@@ -66,13 +67,15 @@ def article_domain(parsed) -> tuple[str | None, Counter]:
     conflict = 0
     for h in hits:
         kind = h.entry.get("kind")
-        if kind == "domain":
+        if kind == "domain" and h.entry.get("value") != "politics":  # politics is conflict-adjacent
             domains[h.entry.get("value")] += 1
         elif kind == "conflict":
             conflict += 1
     total = sum(domains.values())
     if total >= 4 and total >= 2 * conflict + 2:
         return domains.most_common(1)[0][0], domains
+    if total >= 2 and total > conflict:  # leaning to ordinary news: only anchored violence counts
+        domains["_leaning"] = 1
     return None, domains
 
 
@@ -146,9 +149,14 @@ def modality(cand: Candidate, sent, doc: Document) -> tuple[str, str | None, str
     return "asserted", None, None
 
 
-def context_reason(cand: Candidate, sent_kinds: set[str], sent_classes: set[str]) -> str | None:
+def context_reason(cand: Candidate, sent_kinds: set[str], sent_classes: set[str],
+                   leaning: bool = False) -> str | None:
     """A vague violent word with no conflict party, weapon or other violent act in its sentence
-    ("good on the counter attack", "who died in 2001") is not read as a conflict event."""
+    ("good on the counter attack", "who died in 2001") is not read as a conflict event. In an
+    article leaning to ordinary news, only violence next to an armed party, state forces, a
+    weapon or conflict vocabulary counts."""
+    if leaning and cand.klass in VIOLENT_CLASSES and not sent_kinds & STRONG_ANCHORS:
+        return "article leans to ordinary news and the sentence names no armed party or weapon"
     if sent_kinds & ANCHOR_KINDS:
         return None
     others = sent_classes - {cand.klass}
@@ -158,12 +166,41 @@ def context_reason(cand: Candidate, sent_kinds: set[str], sent_classes: set[str]
             and not any(c.dep_ == "prep" and c.lower_ in ("by", "on", "against", "between", "with", "of")
                         or c.dep_ in ("poss", "compound", "amod") for c in cand.anchor.children):
             return f"noun '{cand.pattern}' without a party, weapon or other violence in its sentence"
+    if cand.klass == "capture" and not _takes_place(cand.anchor):
+        return f"'{cand.pattern}' without a place or territory as its object"
+    legal = _legal_words()
+    for anc in [cand.anchor, *list(cand.anchor.ancestors)[:3]]:
+        if anc is not cand.anchor and (anc.lemma_.lower() in legal or anc.lower_ in legal):
+            return f"'{cand.pattern}' names the subject of a legal case ('{anc.text}')"
     if cand.pattern in WEAK_VERBS and cand.anchor.pos_ == "VERB" and not others & VIOLENT_CLASSES:
         agents, targets = arguments(cand.anchor)
         kinds = _noun_kinds()
         if not any(kinds.get(t.lower_) or kinds.get(t.lemma_.lower()) for t in agents + targets):
             return f"verb '{cand.pattern}' with no person or armed party as its subject or object"
     return None
+
+
+TERRITORY = {"town", "village", "city", "area", "base", "camp", "district", "region", "territory", "control",
+             "province", "county", "airport", "port", "border", "checkpoint", "hill", "road", "highway", "post",
+             "station", "barracks", "outpost", "capital", "stronghold", "positions", "position", "island"}
+
+
+def _takes_place(anchor) -> bool:
+    objs = [c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "prep")]
+    objs += [g for c in objs if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if anchor.dep_ == "pobj" or anchor.pos_ == "NOUN":
+        objs.append(anchor.head)
+    return any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in TERRITORY or o.lower_ in TERRITORY
+               for o in objs)
+
+
+@cache
+def _legal_words() -> frozenset[str]:
+    out: set[str] = set()
+    for row in load_table("event_context_cues.csv"):
+        if row["kind"] == "legal":
+            out |= _forms(row["cue"])
+    return frozenset(out)
 
 
 def accident_reason(cand: Candidate, cue_kinds: set[str]) -> str | None:

@@ -111,7 +111,10 @@ def arguments(anchor) -> tuple[list, list]:
         targets = [t for t in targets if t.ent_type_ not in NOT_PARTIES]
     else:  # a noun trigger
         agents = _pobjs(anchor, AGENT_PREPS) + [c for c in anchor.children if c.dep_ == "poss"]
-        targets = _pobjs(anchor, TARGET_PREPS | SIDE_PREPS | {"of"})
+        between = _pobjs(anchor, {"between"})
+        if between and not agents:  # "clashes between X and Y": X initiates, Y is the other side
+            agents, between = between[:1], between[1:]
+        targets = between + _pobjs(anchor, TARGET_PREPS | SIDE_PREPS | {"of"} - {"between"})
         head = anchor.head
         if anchor.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in LIGHT_VERBS or head.lower_ in LIGHT_VERBS or anchor.dep_ == "attr":
@@ -220,6 +223,9 @@ def country_label(doc: Document) -> tuple[str, str | None]:
     if not iso2:  # or the country the actors stage gave named parties
         by_iso3 = {iso3: (name, iso3) for name, iso3 in countries.values()}
         codes = Counter(a.country for a in doc.actors if a.country in by_iso3)
+        by_name = {name: (name, iso3) for name, iso3 in countries.values()}
+        codes.update(by_name[a.name.rsplit("(", 1)[1].rstrip(")")][1] for a in doc.actors
+                     if a.name.endswith(")") and a.name.rsplit("(", 1)[1].rstrip(")") in by_name)
         if codes:
             return by_iso3[codes.most_common(1)[0][0]]
         return "International", None
@@ -240,6 +246,7 @@ GENERIC = {
     "rioters": ("Rioters", "rioters", 5),
     "civilians": ("Civilians", "civilians", 7),
     "unidentified": ("Unidentified Armed Group", "political_militia", 3),
+    "police": ("Police Forces of", "state_forces", 1),
 }
 
 
@@ -247,7 +254,7 @@ def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) 
     """A generic ACLED actor ("Rioters (Kenya)"), reusing the document's own if it has one."""
     label, type_, inter = GENERIC[which]
     country, iso3 = country_label(doc)
-    name = f"{label} ({country})"
+    name = f"{label} {country}" if label.endswith(" of") else f"{label} ({country})"
     for actor in doc.actors:
         if actor.name == name:
             if mention and mention not in actor.mentions:
@@ -283,7 +290,9 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
     state = _first_actor(agents + targets + others, {"state"})
     if event_type == "Protests":
         a1 = generic_actor(doc, "protesters", mention(agent), "people demonstrating")
-        a2 = state.actor if state and sub_event_type != "Peaceful protest" else None
+        a2 = None
+        if sub_event_type != "Peaceful protest":
+            a2 = state.actor if state else generic_actor(doc, "police", trigger, "unnamed forces intervening")
         return a1, a2, "protesters; state forces intervening" if a2 else "protesters"
     if event_type == "Riots":
         if agent is not None and agent.kind == "state" and named_agent:
@@ -318,5 +327,10 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
         if a2 is a1:
             a2 = None
         return a1, a2, "initiator and target from the parse"
-    return (named_agent.actor if named_agent else None), (named_target.actor if named_target else None), \
-        "parties from the parse"
+    a1 = named_agent.actor if named_agent else None
+    a2 = named_target.actor if named_target else None
+    if sub_event_type == "Arrests" and (a1 is None or a1.inter != 1):
+        a1, a2 = (state.actor if state else generic_actor(doc, "police", trigger, "arrests are made by state forces")), \
+            a2 or (a1 if a1 is not None and a1.inter != 1 else None)
+        return a1, a2, "arresting state forces; the arrested as target"
+    return a1, a2, "parties from the parse"

@@ -27,7 +27,7 @@ from crisislens.stages.event_filters import (
     suppress,
 )
 from crisislens.stages.event_merge import Draft, group, is_party_noun
-from crisislens.stages.event_roles import Party, choose_actors, parties
+from crisislens.stages.event_roles import Party, arguments, choose_actors, parties
 from crisislens.stages.event_triggers import find_candidates, find_cues
 from crisislens.stages.event_typing import Features, classify
 
@@ -48,7 +48,8 @@ def process(doc: Document, parsed, resources=None) -> Document:
 
 
 def _kept_candidates(doc: Document, parsed, sents) -> list:
-    domain, _ = article_domain(parsed)
+    domain, domains = article_domain(parsed)
+    leaning = bool(domains.get("_leaning"))
     kinds_by_sent: dict[int, set[str]] = {}
     phrases_by_sent: dict[int, list] = {}
     kept = []
@@ -69,9 +70,9 @@ def _kept_candidates(doc: Document, parsed, sents) -> list:
         if why is None and phrase is not None and c.klass in VIOLENT_CLASSES:
             why = f"figurative phrase '{phrase.entry.pattern}' ({phrase.entry.get('value')})"
         why = why or figurative_reason(c) or accident_reason(c, kinds_by_sent[c.sent_index]) \
-            or context_reason(c, kinds_by_sent[c.sent_index], classes_by_sent[c.sent_index])
-        if why is None and c.klass in DEATH_ONLY and is_negated(c.anchor):
-            why = "negated death/injury: nobody was hurt"
+            or context_reason(c, kinds_by_sent[c.sent_index], classes_by_sent[c.sent_index], leaning)
+        if why is None and (c.klass in DEATH_ONLY or c.klass == "arrest") and is_negated(c.anchor):
+            why = "negated: nobody was hurt or arrested"
         if why:
             suppress(c, doc.id, why)
             continue
@@ -116,7 +117,11 @@ def _event(doc: Document, parsed, d: Draft, bounds, offset: int, order: int) -> 
     main = d.main
     ev_bounds = [bounds[i] for i in sorted(set(d.sentences))]
     main_bounds = bounds[main.sent_index]
-    best, low, high = attrs.fatalities(doc, ev_bounds)
+    best, low, high = attrs.fatalities(doc, ev_bounds, parsed)
+    if best is None:
+        implied, _ = attrs.implied_fatalities(d.members, lambda a: arguments(a)[1])
+        if implied is not None:
+            best = low = high = implied
     f, agents, targets, others = _features(doc, d, best or 0)
     coding = classify(f)
     trigger = Span(main.start, main.end)
