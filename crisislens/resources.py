@@ -16,6 +16,8 @@ class Settings:
     batch_size: int = 64
     max_chars: int = 1_000_000
     relevance_gate: bool = False
+    # an event a report does not date happened this many days before publication (events stage)
+    undated_event_offset_days: int = 1
     extra: dict = field(default_factory=dict)
 
 
