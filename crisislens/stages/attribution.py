@@ -15,6 +15,26 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "whic
 _LEADING = frozenset({"the", "a", "an"})
 
 
+class Sentences:
+    """The parse's sentences, looked up by token in constant time.
+
+    spaCy's `token.sent` walks the document's sentences on every call; a stage that asks for
+    the sentence of many tokens builds this once per document instead.
+    """
+
+    __slots__ = ("spans", "_index")
+
+    def __init__(self, parsed) -> None:
+        self.spans = list(parsed.sents)
+        self._index = [0] * len(parsed)
+        for number, sent in enumerate(self.spans):
+            self._index[sent.start:sent.end] = [number] * (sent.end - sent.start)
+
+    def of(self, token):
+        """The sentence (a Span) holding the token."""
+        return self.spans[self._index[token.i]]
+
+
 @cache
 def speech_verbs() -> dict[str, str]:
     """Verb lemma → kind (say, claim, deny), from lexicons/speech_verbs.csv."""

@@ -26,7 +26,7 @@ from functools import cache
 
 from crisislens.lexicons import load_table
 from crisislens.schema import Document, Quantity, Span
-from crisislens.stages.attribution import sentence_source
+from crisislens.stages.attribution import Sentences, sentence_source
 from crisislens.stages.quantity_numbers import find_numbers
 
 _PRIORITY = ("killed", "missing", "injured", "abducted", "arrested", "displaced", "refugees",
@@ -62,7 +62,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
     text = parsed.text
     blocked = [t.span for t in doc.times]
     tags = [Span(m.start(), m.end()) for m in _SIZE_TAG.finditer(text)]
-    sources: dict[int, str | None] = {}
+    sources = _Sources(parsed)
     found: list[Quantity] = []
     counted_tokens: set[int] = set()
     for phrase in find_numbers(text):
@@ -85,9 +85,9 @@ def process(doc: Document, parsed, resources=None) -> Document:
         counted_tokens.update(t.i for t in span)
         found.append(Quantity(value=phrase.value, category=category, span=Span(phrase.start, phrase.end),
                               text=text[phrase.start:phrase.end], low=phrase.low, high=phrase.high,
-                              approximate=phrase.approximate, source=_source(number, sources)))
-    found.extend(_zero_counts(parsed, counted_tokens, sources))
-    found.extend(_implicit_counts(parsed, counted_tokens, sources))
+                              approximate=phrase.approximate, source=sources.of(number)))
+    found.extend(_zero_counts(parsed, text, counted_tokens, sources))
+    found.extend(_implicit_counts(parsed, text, counted_tokens, sources))
     found.sort(key=lambda q: q.span.start)
     doc.quantities.extend(found)
     return doc
@@ -97,11 +97,23 @@ def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
     return any(start < s.end and s.start < end for s in spans)
 
 
-def _source(token, cache_by_sentence: dict[int, str | None]) -> str | None:
-    sent = token.sent
-    if sent.start not in cache_by_sentence:
-        cache_by_sentence[sent.start] = sentence_source(sent)
-    return cache_by_sentence[sent.start]
+class _Sources:
+    """Who each sentence attributes its figures to, worked out once per sentence."""
+
+    __slots__ = ("_parsed", "_sentences", "_found")
+
+    def __init__(self, parsed) -> None:
+        self._parsed = parsed
+        self._sentences: Sentences | None = None  # built on the first figure: many texts have none
+        self._found: dict[int, str | None] = {}
+
+    def of(self, token) -> str | None:
+        if self._sentences is None:
+            self._sentences = Sentences(self._parsed)
+        sent = self._sentences.of(token)
+        if sent.start not in self._found:
+            self._found[sent.start] = sentence_source(sent)
+        return self._found[sent.start]
 
 
 def _not_a_count(span, text: str, start: int, end: int) -> bool:
@@ -220,7 +232,9 @@ def _dead_nearby(verb) -> bool:
     if (verb.lemma_.lower(), "object") not in _cues():
         return False
     doc = verb.doc
-    for token in doc[verb.i + 1:min(verb.i + 6, verb.sent.end)]:
+    for token in doc[verb.i + 1:min(verb.i + 6, len(doc))]:
+        if token.is_sent_start:
+            return False
         if token.lower_ == "dead" or (token.lower_ == "death" and doc[token.i - 1].lower_ == "to"):
             return True
         if token.dep_ in ("cc", "punct") or token.pos_ == "VERB":
@@ -315,7 +329,7 @@ def _next_word_category(noun) -> str | None:
     return None
 
 
-def _zero_counts(parsed, counted: set[int], sources: dict[int, str | None]) -> list[Quantity]:
+def _zero_counts(parsed, text: str, counted: set[int], sources: _Sources) -> list[Quantity]:
     """"no fatalities", "no one was killed", "nobody was hurt": a count of zero."""
     out: list[Quantity] = []
     for token in parsed:
@@ -337,8 +351,8 @@ def _zero_counts(parsed, counted: set[int], sources: dict[int, str | None]) -> l
             continue
         start, end = min(token.idx, noun.idx), max(token.idx + len(token), noun.idx + len(noun))
         counted.update(range(min(token.i, noun.i), max(token.i, noun.i) + 1))
-        out.append(Quantity(value=0, category=category, span=Span(start, end), text=parsed.text[start:end],
-                            low=0, high=0, source=_source(token, sources)))
+        out.append(Quantity(value=0, category=category, span=Span(start, end), text=text[start:end],
+                            low=0, high=0, source=sources.of(token)))
     return out
 
 
@@ -355,7 +369,7 @@ def _one_person(noun) -> bool:
     return any(c.lower_ in (_INDEFINITE | _POSSESSIVE) for c in determiners)
 
 
-def _implicit_counts(parsed, counted: set[int], sources: dict[int, str | None]) -> list[Quantity]:
+def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) -> list[Quantity]:
     """Persons killed, hurt, taken or arrested one by one: "a man was killed" → killed 1."""
     out: list[Quantity] = []
     seen: set[int] = set(counted)
@@ -378,5 +392,5 @@ def _implicit_counts(parsed, counted: set[int], sources: dict[int, str | None]) 
             last = persons[-1]
             end = last.idx + len(last)
             out.append(Quantity(value=len(persons), category=category, span=Span(start, end),
-                                text=parsed.text[start:end], low=len(persons), source=_source(verb, sources)))
+                                text=text[start:end], low=len(persons), source=sources.of(verb)))
     return out

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Span as SpacySpan
+
 from crisislens.lexicons import load_table
 from crisislens.schema import Span, Speaker
 from crisislens.stages.attribution import phrase_text
@@ -246,12 +248,18 @@ def _phrase_end(head) -> int:
 
 
 def _entity_of(token):
+    """The named entity holding the token, read from the token's IOB tags (`doc.ents` rebuilds
+    every entity of the document on each call)."""
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=token.ent_type_)
 
 
 def _from_modifiers(head, ent) -> tuple[str | None, str | None]:

@@ -17,7 +17,7 @@ Produces `doc.quotes`: one Quote per quotation, in text order, with
 from __future__ import annotations
 
 from crisislens.schema import Document, Quote, Span, Speaker
-from crisislens.stages.attribution import according_to, speech_verbs
+from crisislens.stages.attribution import Sentences, according_to, speech_verbs
 from crisislens.stages.quote_speakers import Person, describe, outlet_of, people_named
 
 _OPENING = "\u201c"
@@ -33,15 +33,16 @@ def process(doc: Document, parsed, resources=None) -> Document:
     text = parsed.text
     spans = _direct_spans(text)
     people = [p for p in people_named(parsed) if not any(s <= p.start < e for s, e in spans)]
+    sentences = Sentences(parsed)
     quotes: list[Quote] = []
     for start, end in spans:
-        quote = _direct(parsed, start, end, people)
+        quote = _direct(parsed, text, start, end, people, sentences)
         previous = quotes[-1] if quotes else None
         if quote.speaker == Speaker() and previous and "\n" not in text[previous.span.end:start]:
             quote.speaker, quote.outlet = previous.speaker, previous.outlet  # the same speaker goes on
         quotes.append(quote)
     taken = [q.span for q in quotes]
-    quotes.extend(_indirect(parsed, taken, people))
+    quotes.extend(_indirect(parsed, text, taken, people, sentences))
     quotes.sort(key=lambda q: q.span.start)
     _pronouns_to_paragraph_speakers(quotes, text)
     doc.quotes.extend(quotes)
@@ -105,21 +106,20 @@ def _opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{:-—") and not after.isspace()
 
 
-def _attribution(parsed, start: int, end: int):
+def _attribution(parsed, text: str, start: int, end: int, sentences: Sentences):
     """(verb, speaker head) that attributes the quote at [start, end), looking after it first."""
     verbs = speech_verbs()
-    after = parsed.char_span(end, min(end + 1, len(parsed.text)), alignment_mode="expand")
+    after = parsed.char_span(end, min(end + 1, len(text)), alignment_mode="expand")
     before = parsed.char_span(max(start - 1, 0), start, alignment_mode="expand")
-    text = parsed.text
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     paragraph_start = text.rfind("\n", 0, start) + 1
     windows = []  # the attribution is in the quote's sentence and paragraph
     if after is not None and len(after):
-        sent = after[0].sent
+        sent = sentences.of(after[0])
         windows.append([t for t in sent if end <= t.idx < paragraph_end])
     if before is not None and len(before):
-        sent = before[0].sent
+        sent = sentences.of(before[0])
         windows.append([t for t in sent if t.idx + len(t) <= start and t.idx >= paragraph_start][::-1])
     for window in windows:
         for token in window:
@@ -128,18 +128,18 @@ def _attribution(parsed, start: int, end: int):
                     if child.dep_ in _SUBJECTS and not start <= child.idx < end:
                         return token, child
             if token.lower_ == "according":
-                head = according_to(token.sent)
+                head = according_to(sentences.of(token))
                 if head is not None and not start <= head.idx < end:
                     return token, head
     return None
 
 
-def _direct(parsed, start: int, end: int, people: list[Person]) -> Quote:
-    found = _attribution(parsed, start, end)
+def _direct(parsed, text: str, start: int, end: int, people: list[Person], sentences: Sentences) -> Quote:
+    found = _attribution(parsed, text, start, end, sentences)
     if found is None:
-        return Quote(text=parsed.text[start:end], span=Span(start, end), speaker=Speaker(), kind="direct")
+        return Quote(text=text[start:end], span=Span(start, end), speaker=Speaker(), kind="direct")
     verb, head = found
-    return Quote(text=parsed.text[start:end], span=Span(start, end), speaker=describe(head, people),
+    return Quote(text=text[start:end], span=Span(start, end), speaker=describe(head, people),
                  outlet=outlet_of(verb), kind="direct")
 
 
@@ -147,13 +147,13 @@ def _inside(token, spans: list[Span]) -> bool:
     return any(s.start <= token.idx < s.end for s in spans)
 
 
-def _indirect(parsed, taken: list[Span], people: list[Person]) -> list[Quote]:
+def _indirect(parsed, text: str, taken: list[Span], people: list[Person], sentences: Sentences) -> list[Quote]:
     verbs = speech_verbs()
     out: list[Quote] = []
-    for sent in parsed.sents:
+    for sent in sentences.spans:
         for token in sent:
             if token.lower_ == "according" and not _inside(token, taken):
-                quote = _according(sent, token, taken, people)
+                quote = _according(text, sent, token, taken, people)
                 if quote:
                     out.append(quote)
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in verbs or _inside(token, taken):
@@ -172,12 +172,12 @@ def _indirect(parsed, taken: list[Span], people: list[Person]) -> list[Quote]:
             span = Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
             if any(span.start < s.end and s.start < span.end for s in taken):
                 continue  # the attribution of a direct quote
-            out.append(Quote(text=parsed.text[span.start:span.end], span=span, speaker=describe(subject, people),
+            out.append(Quote(text=text[span.start:span.end], span=span, speaker=describe(subject, people),
                              outlet=outlet_of(token), kind="indirect"))
     return out
 
 
-def _according(sent, token, taken: list[Span], people: list[Person]) -> Quote | None:
+def _according(text: str, sent, token, taken: list[Span], people: list[Person]) -> Quote | None:
     """"According to X, <clause>" and "<clause>, according to X": the clause is the rest of the sentence."""
     head = according_to(sent)
     if head is None:
@@ -195,5 +195,5 @@ def _according(sent, token, taken: list[Span], people: list[Person]) -> Quote | 
     span = Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     if any(span.start < s.end and s.start < span.end for s in taken):
         return None
-    return Quote(text=sent.doc.text[span.start:span.end], span=span, speaker=describe(head, people),
+    return Quote(text=text[span.start:span.end], span=span, speaker=describe(head, people),
                  kind="indirect")
