@@ -172,3 +172,23 @@ def test_name_inside_a_role_phrase(pipeline):
 def test_relative_pronoun_speaker_is_its_antecedent(pipeline):
     text = "Aid reached the Kuru Relief Group, which said that more than 300 families had arrived."
     assert _quotes(pipeline, text)[0].speaker.organization == "Kuru Relief Group"
+
+
+@pytest.mark.parametrize("attribution, outlet", [
+    ("he told Savannah Wire by telephone", "Savannah Wire"),
+    ("he told Radio Kulmiye", "Radio Kulmiye"),
+    ("he told the council", None),
+])
+def test_outlet_known_by_the_shape_of_its_name(pipeline, attribution, outlet):
+    text = f'Omar Hassan, a village elder, spoke after the raid. "The road has been closed since dawn," {attribution}.'
+    direct = [q for q in _quotes(pipeline, text) if q.kind == "direct"][0]
+    assert direct.outlet == outlet
+
+
+@pytest.mark.parametrize("text, organization", [
+    ('"Families arrive with nothing," said Ana Silva, a coordinator for Médecins Sans Frontières in Pemba.',
+     "Médecins Sans Frontières"),
+    ('"The gate was closed," said Omar Hassan, a police officer at the scene.', "police"),
+])
+def test_a_place_after_the_employer_is_not_part_of_it(pipeline, text, organization):
+    assert _quotes(pipeline, text)[0].speaker.organization == organization

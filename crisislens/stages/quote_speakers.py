@@ -86,7 +86,22 @@ def outlet_of(verb) -> str | None:
             match = pattern.search(phrase)
             if match and match.end() >= len(phrase) - len(head.text) - 1:
                 return names[match.group(0).lower()]
+            if child.dep_ in ("dobj", "dative") and head.pos_ == "PROPN" and _media_name(head):
+                return _proper_name(head, keep_titles=True)  # "told Horn Wire": an outlet by its name's shape
     return None
+
+
+@cache
+def _media_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in load_table("media_words.csv"))
+
+
+def _media_name(head) -> bool:
+    """A proper name ending in (or starting with) a media word: "Horn Wire", "Radio Dalsan"."""
+    first = head.doc[head.left_edge.i]
+    if first.pos_ == "DET":
+        first = head.doc[first.i + 1]
+    return head.text in _media_words() or (first.text in _media_words() and first.i < head.i)
 
 
 def _role_and_org(head) -> tuple[str | None, str | None]:
@@ -102,9 +117,9 @@ def _role_and_org(head) -> tuple[str | None, str | None]:
         if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
             possessive = phrase_text(child).removesuffix("'s").removesuffix("\u2019s").strip()
         elif child.dep_ == "prep" and child.lower_ in _ORG_PREPS and preposition is None:
-            for grandchild in child.children:  # "a spokesman in Port Sudan" names a place, not an employer
-                if grandchild.dep_ == "pobj" and not (child.lower_ == "in" and grandchild.ent_type_ in _PLACES):
-                    preposition = phrase_text(grandchild)
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and _employer(child, grandchild):
+                    preposition = _organization_phrase(grandchild)
         elif child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN") and modifier is None \
                 and child.lower_ not in _role_modifiers() and child.lower_ not in roles:
             modifier = phrase_text(child)
@@ -114,6 +129,31 @@ def _role_and_org(head) -> tuple[str | None, str | None]:
     if organization and organization.lower() in _org_nouns():
         organization = _organization_meant(head, organization.lower()) or organization
     return role, organization
+
+
+def _employer(prep, pobj) -> bool:
+    """"a spokesman for the ministry" names an employer; "a spokesman in Port Sudan" and "a
+    commander at the scene" name where they are."""
+    if prep.lower_ not in ("in", "at"):
+        return True
+    return pobj.ent_type_ not in _PLACES and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG")
+
+
+def _organization_phrase(head) -> str:
+    """The organization's name without a place after it ("MSF in Cabo Delgado" → "MSF")."""
+    doc = head.doc
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj"):
+            break
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near") and \
+                any(t.ent_type_ in _PLACES for t in child.subtree):
+            break
+        right = child.right_edge.i
+    tokens = list(doc[head.left_edge.i:right + 1])
+    while tokens and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def _organization_meant(token, noun: str) -> str | None:
