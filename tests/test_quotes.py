@@ -192,3 +192,12 @@ def test_outlet_known_by_the_shape_of_its_name(pipeline, attribution, outlet):
 ])
 def test_a_place_after_the_employer_is_not_part_of_it(pipeline, text, organization):
     assert _quotes(pipeline, text)[0].speaker.organization == organization
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will appeal the ruling," said Mr Okello, who had flown in from Gulu.', ("Okello", None, None)),
+    ('"We will appeal the ruling," said Grace Akello, a lawyer for the families.',
+     ("Grace Akello", "lawyer", "families")),
+])
+def test_titles_are_no_organization_and_lawyers_have_a_role(pipeline, text, expected):
+    assert _speaker(_quotes(pipeline, text)[0]) == expected

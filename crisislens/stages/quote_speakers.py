@@ -310,10 +310,11 @@ def _from_modifiers(head, ent) -> tuple[str | None, str | None]:
             role, organization = _role_and_org(child)
             if role:
                 return role, organization
-    roles, _ = _roles()
+    roles, titles = _roles()
     role = organization = None
     for child in head.children:
-        if child.dep_ == "compound" and not (ent.start <= child.i < ent.end):
+        if child.dep_ == "compound" and not (ent.start <= child.i < ent.end) \
+                and child.lower_.rstrip(".") not in titles and child.lower_ not in titles:  # "Mr Walsh"
             role_here = roles.get(child.lemma_.lower())
             if role_here:
                 role = role_here
