@@ -116,8 +116,8 @@ def is_negated(anchor) -> bool:
     for c in anchor.children:
         if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return True
-        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in {"nobody", "none", "noone"} or any(
-                g.lower_ == "no" for g in c.children)):
+        if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in {"nobody", "none", "noone", "neither"} or any(
+                g.lower_ in ("no", "neither") for g in c.children)):  # "Neither X nor Y attacked"
             return True
     return False
 

@@ -20,6 +20,8 @@ PRIOR_PREPS = {"after", "following", "before", "since", "over", "for", "against"
 CONTEXT_PREPS = {"after", "following", "before", "since", "amid", "ahead", "over", "despite"}
 SITUATIONAL = {"intervention", "lethal", "demo", "weapon"}
 PRIOR_MODS = {"earlier", "previous", "prior", "initial", "recent", "last", "past", "alleged"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+MAX_JOIN_GAP = 2  # sentences: a later report of the same family further away is a new event unless it refers back
 
 
 def family(klass: str) -> str:
@@ -133,20 +135,56 @@ def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]
             here.insert(0, Draft(main_members, [s_index], list(cues), time_keys=set(dates)))
         kinds = {h.entry.get("kind") for h in cues}
         if not cands and current is not None and kinds & {"intervention", "lethal"} \
-                and "protest" in current.families:
+                and "protest" in current.families and s_index - current.sentences[-1] <= 1:
             current.sentences.append(s_index)
             current.cue_hits.extend(cues)
             continue
         for d in here:
-            if d.background is None and current is not None and _joins(current, d):
-                current.members.extend(d.members)
-                current.sentences.append(s_index)
-                current.cue_hits.extend(cues)
+            target = None
+            if d.background is None and current is not None and s_index - current.sentences[-1] <= MAX_JOIN_GAP \
+                    and _joins(current, d):
+                target = current
+            elif d.background is None:
+                target = antecedent(drafts, d)
+            if target is not None:
+                target.members.extend(d.members)
+                if target.sentences[-1] != s_index:
+                    target.sentences.append(s_index)
+                target.cue_hits.extend(cues)
+                target.time_keys |= d.time_keys
+                current = target
                 continue
             drafts.append(d)
             if d.background is None:
                 current = d
     return drafts
+
+
+def is_mention(c: Candidate) -> bool:
+    """A definite noun that refers back to an event already reported ("the attack", "Saturday's
+    bombing", "this explosion"), as opposed to a new one ("an attack", "attacks")."""
+    a = c.anchor
+    if a.pos_ not in ("NOUN", "PROPN") or a.tag_ in ("NNS", "NNPS"):
+        return False
+    return any((d.dep_ == "det" and d.lower_ in DEFINITE) or d.dep_ == "poss" for d in a.children)
+
+
+def antecedent(drafts: list[Draft], new: Draft) -> Draft | None:
+    """The earlier event a later, non-adjacent draft mentions again: a definite mention ("the
+    bombing") or a bare toll ("six were killed") of the same family, with no different date.
+    Within-document coreference: the mention becomes more evidence of that event."""
+    detail = new.classes <= DETAIL
+    if not detail and not all(is_mention(m) or m.klass in DETAIL for m in new.members):
+        return None
+    fams = {"violence"} if detail else new.families
+    for d in reversed(drafts):
+        if d.background is not None:
+            continue
+        if new.time_keys and d.time_keys and not (new.time_keys & d.time_keys):
+            continue
+        if fams <= d.families:
+            return d
+    return None
 
 
 def _live(tok, kind: str, topic_words: set[int]) -> bool:

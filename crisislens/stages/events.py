@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from crisislens.schema import Document, Event, Span
 from crisislens.stages import event_attributes as attrs
+from crisislens.stages.event_evidence import evidence
 from crisislens.stages.event_filters import (
     DEATH_ONLY,
     VIOLENT_CLASSES,
@@ -26,10 +27,12 @@ from crisislens.stages.event_filters import (
     modality,
     suppress,
 )
-from crisislens.stages.event_merge import Draft, group, is_party_noun
+from crisislens.stages.event_merge import Draft, group, is_mention, is_party_noun
 from crisislens.stages.event_roles import Party, arguments, choose_actors, parties
-from crisislens.stages.event_triggers import find_candidates, find_cues
+from crisislens.stages.event_triggers import Candidate, find_candidates, find_cues
 from crisislens.stages.event_typing import Features, classify
+
+UNCODED_MOODS = {"denied", "hypothetical"}
 
 
 def process(doc: Document, parsed, resources=None) -> Document:
@@ -42,7 +45,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
     sent_dates = {i: {t.date for t in doc.times if t.date and s <= t.span.start < e}
                   for i, (s, e) in enumerate(bounds)}
     drafts = group(parsed, kept, bounds, sent_dates)
-    events = [_event(doc, parsed, d, bounds, offset, n) for n, d in enumerate(drafts)]
+    events = [_event(doc, parsed, d, sents, bounds, offset, n) for n, d in enumerate(drafts)]
     doc.events.extend(e for e in events if e is not None)
     return doc
 
@@ -80,7 +83,8 @@ def _kept_candidates(doc: Document, parsed, sents) -> list:
     return kept
 
 
-def _features(doc: Document, d: Draft, killed: int) -> tuple[Features, list[Party], list[Party], list[Party]]:
+def _features(doc: Document, d: Draft, killed: int,
+              bounds: list[tuple[int, int]]) -> tuple[Features, list[Party], list[Party], list[Party]]:
     main = d.main
     agents, targets = parties(doc, main.anchor)
     others: list[Party] = []
@@ -88,7 +92,8 @@ def _features(doc: Document, d: Draft, killed: int) -> tuple[Features, list[Part
     target_kinds = {p.kind for p in targets if p.kind}
     state_violence: set[str] = set()
     crowd_classes: set[str] = set()
-    for m in d.members:
+    local = [m for m in d.members if m is main or _local(m, main)]
+    for m in local:
         if m is main:
             m_agents = agents
         elif is_party_noun(m):
@@ -105,15 +110,25 @@ def _features(doc: Document, d: Draft, killed: int) -> tuple[Features, list[Part
             if m is not main and m.klass not in ("kill", "injure"):
                 agent_kinds |= kinds
     state_violence -= crowd_classes
-    cue_kinds = {h.entry.get("kind") for h in d.cue_hits}
-    weapons = [h.entry.get("value") for h in sorted(d.cue_hits, key=lambda h: h.i) if h.entry.get("kind") == "weapon"]
-    f = Features(classes=d.classes, main_class=main.klass, cues=cue_kinds, weapons=weapons,
+    tokens = main.anchor.doc
+    near = [bounds[i] for i in set(d.sentences) if abs(i - main.sent_index) <= 1]
+    hits = [h for h in d.cue_hits if any(a <= tokens[h.i].idx < b for a, b in near)]
+    cue_kinds = {h.entry.get("kind") for h in hits}
+    weapons = [h.entry.get("value") for h in sorted(hits, key=lambda h: h.i) if h.entry.get("kind") == "weapon"]
+    f = Features(classes={m.klass for m in local}, main_class=main.klass, cues=cue_kinds, weapons=weapons,
                  agent_kinds=agent_kinds, target_kinds=target_kinds, state_violence=state_violence,
                  killed=killed, default=(main.event_type, main.sub_event_type, main.cameo))
     return f, agents, targets, others
 
 
-def _event(doc: Document, parsed, d: Draft, bounds, offset: int, order: int) -> Event | None:
+def _local(m: Candidate, main: Candidate) -> bool:
+    """Whether a member's parties and class inform the event's type: it is reported in or next to
+    the main trigger's sentence and does not merely mention the event again ("the attack" ten
+    sentences later), where its parties are whatever that later sentence is about."""
+    return not is_mention(m) and abs(m.sent_index - main.sent_index) <= 1
+
+
+def _event(doc: Document, parsed, d: Draft, sents, bounds, offset: int, order: int) -> Event | None:
     main = d.main
     ev_bounds = [bounds[i] for i in sorted(set(d.sentences))]
     main_bounds = bounds[main.sent_index]
@@ -122,7 +137,7 @@ def _event(doc: Document, parsed, d: Draft, bounds, offset: int, order: int) -> 
         implied, _ = attrs.implied_fatalities(d.members, lambda a: arguments(a)[1])
         if implied is not None:
             best = low = high = implied
-    f, agents, targets, others = _features(doc, d, best or 0)
+    f, agents, targets, others = _features(doc, d, best or 0, bounds)
     coding = classify(f)
     trigger = Span(main.start, main.end)
     actor1, actor2, roles_reason = choose_actors(doc, coding.event_type, coding.sub_event_type,
@@ -131,13 +146,17 @@ def _event(doc: Document, parsed, d: Draft, bounds, offset: int, order: int) -> 
     day, precision, date_reason = attrs.event_date(doc, parsed, main.anchor, main_bounds, ev_bounds, offset)
     place, _ = attrs.event_location(doc, ev_bounds)
     reason = f"{coding.reason}; trigger '{main.pattern}'"
+    cameo = coding.cameo
     if d.background:
         reason += f"; background: {d.background}"
+    if cameo and (d.background or mood in UNCODED_MOODS):
+        cameo = None  # CAMEO codes what the sentence reports happening, not history or what did not happen
+        reason += "; no CAMEO code: " + ("background event" if d.background else f"{mood} event")
     if mood_reason:
         reason += f"; modality: {mood_reason}"
     return Event(
         event_type=coding.event_type, sub_event_type=coding.sub_event_type,
-        evidence=[Span(s, e) for s, e in ev_bounds], cameo=coding.cameo,
+        evidence=evidence(sents, d.sentences, d.members), cameo=cameo,
         actor1=actor1, actor2=actor2, location=place, date=day, date_precision=precision,
         fatalities=best, fatalities_low=low, fatalities_high=high, counts=attrs.counts(doc, ev_bounds),
         modality=mood, confidence=_confidence(d, main.weight, mood, order), trigger=trigger,
