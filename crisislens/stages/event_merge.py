@@ -10,9 +10,12 @@ repeats the same family of event without a different date; otherwise it starts a
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from crisislens.stages.event_triggers import Candidate, Hit, find_cues
+
+log = logging.getLogger(__name__)
 
 PROTEST_FAMILY = {"protest", "riot", "mob", "vandal", "police"}
 DETAIL = {"kill", "injure"}
@@ -218,3 +221,32 @@ def _joins(prev: Draft, new: Draft) -> bool:
         return True
     # a protest that turns violent, or violence that the next sentence calls a riot
     return bool({"protest", "violence"} <= new_fams | prev_fams) and new.main.klass in {"riot", "mob", "clash"}
+
+
+TOPIC_MARKS = ("a topic, not a new event", "is about")
+ACTIVE_CUES = {"intervention", "lethal", "demo"}
+
+
+def prune(drafts: list[Draft], doc_id: str = "") -> list[Draft]:
+    """Drafts that are no event of their own, dropped with a logged reason:
+
+    - a statement's topic ("condemned the attack", "a probe into the bombing") when the
+      article has already reported that event: the mention is no new event, and the
+      sentence reports a statement, not the attack;
+    - only a party named, not acting ("aiding protesters", "killed 13 protesters"): the
+      noun names who someone is, not a protest, unless dispersal or demands are reported."""
+    kept: list[Draft] = []
+    for d in drafts:
+        why = None
+        if d.background and any(mark in d.background for mark in TOPIC_MARKS):
+            earlier = next((e for e in kept if e.background is None and d.families & e.families), None)
+            if earlier is not None:
+                why = f"{d.background}; the event was already reported ('{earlier.main.pattern}')"
+        elif all(is_party_noun(m) and m.anchor.dep_ not in ("nsubj", "nsubjpass") for m in d.members) \
+                and not {h.entry.get("kind") for h in d.cue_hits} & ACTIVE_CUES:
+            why = f"'{d.main.anchor.text}' names a party that does nothing here"
+        if why:
+            log.debug("suppressed draft '%s' in %s: %s", d.main.pattern, doc_id, why)
+            continue
+        kept.append(d)
+    return kept

@@ -27,7 +27,7 @@ from crisislens.stages.event_filters import (
     modality,
     suppress,
 )
-from crisislens.stages.event_merge import Draft, group, is_mention, is_party_noun
+from crisislens.stages.event_merge import Draft, group, is_mention, is_party_noun, prune
 from crisislens.stages.event_roles import Party, arguments, choose_actors, parties
 from crisislens.stages.event_triggers import Candidate, find_candidates, find_cues
 from crisislens.stages.event_typing import Features, classify
@@ -44,7 +44,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
     kept = _kept_candidates(doc, parsed, sents)
     sent_dates = {i: {t.date for t in doc.times if t.date and s <= t.span.start < e}
                   for i, (s, e) in enumerate(bounds)}
-    drafts = group(parsed, kept, bounds, sent_dates)
+    drafts = prune(group(parsed, kept, bounds, sent_dates), doc.id)
     events = [_event(doc, parsed, d, sents, bounds, offset, n) for n, d in enumerate(drafts)]
     doc.events.extend(e for e in events if e is not None)
     return doc
@@ -70,7 +70,7 @@ def _kept_candidates(doc: Document, parsed, sents) -> list:
         if domain and c.klass in VIOLENT_CLASSES:
             why = f"article is {domain} news"
         phrase = next((h for h in phrases_by_sent[c.sent_index] if h.i < c.j and c.i < h.j), None)
-        if why is None and phrase is not None and c.klass in VIOLENT_CLASSES:
+        if why is None and phrase is not None:
             why = f"figurative phrase '{phrase.entry.pattern}' ({phrase.entry.get('value')})"
         why = why or figurative_reason(c) or accident_reason(c, kinds_by_sent[c.sent_index]) \
             or context_reason(c, kinds_by_sent[c.sent_index], classes_by_sent[c.sent_index], leaning)
