@@ -30,8 +30,27 @@ UNARMED_MODS = {"unarmed", "civilian", "innocent", "defenceless", "defenseless"}
 GENERIC_HEADS = {"group", "groups", "member", "members", "faction", "factions", "band", "people", "number",
                  "contingent", "team", "unit", "some", "dozens", "hundreds", "thousands"}
 NOT_PARTIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
+# party kinds: state, armed (an armed noun or generic armed actor), group (a named armed group
+# or identity militia), crowd, protester, civilian
 INTER_KIND = {1: "state", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "crowd",
               6: "protester", 7: "civilian"}
+EVENT_NOUNS = {"rally", "procession", "demonstration", "protest", "meeting"}  # parties only when the parse says so
+CROWD_GROUP_KINDS = {"party", "wing", "movement"}  # armed_groups.csv kinds whose members are a crowd
+MILITARY_NOUNS = {"soldier", "troop", "army", "military", "kdf", "marine", "paratrooper", "commando"}
+
+
+@cache
+def _group_kinds() -> dict[str, str]:
+    """ACLED group name → what the group is (jihadist, militia, party, ...), from armed_groups.csv."""
+    return {row["name"]: row["kind"] for row in load_table("armed_groups.csv")}
+
+
+def armed_group(actor: Actor | None) -> bool:
+    """A named non-state armed group (not a party, its wing or a movement, not a generic noun):
+    its members are fighters whatever the noun ("SLDF leader", "Mungiki members", "a terror suspect")."""
+    if actor is None or actor.inter not in (2, 3, 4, 8) or actor.name.startswith("Unidentified"):
+        return False
+    return _group_kinds().get(actor.name) not in CROWD_GROUP_KINDS
 
 
 @cache
@@ -169,6 +188,9 @@ def party(doc: Document, tok) -> Party:
         k = kinds.get(key) or kinds.get(tok.lemma_.lower())
         if k:
             kind = k[0]
+    if kind in (None, "crowd", "civilian", "armed") and armed_group(actor) and not (
+            actor.inter == 4 and tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass")):
+        kind = "group"  # "an al Shabaab suspect", "SLDF leader": members of a named armed group
     mod_toks = [c for c in tok.children if c.dep_ in ("compound", "amod")]
     mods = [kinds[c.lower_][0] for c in mod_toks if c.lower_ in kinds]
     if any(c.lower_ in UNARMED_MODS for c in mod_toks):  # "unarmed herdsmen"
@@ -201,7 +223,7 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
 def _nearest_mentions(doc: Document, anchor, sent) -> tuple[Party | None, Party | None]:
     before = after = None
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i == anchor.i:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i == anchor.i or tok.lemma_.lower() in EVENT_NOUNS:
             continue
         p = party(doc, tok)
         if p.kind is None:
@@ -247,6 +269,7 @@ GENERIC = {
     "civilians": ("Civilians", "civilians", 7),
     "unidentified": ("Unidentified Armed Group", "political_militia", 3),
     "police": ("Police Forces of", "state_forces", 1),
+    "military": ("Military Forces of", "state_forces", 1),
 }
 
 
@@ -268,6 +291,14 @@ def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) 
 
 def token_span(tok) -> Span:
     return Span(tok.idx, tok.idx + len(tok.text))
+
+
+def state_actor(doc: Document, p: Party) -> Actor:
+    """State forces the parse names only by a common noun ("soldiers", "Military", "police")."""
+    if p.actor is not None and p.actor.inter == 1:
+        return p.actor
+    which = "military" if p.token.lemma_.lower() in MILITARY_NOUNS or p.token.lower_ in MILITARY_NOUNS else "police"
+    return generic_actor(doc, which, token_span(p.token), f"state forces named by '{p.token.text}'")
 
 
 def _first_actor(parties_: list[Party], kinds: set[str] | None = None) -> Party | None:
@@ -310,6 +341,8 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
                 "rioters; victims as civilians"
         return a1, None, "rioters"
     violent_agent = named_agent if named_agent and named_agent.actor.inter not in (5, 6, 7) else None
+    if violent_agent is None and agent is not None and agent.kind == "state":
+        violent_agent = Party(agent.token, state_actor(doc, agent), "state")
     if event_type == "Violence against civilians":
         a1 = violent_agent.actor if violent_agent else generic_actor(
             doc, "unidentified", mention(agent), "perpetrator not named")

@@ -34,7 +34,8 @@ WEAPON_CLASSES = {
 }
 WEAPON_CAMEO = {sub: cameo for sub, cameo in WEAPON_CLASSES.values()}
 VIOLENT = {"attack", "kill", "injure", "clash", "mob", "riot", "vandal", "loot", "destroy", "abduct", "sexual"}
-ARMED = {"state", "armed"}
+ARMED = {"state", "armed", "group"}
+NON_STATE = {"armed", "group"}
 UNARMED = {"crowd", "civilian", "protester"}
 
 
@@ -132,6 +133,8 @@ def _protest(f: Features) -> Coding | None:
     if crowd_violence & {"riot", "mob", "vandal", "loot", "destroy", "attack"} or (
             "clash" in crowd_violence and not f.agent_kinds <= {"state"}):
         acts = ", ".join(sorted(crowd_violence))
+        if _crowd_on_demonstration(f):
+            return _c("Riots", "Mob violence", "145", f"a crowd attacking a demonstration or rally ({acts})")
         return _c("Riots", "Violent demonstration", "145", f"demonstration with violence by demonstrators ({acts})")
     if f.killed or ("lethal" in f.cues and "state" in f.agent_kinds | f.target_kinds):
         return _c("Protests", "Excessive force against protesters", "175",
@@ -141,11 +144,22 @@ def _protest(f: Features) -> Coding | None:
     return _c("Protests", "Peaceful protest", "141", "protest trigger, no violence or intervention cue")
 
 
+def _crowd_on_demonstration(f: Features) -> bool:
+    """Youths stoning a rally, supporters attacking a procession: the violent crowd is not the
+    demonstrators, so ACLED codes mob violence rather than a violent demonstration."""
+    return "protester" in f.target_kinds and "protester" not in f.agent_kinds and bool(
+        f.agent_kinds & {"crowd"}) and not f.classes & {"riot"}
+
+
 def _riot(f: Features) -> Coding | None:
     crowd_violence = _crowd_violence(f)
     crowd_agent = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED)
-    if "armed" in f.agent_kinds and not f.classes & {"riot", "mob", "protest"}:
+    if f.agent_kinds & NON_STATE and not f.classes & {"riot", "mob", "protest"}:
         return None  # gunmen burning houses: armed violence or property destruction
+    if "group" in f.agent_kinds and not f.agent_kinds & {"crowd", "protester"} and not f.classes & {"riot", "protest"}:
+        return None  # militiamen beating villagers: an attack by an armed group, not a crowd
+    if _crowd_on_demonstration(f):
+        return _c("Riots", "Mob violence", "145", "a crowd attacking a demonstration or rally")
     rioting = bool(f.classes & {"riot", "mob", "vandal"} - f.state_violence)
     if not rioting and not (crowd_agent and crowd_violence):
         return None
@@ -166,7 +180,7 @@ def _violence(f: Features) -> Coding | None:
     sides = f.agent_kinds | f.target_kinds
     civilian_target = "civilian" in f.target_kinds
     if f.main_class == "clash" or ("clash" in f.classes and not civilian_target):
-        if sides & UNARMED and "armed" not in sides:
+        if sides & UNARMED and not sides & NON_STATE:
             if "demo" in f.cues or "protest" in f.classes:
                 return _c("Riots", "Violent demonstration", "145", "demonstrators clashing")
             return _c("Riots", "Mob violence", "145", "clash involving an unarmed crowd")
@@ -187,5 +201,13 @@ def _strategic(f: Features) -> Coding | None:
     return None
 
 
+def _crowd_default(f: Features) -> Coding | None:
+    """A crowd-violence trigger no rule placed (vandalism by unidentified men, party activists
+    wrecking an office) is a violent demonstration only in a demonstration setting."""
+    if f.default[0] == "Riots" and "demo" not in f.cues and "protest" not in f.classes and "riot" not in f.classes:
+        return _c("Riots", "Mob violence", "145", f"crowd violence ('{f.main_class}') outside a demonstration")
+    return None
+
+
 RULES = (_disrupted, _agreement, _civilian_specific, _weapons, _territory, _protest, _riot,
-         _violence, _strategic)
+         _violence, _strategic, _crowd_default)

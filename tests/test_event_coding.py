@@ -1,0 +1,49 @@
+"""ACLED coding rules of the events stage: who the parties are and which sub-event type a
+violent crowd or an armed group's violence gets. Sentences written for these tests."""
+
+import pytest
+
+PUBLISHED = "2023-05-04"
+
+
+def primary(pipeline, text):
+    doc = pipeline.extract(text, published_at=PUBLISHED)
+    acled = [e for e in doc.events if e.kind == "acled"]
+    assert acled, f"no event found in: {text}"
+    return max(acled, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # the violent crowd is not the demonstrators: youths stoning a rally are a mob
+    ("Youths threw stones at a political rally of the opposition in Nakuru.", "Mob violence"),
+    ("Supporters of a losing candidate attacked the victory procession in Kisumu.", "Mob violence"),
+    # crowd violence with no demonstration setting
+    ("Unidentified men vandalised the office of a councillor in Mombasa.", "Mob violence"),
+    # demonstrators who turn violent
+    ("Students staged a protest in Eldoret and pelted police with stones.", "Violent demonstration"),
+])
+def test_violent_crowds(pipeline, text, sub_event_type):
+    event = primary(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", sub_event_type), event.reason
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # members of a named armed group are armed, whatever the noun
+    ("Police shot dead a suspected Mungiki leader in Nairobi.", "Armed clash"),
+    ("Soldiers gunned down an al Shabaab suspect near Mandera.", "Armed clash"),
+    # a militia beating villagers is an attack, not a mob
+    ("Mungiki members beat and killed a trader in Nakuru.", "Attack"),
+])
+def test_armed_group_members(pipeline, text, sub_event_type):
+    assert primary(pipeline, text).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text, actor1, inter", [
+    ("Soldiers shot dead two herders near Garissa.", "Military Forces of Kenya", 1),
+    ("Police shot dead a man in Nairobi.", "Police Forces of Kenya", 1),
+    ("Pokot militants killed three people in Baringo.", "Pokot Ethnic Militia (Kenya)", 4),
+    ("The Pokot tribe raided a village in Samburu and killed four people.", "Pokot Ethnic Militia (Kenya)", 4),
+])
+def test_initiator_names(pipeline, text, actor1, inter):
+    event = primary(pipeline, text)
+    assert (event.actor1.name, event.actor1.inter) == (actor1, inter), event.reason
