@@ -155,6 +155,8 @@ def context_reason(cand: Candidate, sent_kinds: set[str], sent_classes: set[str]
     ("good on the counter attack", "who died in 2001") is not read as a conflict event. In an
     article leaning to ordinary news, only violence next to an armed party, state forces, a
     weapon or conflict vocabulary counts."""
+    if _lone_marcher(cand, sent_kinds):
+        return f"'{cand.pattern}' by one named person with no demonstration words: a walk, not a protest"
     if leaning and cand.klass in VIOLENT_CLASSES and not sent_kinds & STRONG_ANCHORS:
         return "article leans to ordinary news and the sentence names no armed party or weapon"
     if sent_kinds & ANCHOR_KINDS:
@@ -178,6 +180,21 @@ def context_reason(cand: Candidate, sent_kinds: set[str], sent_classes: set[str]
         if not any(kinds.get(t.lower_) or kinds.get(t.lemma_.lower()) for t in agents + targets):
             return f"verb '{cand.pattern}' with no person or armed party as its subject or object"
     return None
+
+
+SOLO_PROTEST_VERBS = {"march", "boycott", "picket", "petition"}
+CROWD_KINDS = {"demo", "protester", "crowd"}
+
+
+def _lone_marcher(cand: Candidate, sent_kinds: set[str]) -> bool:
+    """"Sam marched to the border": a single named person (not a group, party or country)."""
+    if cand.klass != "protest" or cand.pattern not in SOLO_PROTEST_VERBS or cand.anchor.pos_ != "VERB" \
+            or sent_kinds & CROWD_KINDS:
+        return False
+    subjects = [c for c in cand.anchor.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.tag_ == "NNP" and s.ent_type_ not in ("ORG", "NORP", "GPE") and not any(c.dep_ == "conj" for c in s.children)
+        for s in subjects)
 
 
 TERRITORY = {"town", "village", "city", "area", "base", "camp", "district", "region", "territory", "control",

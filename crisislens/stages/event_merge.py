@@ -24,6 +24,7 @@ CONTEXT_PREPS = {"after", "following", "before", "since", "amid", "ahead", "over
 SITUATIONAL = {"intervention", "lethal", "demo", "weapon"}
 PRIOR_MODS = {"earlier", "previous", "prior", "initial", "recent", "last", "past", "alleged"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+RELATIVE_WHO = {"who", "whom", "whose"}
 MAX_JOIN_GAP = 2  # sentences: a later report of the same family further away is a new event unless it refers back
 
 
@@ -77,14 +78,23 @@ def _rank(c: Candidate) -> tuple:
     return (not party_noun, c.weight + 0.1 * verbal - 0.15 * detail, -c.start)
 
 
-def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anchors: set[int]) -> str | None:
-    """Why a trigger names an earlier event or a protest's subject rather than a new event."""
+def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anchors: set[int],
+                      anchors: frozenset[int] = frozenset()) -> str | None:
+    """Why a trigger names an earlier event or a protest's subject rather than a new event.
+
+    Besides "after ..." clauses, earlier-event modifiers and topics, a trigger inside a "who"
+    clause that describes a person ("a woman who shot at officers was extradited") is that
+    person's history, unless the person takes part in an event of the sentence ("gunmen who
+    stormed the village killed five")."""
     anchor = cand.anchor
     for c in anchor.children:
         if c.dep_ == "amod" and c.lower_ in PRIOR_MODS:
             return f"'{c.text} {anchor.text}' names an earlier event"
     if "coded separately" in sent.text[max(0, cand.end - sent.start_char):][:40].lower():
         return "marked as coded separately"
+    # deaths and injuries in such a clause are the victims of the reported event ("the six
+    # members killed", "families of those who died"), and party nouns name who someone is
+    history_candidate = cand.klass not in DETAIL and not is_party_noun(cand)
     tok = anchor
     steps = 0
     while tok.head is not tok and steps < 8:
@@ -100,6 +110,10 @@ def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anch
             return f"what the protest '{head.text}' is about"
         if head.i in topic_words and cand.klass not in PROTEST_FAMILY:
             return f"object of '{head.text}': a topic, not a new event"
+        if tok.dep_ == "relcl" and history_candidate and any(c.lower_ in RELATIVE_WHO for c in tok.children) \
+                and head.pos_ in ("NOUN", "PROPN", "PRON") \
+                and head.i not in anchors and head.head.i not in anchors and head.head is not head:
+            return f"inside a clause describing '{head.text}': that party's history"
         tok = head
     return None
 
@@ -120,10 +134,11 @@ def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]
         topic_words = {h.i for h in cues if h.entry.get("kind") == "topic"}
         cues = [h for h in cues if _live(parsed[h.i], h.entry.get("kind"), topic_words)]
         protest_anchors = {c.anchor.i for c in cands if c.klass == "protest"}
+        anchors = frozenset(k for c in cands for k in range(c.i, c.j))
         here: list[Draft] = []
         main_members: list[Candidate] = []
         for c in cands:
-            why = background_reason(c, sent, topic_words, protest_anchors)
+            why = background_reason(c, sent, topic_words, protest_anchors, anchors)
             if why:
                 c.notes.append(why)
                 here.append(Draft([c], [s_index], list(cues), background=why, time_keys=set(dates)))
@@ -180,10 +195,14 @@ def antecedent(drafts: list[Draft], new: Draft) -> Draft | None:
     if not detail and not all(is_mention(m) or m.klass in DETAIL for m in new.members):
         return None
     fams = {"violence"} if detail else new.families
+    # a definite mention keeps its referent whatever the sentence's own date ("on 15 September
+    # the group denied the attack": the date is the denial's); a bare toll with another date
+    # is another event
+    dated = detail or not all(is_mention(m) for m in new.members)
     for d in reversed(drafts):
-        if d.background is not None:
-            continue
-        if new.time_keys and d.time_keys and not (new.time_keys & d.time_keys):
+        if d.background is not None or (not detail and d.classes <= DETAIL):
+            continue  # history, or a bare toll: "the attack" refers to an event reported as such
+        if dated and new.time_keys and d.time_keys and not (new.time_keys & d.time_keys):
             continue
         if fams <= d.families:
             return d
