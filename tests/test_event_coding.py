@@ -47,3 +47,20 @@ def test_armed_group_members(pipeline, text, sub_event_type):
 def test_initiator_names(pipeline, text, actor1, inter):
     event = primary(pipeline, text)
     assert (event.actor1.name, event.actor1.inter) == (actor1, inter), event.reason
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    # a killing verb with "to death" implies its victims died
+    ("Villagers burned two suspected thieves to death in Kisii.", 2),
+    ("A woman was stabbed to death by her neighbour in Nakuru.", 1),
+    # an age is no death toll, nor are houses
+    ("Gunmen killed Peter Otieno, 45, outside his shop in Kisumu.", 1),
+    ("Raiders torched 30 houses and killed one herder in Baringo.", 1),
+    # what nearly happened did not
+    ("An angry crowd nearly lynched a pickpocket in Meru.", 0),
+    # the report says outright that no death belongs to this event
+    ("Protesters clashed with police in Dhaka. At least 20 people died in the city that day. "
+     "No fatality coded to this event.", 0),
+])
+def test_fatalities(pipeline, text, fatalities):
+    assert (primary(pipeline, text).fatalities or 0) == fatalities

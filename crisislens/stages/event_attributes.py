@@ -18,7 +18,10 @@ Fatalities. Quantities of category "killed" inside the evidence: figures within 
 sentence add up ("a soldier and two attackers"); a later sentence adds its figure only
 when it says so ("another", "also", "others"), and otherwise restates or updates the toll
 (the larger figure is kept); a range keeps its low end (ACLED codes the lowest credible
-number). "No one was killed" gives 0. Injured, abducted, arrested and other figures go
+number). "No one was killed" gives 0, and so does a report that says no fatality belongs to
+this event. Ages ("Juma, 41,"), counts of houses or cattle, and what nearly happened ("nearly
+lynched") are no tolls. With no figure, a killing verb implies its victims ("shot dead a
+driver", "burned two thieves to death", "lynched a man"). Injured, abducted, arrested and other figures go
 into `counts`.
 """
 
@@ -111,10 +114,44 @@ def _earlier(parsed, q: Quantity) -> bool:
     return False
 
 
+NOT_PEOPLE = {"house", "home", "hut", "shop", "building", "vehicle", "car", "bus", "motorbike", "motorcycle",
+              "cattle", "cow", "goat", "sheep", "camel", "donkey", "livestock", "animal", "head", "acre", "year",
+              "event", "incident", "attack", "round", "bullet", "shell", "day", "hour", "km", "kilometre"}
+THIS_EVENT = ("this event", "coded to this", "for this event")
+
+
+def _not_a_toll(parsed, q: Quantity) -> str | None:
+    """Why a "killed" figure is no death toll: a victim's age ("Juma Otieno, 41,"), or a count of
+    houses, cattle or events ("30 houses razed", "split across 13 events")."""
+    span = parsed.char_span(q.span.start, q.span.end, alignment_mode="expand") if parsed is not None else None
+    if span is None:
+        return None
+    root = span.root
+    if root.pos_ == "NUM" and root.dep_ == "appos" and root.head.pos_ == "PROPN" or (
+            root.pos_ == "NUM" and len(span) == 1 and root.i > 0 and parsed[root.i - 1].text == ","
+            and root.i + 1 < len(parsed) and parsed[root.i + 1].text == "," and parsed[root.i - 2].pos_ == "PROPN"):
+        return "an age"
+    head = root.head if root.dep_ == "nummod" else root
+    if head.lemma_.lower() in NOT_PEOPLE or head.lower_ in NOT_PEOPLE:
+        return f"counts '{head.text}'"
+    verb = next((t for t in root.ancestors if t.pos_ == "VERB"), None)
+    if verb is not None and _unrealised(verb):
+        return f"'{verb.text}' did not happen"
+    return None
+
+
 def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tuple[int | None, int | None, int | None]:
-    """(best, low, high) killed counts in the evidence; None when the text says nothing."""
+    """(best, low, high) killed counts in the evidence; None when the text says nothing.
+
+    A report that says outright that no fatality belongs to this event ("No fatality coded to
+    this event") gives 0 whatever other figures it cites."""
+    for q in doc.quantities:
+        if q.category == "killed" and _low(q) == 0 and any(
+                w in doc.text[q.span.start: q.span.end + 60].lower() for w in THIS_EVENT):
+            return 0, 0, 0
     killed = sorted((q for q in doc.quantities if q.category == "killed"
-                     and _inside(q.span.start, q.span.end, bounds) and not _earlier(parsed, q)),
+                     and _inside(q.span.start, q.span.end, bounds) and not _earlier(parsed, q)
+                     and not _not_a_toll(parsed, q)),
                     key=lambda q: q.span.start)
     if not killed:
         return None, None, None
@@ -155,7 +192,15 @@ def counts(doc: Document, bounds: list[tuple[int, int]]) -> list[Quantity]:
 
 
 LETHAL_PATTERNS = {"kill", "shot dead", "shoot dead", "shot and killed", "gun down", "gunned down",
-                   "hacked to death", "beat * to death", "murder", "behead", "assassinate", "killing"}
+                   "hacked to death", "beat * to death", "murder", "behead", "assassinate", "killing", "lynch"}
+UNREALISED = {"nearly", "almost", "narrowly"}
+ATTEMPT = {"attempt", "try"}
+
+
+def _unrealised(verb) -> bool:
+    """"nearly lynched", "tried to kill": the act did not happen."""
+    return any(c.dep_ == "advmod" and c.lower_ in UNREALISED for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "a": 1, "an": 1}
 
@@ -165,9 +210,15 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
 
     `targets_of(anchor)` gives the victim tokens of a trigger (from the parse)."""
     for m in members:
-        if m.pattern not in LETHAL_PATTERNS or any(c.dep_ == "neg" for c in m.anchor.children):
+        to_death = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+                       for c in m.anchor.children)  # "burned to death", "stoned to death"
+        if (m.pattern not in LETHAL_PATTERNS and not to_death) or any(c.dep_ == "neg" for c in m.anchor.children):
+            continue
+        if _unrealised(m.anchor):
             continue
         for tok in targets_of(m.anchor):
+            if tok.lemma_.lower() in NOT_PEOPLE:
+                continue
             nums = [c for c in tok.children if c.dep_ == "nummod"]
             if tok.pos_ == "NUM":
                 nums = [tok]
