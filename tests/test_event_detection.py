@@ -73,3 +73,45 @@ def test_condemned_attack_is_not_coded_as_an_attack(pipeline):
 def test_denied_event_has_no_cameo_code(pipeline):
     doc = pipeline.extract("Neither party boycotted the parade on Saturday.", published_at=PUBLISHED)
     assert not any(e.cameo and e.cameo.startswith("14") for e in doc.events)
+
+
+def test_who_clause_about_a_bystander_is_history(pipeline):
+    doc = pipeline.extract("A man who shot at border guards last year was deported to his home country on Monday.",
+                           published_at=PUBLISHED)
+    shots = [e for e in doc.events if e.kind == "acled" and e.event_type != "Strategic developments"]
+    assert shots and all("background" in (e.reason or "") and e.cameo is None for e in shots)
+
+
+def test_who_clause_of_an_attacker_stays_the_event(pipeline):
+    event = max((e for e in pipeline.extract("Gunmen who stormed the village killed five farmers.",
+                                             published_at=PUBLISHED).events if e.kind == "acled"),
+                key=lambda e: e.confidence)
+    assert "background" not in (event.reason or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Explorer John Smith marched along the river towards the old fort.",
+    "The opposition will boycott the election next month, its leader said.",
+    "A court issued an arrest warrant for the former minister.",
+    "Volunteers spent the winter aiding protesters with blankets and food.",
+])
+def test_not_a_protest_or_arrest(pipeline, text):
+    doc = pipeline.extract(text, published_at=PUBLISHED)
+    found = [(e.sub_event_type, e.reason) for e in doc.events
+             if e.kind == "acled" and (e.event_type == "Protests" or e.sub_event_type == "Arrests")]
+    assert not found
+
+
+def test_condemnation_of_a_reported_attack_is_no_second_event(pipeline):
+    text = ("Militants attacked a police post near the border on Monday, killing two officers. "
+            "The interior minister condemned the attack on Tuesday.")
+    events, doc = acled(pipeline, text)
+    violent = [e for e in events if e.event_type in ("Battles", "Violence against civilians")]
+    assert len(violent) == 1, [e.reason for e in events]
+
+
+def test_suppressed_candidate_is_logged_with_its_reason(pipeline, caplog):
+    import logging
+    with caplog.at_level(logging.DEBUG, logger="crisislens.stages"):
+        pipeline.extract("The striker shot wide in the second half.", published_at=PUBLISHED)
+    assert any("suppressed" in r.getMessage() and "shot" in r.getMessage() for r in caplog.records)
