@@ -64,3 +64,8 @@ def test_initiator_names(pipeline, text, actor1, inter):
 ])
 def test_fatalities(pipeline, text, fatalities):
     assert (primary(pipeline, text).fatalities or 0) == fatalities
+
+
+def test_disorderly_demonstrators_riot(pipeline):
+    event = primary(pipeline, "Traders protested in Limuru and lit bonfires on the highway.")
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration"), event.reason

@@ -131,8 +131,8 @@ def _protest(f: Features) -> Coding | None:
         return None
     crowd_violence = _crowd_violence(f) - {"kill", "injure", "abduct"}
     if crowd_violence & {"riot", "mob", "vandal", "loot", "destroy", "attack"} or (
-            "clash" in crowd_violence and not f.agent_kinds <= {"state"}):
-        acts = ", ".join(sorted(crowd_violence))
+            "clash" in crowd_violence and not f.agent_kinds <= {"state"}) or "crowd_violence" in f.cues:
+        acts = ", ".join(sorted(crowd_violence | ({"disorder"} if "crowd_violence" in f.cues else set())))
         if _crowd_on_demonstration(f):
             return _c("Riots", "Mob violence", "145", f"a crowd attacking a demonstration or rally ({acts})")
         return _c("Riots", "Violent demonstration", "145", f"demonstration with violence by demonstrators ({acts})")
