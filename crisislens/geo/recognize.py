@@ -40,6 +40,7 @@ class Mention:
     base: str | None = None      # the place a qualified name is named after ("Wajir East" -> "Wajir")
     person: bool = False         # spaCy reads it as a person's name: a place only with strong evidence
     coded: bool = False          # follows "coded as": the place the analyst chose
+    people: bool = False         # an ethnic name used for people ("Samburu raiders"): a place of last resort
 
 
 @cache
@@ -130,8 +131,10 @@ def _known_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
     return start, end
 
 
-def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozenset()) -> list[Mention]:
-    """Place mentions in text order; a run spelled as in `not_places` ("Somali", a nationality) is none.
+def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozenset(),
+                  people_at: frozenset[int] = frozenset()) -> list[Mention]:
+    """Place mentions in text order; a run spelled as in `not_places` ("Somali", a nationality) is
+    none; one starting at an offset in `people_at` (an ethnic name used for people) is marked.
 
     `knows(name, major=False)` says whether the gazetteer has a name exactly (with major=True: as
     a country, a region or a large town, the only parts a longer run is cut down to).
@@ -162,6 +165,7 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             level, outer_start = before[head.group(1).lower()], start - (len(head.group(0)))
         mention = Mention(start, end, text[start:end], level, "cue" if level else "", outer_start, outer_end)
         mention.base = base_name(mention.text)
+        mention.people = start in people_at and not level
         mention.person = not level and any(i in person_at for i in range(start, end))
         mention.coded = bool(re.search(r"coded as\W*$", text[max(0, start - 14):start], re.I))
         known = knows(mention.text) or bool(mention.base and knows(mention.base))

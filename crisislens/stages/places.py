@@ -21,6 +21,7 @@ from crisislens.geo.resolve import Context, Resolution, resolve_all
 from crisislens.lexicons import load_table
 from crisislens.schema import Document, Place, Span
 from crisislens.stages.places_country import country_votes, group_countries, main_country
+from crisislens.stages.places_ethnic import ethnic_actor_starts
 
 _MIN_POPULATION_UNBACKED = 20_000  # a bare "in X" with no entity tag must be a real town or backed
 
@@ -59,10 +60,12 @@ def process(doc: Document, parsed, resources) -> Document:
     text = doc.text
     def knows(name: str, major: bool = False) -> bool:
         found = gazetteer.lookup(name, variants=False)
-        return any(c.kind != "town" or (c.population >= 100_000 and c.match == "name") for c in found) \
+        # districts (admin2) are no "major" names: "Park" or "Ngo" are counties and districts too
+        return any(c.kind in ("country", "admin1") or (c.kind == "town" and c.population >= 100_000
+                                                       and c.match == "name") for c in found) \
             if major else bool(found)
 
-    mentions = find_mentions(text, parsed, knows, _nationalities())
+    mentions = find_mentions(text, parsed, knows, _nationalities(), ethnic_actor_starts(parsed))
     named, implied, context_spans = _countries(text, mentions, gazetteer)
     countries = named + implied
     ctx = Context(countries, None, frozenset(named), _aliases())
@@ -75,6 +78,7 @@ def process(doc: Document, parsed, resources) -> Document:
     main = main_country(country_votes(named, implied, groups, mentions, resolutions, text)) or main
     sentences = [s.start_char for s in parsed.sents]
     places: dict[object, Place] = {}
+    people: set[object] = set()
     for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):
         if not _worth_keeping(mention, res, countries) or _named_by_child(i, mentions, resolutions):
             continue
@@ -84,8 +88,16 @@ def process(doc: Document, parsed, resources) -> Document:
         span = Span(mention.start, mention.end)
         if key in places:
             places[key].mentions.append(span)
+            if key in people and not mention.people:  # "Samburu raiders ... clashes in Samburu"
+                places[key].role = _role(text, mention, parsed, sentences)
+                people.discard(key)
             continue
-        place.role = _role(text, mention, parsed, sentences)
+        if mention.people:
+            # the people's home region is where the text points only when it names no other place
+            place.role, place.reason = "context", f"{place.reason}; an ethnic name used for people"
+            people.add(key)
+        else:
+            place.role = _role(text, mention, parsed, sentences)
         places[key] = place
     for cc, spans in context_spans.items():
         country = gazetteer.country(cc)
