@@ -8,7 +8,7 @@ a few token attributes, so here they are answered from tables keyed by those att
 built lazily from the component's own patterns and tables:
 
 - the attribute ruler's `match` reads (TAG, LOWER, DEP, IS_SPACE) of each token as integers
-  and looks up which patterns hold; the matches are then applied by spaCy's own
+  and looks up which patterns hold (see FastRulerMatch); the matches are then applied by spaCy's own
   `set_annotations`, in spaCy's order;
 - the lemmatizer asks spaCy's own `rule_lemmatize` once per (ORTH, POS, MORPH) and writes
   the column of lemmas in one `Doc.from_array` call.
@@ -21,7 +21,6 @@ untouched components; benchmarks/bench_extract.py measures the gain.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 
 import numpy
@@ -55,96 +54,117 @@ def speed_up(nlp: Language) -> list[str]:
 
 # --- attribute ruler ---------------------------------------------------------------------------
 
-def _predicate(key: str, spec) -> Callable[[object], bool] | None:
-    """One token test of a Matcher pattern, on the attribute's string (or bool) value."""
+def _test(key: str, spec) -> tuple[str, object] | None:
+    """One token test of a Matcher pattern: ("eq", allowed values) or ("call", predicate on the
+    attribute's string or bool value); None for what the tables do not model."""
     if isinstance(spec, (str, bool)):
-        return lambda value: value == spec
+        return "eq", (spec,)
     if isinstance(spec, dict) and len(spec) == 1:
         (op, arg), = spec.items()
         if op == "IN" and isinstance(arg, list):
-            allowed = frozenset(arg)
-            return lambda value: value in allowed
+            return "eq", tuple(arg)
         if op == "NOT_IN" and isinstance(arg, list):
             banned = frozenset(arg)
-            return lambda value: value not in banned
+            return "call", lambda value: value not in banned
         if op == "REGEX" and isinstance(arg, str) and key != "IS_SPACE":
             compiled = re.compile(arg)
-            return lambda value: compiled.search(value) is not None
+            return "call", lambda value: compiled.search(value) is not None
     return None
 
 
 class FastRulerMatch:
-    """AttributeRuler.match from look-up tables: same matches, same order."""
+    """AttributeRuler.match from look-up tables: same matches, same order.
 
-    def __init__(self, ruler, patterns: list[tuple[int, int, list[list[tuple[int, Callable]]]]]) -> None:
+    Each (pattern, token position) is one bit. Per attribute, a value maps to the bits whose
+    test on that attribute it passes (or that do not test it); a token's bits are the AND over
+    its four attributes, so a new word costs four dictionary look-ups, not 180 pattern tests.
+    """
+
+    def __init__(self, ruler, patterns: list[tuple[int, int, int]], slots: dict[tuple[int, int], int],
+                 free: list[int], equal: list[dict], calls: list[list[tuple[int, object]]]) -> None:
         self.strings = ruler.vocab.strings
-        # (pattern number, attr_id, match_id, [[(key position, test), ...] per token])
-        self.patterns = patterns
-        self.single: dict[tuple, tuple] = {}  # token attributes → (attr_id, match_id) of 1-token patterns
-        self.first: dict[tuple, tuple] = {}  # token attributes → multi-token patterns whose 1st token holds
-        self.holds: dict[tuple[tuple, int, int], bool] = {}  # (attributes, pattern, position) → holds
+        self.patterns = patterns  # (attr_id, match_id, number of tokens) per pattern
+        self.slots = slots  # (pattern, token position) → bit
+        self.free, self.equal, self.calls = free, equal, calls  # per attribute, see _value_bits
+        self.value_bits: list[dict[int, int]] = [{} for _ in _KEYS]
+        self.row_bits: dict[tuple, int] = {}
+        self.outcomes: dict[int, tuple[tuple, tuple]] = {}  # token bits → (1-token matches, longer starts)
 
     @classmethod
     def build(cls, ruler) -> FastRulerMatch | None:
         """None if any pattern uses something the tables do not model."""
-        compiled = []
+        patterns: list[tuple[int, int, int]] = []
+        slots: dict[tuple[int, int], int] = {}
+        free, equal = [0] * len(_KEYS), [{} for _ in _KEYS]
+        calls: list[list[tuple[int, object]]] = [[] for _ in _KEYS]
         for attr_id, pattern_list in enumerate(_ruler_patterns(ruler)):
             match_id = ruler.vocab.strings.add(str(attr_id))
             for pattern in pattern_list:
-                tokens = []
-                for token_spec in pattern:
-                    tests = []
-                    for key, spec in token_spec.items():
-                        test = _predicate(key, spec) if key in _KEYS else None
+                if not pattern:
+                    return None
+                n = len(patterns)
+                patterns.append((attr_id, match_id, len(pattern)))
+                for position, token_spec in enumerate(pattern):
+                    bit = slots[(n, position)] = 1 << len(slots)
+                    if any(key not in _KEYS for key in token_spec):
+                        return None
+                    for k, key in enumerate(_KEYS):
+                        if key not in token_spec:
+                            free[k] |= bit
+                            continue
+                        test = _test(key, token_spec[key])
                         if test is None:
                             return None
-                        tests.append((_KEYS.index(key), test))
-                    tokens.append(tests)
-                if not tokens:
-                    return None
-                compiled.append((attr_id, match_id, tokens))
-        return cls(ruler, compiled)
+                        kind, arg = test
+                        if kind == "eq":
+                            for value in arg:  # type: ignore[attr-defined]
+                                equal[k][value] = equal[k].get(value, 0) | bit
+                        else:
+                            calls[k].append((bit, arg))
+        return cls(ruler, patterns, slots, free, equal, calls)
 
-    def _values(self, row: tuple) -> tuple:
-        strings = self.strings
-        return (strings[row[0]], strings[row[1]], strings[row[2]], bool(row[3]))
+    def _value_bits(self, k: int, raw: int) -> int:
+        bits = self.value_bits[k].get(raw)
+        if bits is None:
+            value = bool(raw) if _KEYS[k] == "IS_SPACE" else self.strings[raw]
+            bits = self.free[k] | self.equal[k].get(value, 0)
+            for bit, call in self.calls[k]:
+                if call(value):  # type: ignore[operator]
+                    bits |= bit
+            if len(self.value_bits[k]) < _TABLE_LIMIT:
+                self.value_bits[k][raw] = bits
+        return bits
 
-    def _token_holds(self, values: tuple, tests) -> bool:
-        return all(test(values[position]) for position, test in tests)
+    def _bits(self, row: tuple) -> int:
+        bits = self.row_bits.get(row)
+        if bits is None:
+            bits = -1
+            for k, raw in enumerate(row):
+                bits &= self._value_bits(k, raw)
+            if len(self.row_bits) < _TABLE_LIMIT:
+                self.row_bits[row] = bits
+        return bits
 
-    def _tables_for(self, row: tuple) -> tuple[tuple, tuple]:
-        single = self.single.get(row)
-        if single is None:
-            values = self._values(row)
-            single = tuple((attr_id, match_id) for attr_id, match_id, tokens in self.patterns
-                           if len(tokens) == 1 and self._token_holds(values, tokens[0]))
-            first = tuple(n for n, (_, _, tokens) in enumerate(self.patterns)
-                          if len(tokens) > 1 and self._token_holds(values, tokens[0]))
-            if len(self.single) < _TABLE_LIMIT:
-                self.single[row], self.first[row] = single, first
-            return single, first
-        return single, self.first[row]
-
-    def _holds_at(self, row: tuple, n: int, position: int) -> bool:
-        key = (row, n, position)
-        held = self.holds.get(key)
-        if held is None:
-            held = self._token_holds(self._values(row), self.patterns[n][2][position])
-            if len(self.holds) < _TABLE_LIMIT:
-                self.holds[key] = held
-        return held
+    def _outcome(self, bits: int) -> tuple[tuple, tuple]:
+        outcome = self.outcomes.get(bits)
+        if outcome is None:
+            held = [n for n, _ in enumerate(self.patterns) if bits & self.slots[(n, 0)]]
+            outcome = (tuple(self.patterns[n][:2] for n in held if self.patterns[n][2] == 1),
+                       tuple(n for n in held if self.patterns[n][2] > 1))
+            self.outcomes[bits] = outcome  # as many as distinct sets of patterns: a few hundred
+        return outcome
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
-        rows = [tuple(r) for r in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        bits = [self._bits(tuple(row)) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
         found: set[tuple[int, int, int, int]] = set()
-        for i, row in enumerate(rows):
-            single, first = self._tables_for(row)
+        for i, token_bits in enumerate(bits):
+            single, longer = self._outcome(token_bits)
             for attr_id, match_id in single:
                 found.add((attr_id, match_id, i, i + 1))
-            for n in first:
-                attr_id, match_id, tokens = self.patterns[n]
-                end = i + len(tokens)
-                if end <= len(rows) and all(self._holds_at(rows[i + k], n, k) for k in range(1, len(tokens))):
+            for n in longer:
+                attr_id, match_id, length = self.patterns[n]
+                end = i + length
+                if end <= len(bits) and all(bits[i + k] & self.slots[(n, k)] for k in range(1, length)):
                     found.add((attr_id, match_id, i, end))
         return sorted(found)
 

@@ -22,8 +22,10 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _NON_EXACT = re.compile(r"[^0-9A-Za-z&]+")
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
-    """Lower case without accents, punctuation or possessive 's: "al-Shabaab’s" → "al shabaab"."""
+    """Lower case without accents, punctuation or possessive 's: "al-Shabaab’s" → "al shabaab".
+    Memoised: it is called on every token by the actors and places stages."""
     text = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", text))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return " ".join(_NON_WORD.sub(" ", text.replace("'", "").replace("’", "")).split())
