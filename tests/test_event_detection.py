@@ -114,4 +114,4 @@ def test_suppressed_candidate_is_logged_with_its_reason(pipeline, caplog):
     import logging
     with caplog.at_level(logging.DEBUG, logger="crisislens.stages"):
         pipeline.extract("The striker shot wide in the second half.", published_at=PUBLISHED)
-    assert any("suppressed" in r.getMessage() and "shot" in r.getMessage() for r in caplog.records)
+    assert any("suppressed" in r.getMessage() and "wide" in r.getMessage() for r in caplog.records)

@@ -242,6 +242,7 @@ def _joins(prev: Draft, new: Draft) -> bool:
     return bool({"protest", "violence"} <= new_fams | prev_fams) and new.main.klass in {"riot", "mob", "clash"}
 
 
+LABEL_NOUNS = {"protester", "demonstrator"}  # a label for people ("aiding protesters"); a rioter is rioting
 TOPIC_MARKS = ("a topic, not a new event", "is about")
 ACTIVE_CUES = {"intervention", "lethal", "demo"}
 
@@ -261,7 +262,7 @@ def prune(drafts: list[Draft], doc_id: str = "") -> list[Draft]:
             earlier = next((e for e in kept if e.background is None and d.families & e.families), None)
             if earlier is not None:
                 why = f"{d.background}; the event was already reported ('{earlier.main.pattern}')"
-        elif all(is_party_noun(m) and m.anchor.dep_ not in ("nsubj", "nsubjpass") for m in d.members) \
+        elif all(m.pattern in LABEL_NOUNS and m.anchor.dep_ not in ("nsubj", "nsubjpass") for m in d.members) \
                 and not {h.entry.get("kind") for h in d.cue_hits} & ACTIVE_CUES:
             why = f"'{d.main.anchor.text}' names a party that does nothing here"
         if why:

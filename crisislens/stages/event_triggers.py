@@ -78,7 +78,7 @@ class PhraseTable:
         end = len(tokens) if end is None else end
         for i in range(start, end):
             tok = tokens[i]
-            keys = {tok.lower_, tok.lemma_.lower()}
+            keys = dict.fromkeys((tok.lower_, tok.lemma_.lower()))  # ordered: the same pattern wins every run
             seen: set[str] = set()
             found = []
             for key in keys:
