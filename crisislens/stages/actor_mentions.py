@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PROPN
+
 from crisislens.stages.actor_lexicon import (
     Ethnic,
     Group,
@@ -33,6 +37,10 @@ _UNKNOWN = frozenset({"unknown", "unidentified", "unnamed", "anonymous"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PLACE_WORDS = frozenset({"county", "district", "region", "state", "province", "town", "city", "village",
                           "area", "sub", "constituency", "division", "location", "zone", "upazila"})
+# The same words as attribute ids, to skip tokens without building them.
+_NOUN_POS = frozenset({NOUN, PROPN})
+_MODIFIER_DEP_IDS = frozenset(get_string_id(d) for d in ("amod", "compound"))
+_PRONOUN_IDS = frozenset(get_string_id(w) for w in ("it", "its", "they", "them", "their"))
 _COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "take", "rain", "mean"})
 
 
@@ -228,6 +236,13 @@ class Finder:
         self.mentions: list[Mention] = []
         self.used: set[int] = set()
         self.text = parsed.text  # Doc.text joins every token again on each call
+        self._columns: dict[int, list[int]] = {}
+
+    def _column(self, attr: int) -> list[int]:
+        """One token attribute for the whole parse, read without building a Token per word."""
+        if attr not in self._columns:
+            self._columns[attr] = self.parsed.to_array([attr]).tolist() if len(self.parsed) else []
+        return self._columns[attr]
 
     def _add(self, tokens: list, head, **fields) -> Mention:
         for hits in (self.hits.groups, self.hits.ethnic, self.hits.countries):
@@ -259,8 +274,13 @@ class Finder:
 
     # --- generic nouns -----------------------------------------------------------------------
     def generic_nouns(self) -> None:
-        for token in self.parsed:
-            if token.i in self.used or not (token.pos_ in ("NOUN", "PROPN") or _state_modifier(token)):
+        pos, dep = self._column(POS), self._column(DEP)
+        maybe = [i for i, (p, d) in enumerate(zip(pos, dep, strict=True)) if p in _NOUN_POS or d in _MODIFIER_DEP_IDS]
+        for i in maybe:  # a noun, or an "amod"/"compound" that _state_modifier may accept
+            if i in self.used:
+                continue
+            token = self.parsed[i]
+            if not (token.pos_ in ("NOUN", "PROPN") or _state_modifier(token)):
                 continue
             entry, noun = _noun_entry(token)
             if entry is None:
@@ -396,7 +416,7 @@ class Finder:
                 self._add([after[1]], after[1], name=mention.name, inter=mention.inter, type=mention.type,
                           country=mention.country, key=mention.key, reason=f"acronym of {mention.name}",
                           source=mention.source)
-        for token in self.parsed:
+        for token in self.parsed if acronyms else ():
             target = acronyms.get(token.text)
             if target is not None and token.i not in self.used:
                 self._add([token], token, name=target.name, inter=target.inter, type=target.type,
@@ -431,7 +451,10 @@ class Finder:
 
     # --- pronouns ------------------------------------------------------------------------------
     def pronouns(self) -> None:
-        for token in self.parsed:
+        for i, lower_id in enumerate(self._column(LOWER)):
+            if lower_id not in _PRONOUN_IDS:
+                continue
+            token = self.parsed[i]
             lower = token.lower_
             if lower in ("it", "its"):
                 if lower == "it" and not (token.dep_ == "nsubj" and token.head.lemma_ not in _COPULAS):
