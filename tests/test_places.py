@@ -208,3 +208,10 @@ def test_ethnic_name_after_a_locative_stays_a_location(pipeline):
 def test_district_names_do_not_make_common_words_places(pipeline, sentence):
     doc = pipeline.extract(sentence)
     assert all(p.country_code in ("KE", None) for p in doc.places)
+
+
+def test_road_named_by_its_ends_is_no_container(pipeline):
+    doc = pipeline.extract("Workers blocked the Dhaka - Mymensingh highway in Sreepur upazila (Gazipur, Dhaka) on Monday.")
+    ends = [p for p in doc.places if p.name in ("Dhaka", "Mymensingh") and p.role == "context"]
+    assert {p.name for p in ends} == {"Dhaka", "Mymensingh"}
+    assert _place(doc, "Mymensingh").precision == 1 and "Gazipur" not in (_place(doc, "Mymensingh").reason or "")

@@ -41,6 +41,7 @@ class Mention:
     person: bool = False         # spaCy reads it as a person's name: a place only with strong evidence
     coded: bool = False          # follows "coded as": the place the analyst chose
     people: bool = False         # an ethnic name used for people ("Samburu raiders"): a place of last resort
+    route_end: bool = False      # an end of a road named by its ends ("Dhaka - Mymensingh highway"): the same
 
 
 @cache
@@ -212,7 +213,9 @@ def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
         gap = text[a.outer_end:b.outer_start]
-        if _GAP_DASH.match(gap):
+        if _GAP_DASH.match(gap) and b.level == "route":  # "Dhaka - Mymensingh highway": the road's ends
+            a.route_end = b.route_end = True
+        elif _GAP_DASH.match(gap):
             b.parents.append(i)
             a.children_dash = True
         elif _GAP_CHAIN.match(gap) and "\n" not in gap and not gap.strip(" ").startswith(")"):
@@ -220,6 +223,9 @@ def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:
                 b.parents.extend(p for p in a.parents if p not in b.parents)
                 continue
             a.parents.append(i + 1)
+    for mention in mentions:
+        if mention.route_end:
+            mention.parents = []  # "the X - Y highway in Z": the road passes Z, its ends lie beyond
     for i, mention in enumerate(mentions):
         mention.top = any(i in m.parents for m in mentions) and not mention.parents
     for i in range(len(mentions) - 1, -1, -1):  # a parent's parents contain the child too

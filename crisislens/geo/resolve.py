@@ -18,7 +18,7 @@ from crisislens.geo.normalize import fold
 from crisislens.geo.recognize import Mention
 
 _KIND_FOR_LEVEL = {"admin1": {"admin1"}, "admin2": {"admin2", "town"}, "locality": {"town", "admin2"},
-                   "site": {"town"}}
+                   "site": {"town"}, "route": {"town"}}
 _MATCH_SCORE = {"name": 1.0, "alternate": 0.5, "variant": -1.0}
 
 

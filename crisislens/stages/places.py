@@ -78,7 +78,7 @@ def process(doc: Document, parsed, resources) -> Document:
     main = main_country(country_votes(named, implied, groups, mentions, resolutions, text)) or main
     sentences = [s.start_char for s in parsed.sents]
     places: dict[object, Place] = {}
-    people: set[object] = set()
+    weak: set[object] = set()  # places named only as a people or a road's end: context
     for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):
         if not _worth_keeping(mention, res, countries) or _named_by_child(i, mentions, resolutions):
             continue
@@ -88,14 +88,15 @@ def process(doc: Document, parsed, resources) -> Document:
         span = Span(mention.start, mention.end)
         if key in places:
             places[key].mentions.append(span)
-            if key in people and not mention.people:  # "Samburu raiders ... clashes in Samburu"
+            if key in weak and not (mention.people or mention.route_end):  # "Samburu raiders ... in Samburu"
                 places[key].role = _role(text, mention, parsed, sentences)
-                people.discard(key)
+                weak.discard(key)
             continue
-        if mention.people:
-            # the people's home region is where the text points only when it names no other place
-            place.role, place.reason = "context", f"{place.reason}; an ethnic name used for people"
-            people.add(key)
+        if mention.people or mention.route_end:
+            # a people's home region, a road's far end: where things happened only when nothing else is named
+            why = "an ethnic name used for people" if mention.people else "an end of a road named by its ends"
+            place.role, place.reason = "context", f"{place.reason}; {why}"
+            weak.add(key)
         else:
             place.role = _role(text, mention, parsed, sentences)
         places[key] = place
