@@ -36,7 +36,8 @@ def fill(store, n_events: int) -> dict:
         INSERT INTO events (id, article_id, idx, kind, event_type, sub_event_type, cameo, event_date,
             date_precision, fatalities, fatalities_low, fatalities_high, modality, confidence, actor1, actor1_type,
             inter1, assoc_actor_1, actor2, actor2_type, inter2, assoc_actor_2, location, country_code, admin1,
-            admin2, latitude, longitude, geo_precision, geonameid, claimant, reason, spans)
+            admin2, latitude, longitude, geo_precision, geonameid, claimant, reason, spans,
+            source, url, title, published_at)
         SELECT 'e' || i, 'a' || (i % {n_articles}), i // {n_articles}, 'acled',
                {types}[1 + k % 6], {subs}[1 + k % 6], NULL,
                strftime(DATE '2020-01-01' + CAST(k * {DAYS} // {max(1, n_events // 3)} + i % 3 // 2 AS INTEGER),
@@ -45,8 +46,10 @@ def fill(store, n_events: int) -> dict:
                'Civilians (' || {countries}[1 + k % 10] || ')', 'civilians', 7, NULL,
                'Town ' || (k % 5000), {countries}[1 + k % 10], 'Region ' || (k % 40), NULL,
                -10 + ((k * 7727) % 3000) / 100.0 + (i % 3) * 0.002, 10 + ((k * 1931) % 4000) / 100.0,
-               1, NULL, NULL, 'synthetic', '{{"evidence": [[0, 9]]}}'
-        FROM (SELECT i, i // 3 AS k FROM range({n_events}) t(i))""")
+               1, NULL, NULL, 'synthetic', '{{"evidence": [[0, 9]]}}',
+               'Source ' || (j % 60), 'https://news.example/' || j, 'Report ' || j,
+               strftime(DATE '2020-01-01' + CAST(j * {DAYS} // {n_articles} AS INTEGER), '%Y-%m-%d')
+        FROM (SELECT i, i // 3 AS k, i % {n_articles} AS j FROM range({n_events}) t(i))""")
     seconds = time.perf_counter() - started
     return {"events": n_events, "articles": n_articles, "seconds": round(seconds, 2),
             "events_per_s": round(n_events / seconds)}

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from crisislens.schema import Document
 from crisislens.store import queries
 from crisislens.store.backends import Backend, connect
+from crisislens.store.cache import ResultCache
 from crisislens.store.migrations import MIGRATIONS, migrate
 from crisislens.store.queries import Filters
 from crisislens.store.rows import COLUMNS, article_key, content_hash, document_rows
@@ -40,6 +41,8 @@ class Store:
         self.db = db
         self.target = target
         self.version = len(MIGRATIONS) if migrated else migrate(db)
+        # stats answers: kept until this store writes; at most 10 s when another process could write
+        self._stats = ResultCache(size=256, ttl=None if getattr(db, "read_only", False) else 10.0)
 
     @classmethod
     def open(cls, target: str, read_only: bool = False) -> Store:
@@ -94,6 +97,7 @@ class Store:
                 columns = COLUMNS[table]
                 marks = ", ".join("?" for _ in columns)
                 self.db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+        self._stats.clear()
         return "updated" if existing else "inserted"
 
     def _delete_article(self, article_id: str) -> None:
@@ -129,15 +133,25 @@ class Store:
         return report
 
     def rebuild_incidents(self) -> int:
-        """Recluster every stored event into incidents; returns the number of incidents."""
+        """Recluster every stored event into incidents; returns the number of incidents. Each event
+        row then gets its incident id, which list pages show without a join."""
         from crisislens.dedup import rebuild
 
-        return rebuild(self)
+        with self.db.transaction():
+            n = rebuild(self)
+            self.db.execute("UPDATE events SET incident_id = NULL WHERE incident_id IS NOT NULL AND NOT EXISTS"
+                            " (SELECT 1 FROM incident_reports r WHERE r.event_id = events.id)")
+            self.db.execute("UPDATE events SET incident_id = r.incident_id FROM incident_reports r"
+                            " WHERE r.event_id = events.id AND events.incident_id IS DISTINCT FROM r.incident_id")
+        self._stats.clear()
+        return n
 
     # --- reads ---------------------------------------------------------------------------
 
-    def events(self, filters: Filters | None = None, limit: int | None = 100, offset: int = 0):
-        return queries.list_events(self.db, filters or Filters(), limit, offset)
+    def events(self, filters: Filters | None = None, limit: int | None = 100, offset: int = 0,
+               spans: bool = True) -> tuple[int, list[dict]]:
+        """(total, page of events); `spans=False` leaves out the evidence spans (list pages)."""
+        return queries.list_events(self.db, filters or Filters(), limit, offset, spans=spans)
 
     def event(self, event_id: str) -> dict | None:
         return queries.get_event(self.db, event_id)
@@ -152,7 +166,9 @@ class Store:
         return queries.get_incident(self.db, incident_id)
 
     def stats(self, filters: Filters | None = None) -> dict:
-        return queries.stats(self.db, filters or Filters())
+        """Per-day and per-type counts; repeated questions are answered from a small cache."""
+        f = filters or Filters()
+        return self._stats.get(astuple(f), lambda: queries.stats(self.db, f))
 
     def count(self, table: str) -> int:
         if table not in COLUMNS and table not in ("incidents", "incident_reports"):

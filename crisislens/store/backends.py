@@ -35,7 +35,9 @@ class Backend(Protocol):
 
 
 class DuckDBBackend:
-    """A DuckDB file (or `:memory:`); one connection, serialised by a lock across threads."""
+    """A DuckDB file (or `:memory:`). Writes and transactions go through one connection behind a
+    lock; reads from other threads each use their own cursor (a connection to the same database),
+    so concurrent API requests run their queries in parallel instead of queueing on the lock."""
 
     name = "duckdb"
 
@@ -43,18 +45,43 @@ class DuckDBBackend:
         import duckdb
 
         self._con = duckdb.connect(path, read_only=read_only)
+        self.read_only = read_only
         self._lock = threading.RLock()
         self._depth = 0
+        self._owner: int | None = None  # the thread inside a transaction, which reads its own writes
+        self._pool_lock = threading.Lock()
+        self._factory = self._con.cursor()  # makes the readers' cursors, never the writers' connection
+        self._idle: list[Any] = []
+        self._cursors: list[Any] = []
+
+    @contextmanager
+    def _reader(self) -> Iterator[Any]:
+        """A cursor of its own for one read, taken from a pool (as many as reads ever ran at once);
+        the thread inside a transaction reads through that transaction instead."""
+        if self._owner == threading.get_ident():
+            with self._lock:
+                yield self._con
+            return
+        with self._pool_lock:
+            if self._idle:
+                cursor = self._idle.pop()
+            else:
+                cursor = self._factory.cursor()
+                self._cursors.append(cursor)
+        try:
+            yield cursor
+        finally:
+            with self._pool_lock:
+                self._idle.append(cursor)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        with self._lock:
-            return self._con.execute(sql, list(params)).fetchall()
+        with self._reader() as con:
+            return con.execute(sql, list(params)).fetchall()
 
     def columns(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
-        with self._lock:
-            cursor = self._con.execute(sql, list(params))
-            names = [d[0] for d in cursor.description]
-            return names, cursor.fetchall()
+        with self._reader() as con:
+            result = con.execute(sql, list(params))
+            return [d[0] for d in result.description], result.fetchall()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         with self._lock:
@@ -86,7 +113,7 @@ class DuckDBBackend:
                     self._depth -= 1
                 return
             self._con.execute("BEGIN TRANSACTION")
-            self._depth = 1
+            self._depth, self._owner = 1, threading.get_ident()
             try:
                 yield
             except BaseException:
@@ -95,10 +122,14 @@ class DuckDBBackend:
             else:
                 self._con.execute("COMMIT")
             finally:
-                self._depth = 0
+                self._depth, self._owner = 0, None
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._pool_lock:
+            for cursor in [*self._cursors, self._factory]:
+                cursor.close()
+            self._cursors.clear()
+            self._idle.clear()
             self._con.close()
 
 

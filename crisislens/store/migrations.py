@@ -70,6 +70,20 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "CREATE INDEX incident_reports_incident ON incident_reports (incident_id)",
         "CREATE INDEX incidents_date ON incidents (date_start)",
     )),
+    ("events carry what a list of events shows, so a page is read from one table", (
+        # the article's source, url, title and date (written with the event) and the event's incident
+        # (written by rebuild_incidents): the joins that added them cost more than the page itself
+        "ALTER TABLE events ADD COLUMN source TEXT",
+        "ALTER TABLE events ADD COLUMN url TEXT",
+        "ALTER TABLE events ADD COLUMN title TEXT",
+        "ALTER TABLE events ADD COLUMN published_at TEXT",
+        "ALTER TABLE events ADD COLUMN incident_id TEXT",
+        """UPDATE events SET source = a.source, url = a.url, title = a.title, published_at = a.published_at
+           FROM articles a WHERE a.id = events.article_id""",
+        "UPDATE events SET incident_id = r.incident_id FROM incident_reports r WHERE r.event_id = events.id",
+        "CREATE INDEX quotes_article ON quotes (article_id)",
+        "CREATE INDEX quantities_article ON quantities (article_id)",
+    )),
 )
 
 

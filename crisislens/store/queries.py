@@ -47,14 +47,15 @@ def country_code(value: str) -> str:
     return _country_codes().get(value.strip().lower(), value.strip().upper())
 
 
-EVENT_SELECT = """
-SELECT e.id, e.article_id, e.kind, e.event_type, e.sub_event_type, e.cameo, e.event_date, e.date_precision,
-       e.fatalities, e.fatalities_low, e.fatalities_high, e.modality, e.confidence,
-       e.actor1, e.inter1, e.assoc_actor_1, e.actor2, e.inter2, e.assoc_actor_2,
-       e.location, e.country_code, e.admin1, e.admin2, e.latitude, e.longitude, e.geo_precision,
-       a.source, a.url, a.title, a.published_at, r.incident_id, e.spans, e.claimant
-FROM events e JOIN articles a ON a.id = e.article_id
-LEFT JOIN incident_reports r ON r.event_id = e.id"""
+EVENT_FIELDS = ("id", "article_id", "kind", "event_type", "sub_event_type", "cameo", "event_date", "date_precision",
+                "fatalities", "fatalities_low", "fatalities_high", "modality", "confidence",
+                "actor1", "inter1", "assoc_actor_1", "actor2", "inter2", "assoc_actor_2",
+                "location", "country_code", "admin1", "admin2", "latitude", "longitude", "geo_precision",
+                "source", "url", "title", "published_at", "incident_id", "spans", "claimant")
+# Every field an event is served with comes from the events row itself (migration 4 copies the
+# article's source, url, title and date and the incident id there): no join per page or per event.
+EVENT_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in EVENT_FIELDS) + " FROM events e"
+LIST_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in EVENT_FIELDS if c != "spans")
 
 
 def _event_where(f: Filters) -> tuple[str, list[Any]]:
@@ -101,26 +102,27 @@ def _records(names: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
 
 
 def _event_from(f: Filters) -> str:
-    """The events table, joined to articles only when a filter reads the article (a join over every
-    row costs more than the filter itself)."""
+    """The events table, joined to articles only when a filter reads the article's text."""
     return "FROM events e JOIN articles a ON a.id = e.article_id" if f.q else "FROM events e"
 
 
-def list_events(db: Backend, f: Filters, limit: int | None = 100, offset: int = 0) -> tuple[int, list[dict]]:
-    """(total matching, one page of events), newest first. The page is cut from the events alone,
-    then only its rows are joined to their articles and incidents."""
+def list_events(db: Backend, f: Filters, limit: int | None = 100, offset: int = 0,
+                spans: bool = True) -> tuple[int, list[dict]]:
+    """(total matching, one page of events), newest first, each with its evidence spans unless
+    `spans` is False (list pages do not show them). A page shorter than `limit` tells the total
+    itself, so only a full page pays for a separate count."""
     where, params = _event_where(f)
-    total = db.query(f"SELECT COUNT(*) {_event_from(f)}{where}", params)[0][0]
-    order = " ORDER BY e.event_date DESC NULLS LAST, e.id"
-    page = f"SELECT e.* {_event_from(f)}{where}{order}"
+    select = EVENT_SELECT.split(" FROM ", 1)[0] if spans else LIST_SELECT
+    sql = f"{select} {_event_from(f)}{where} ORDER BY e.event_date DESC NULLS LAST, e.id"
     page_params = list(params)
     if limit is not None:
-        page += " LIMIT ? OFFSET ?"
+        sql += " LIMIT ? OFFSET ?"
         page_params += [int(limit), int(offset)]
-    columns = EVENT_SELECT.split("FROM events e", 1)[0]
-    sql = (f"WITH page AS ({page}) {columns} FROM page e JOIN articles a ON a.id = e.article_id"
-           f" LEFT JOIN incident_reports r ON r.event_id = e.id{order}")
     names, rows = db.columns(sql, page_params)
+    if limit is None or (len(rows) < limit and (rows or not offset)):
+        total = offset + len(rows)
+    else:
+        total = db.query(f"SELECT COUNT(*) {_event_from(f)}{where}", params)[0][0]
     return int(total), _records(names, rows)
 
 
@@ -204,9 +206,9 @@ def get_incident(db: Backend, incident_id: str) -> dict | None:
         return None
     incident = _records(names, rows)[0]
     rnames, rrows = db.columns(
-        "SELECT e.id AS event_id, e.article_id, a.source, a.url, a.title, e.event_date, e.date_precision,"
+        "SELECT e.id AS event_id, e.article_id, e.source, e.url, e.title, e.event_date, e.date_precision,"
         " e.fatalities, e.fatalities_low, e.fatalities_high, e.location, e.actor1, e.actor2, e.sub_event_type"
-        " FROM incident_reports r JOIN events e ON e.id = r.event_id JOIN articles a ON a.id = e.article_id"
+        " FROM incident_reports r JOIN events e ON e.id = r.event_id"
         " WHERE r.incident_id = ? ORDER BY e.event_date, e.id", [incident_id])
     incident["reports"] = _records(rnames, rrows)
     return incident

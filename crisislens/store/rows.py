@@ -20,7 +20,8 @@ EVENT_COLUMNS = ("id", "article_id", "idx", "kind", "event_type", "sub_event_typ
                  "date_precision", "fatalities", "fatalities_low", "fatalities_high", "modality", "confidence",
                  "actor1", "actor1_type", "inter1", "assoc_actor_1", "actor2", "actor2_type", "inter2",
                  "assoc_actor_2", "location", "country_code", "admin1", "admin2", "latitude", "longitude",
-                 "geo_precision", "geonameid", "claimant", "reason", "spans")
+                 "geo_precision", "geonameid", "claimant", "reason", "spans",
+                 "source", "url", "title", "published_at")  # the article's, copied for list pages
 ACTOR_COLUMNS = ("article_id", "idx", "name", "type", "inter", "country", "aliases", "associated", "mentions",
                  "reason")
 PLACE_COLUMNS = ("article_id", "idx", "name", "country_code", "admin1", "admin2", "latitude", "longitude",
@@ -65,7 +66,8 @@ def _event_spans(event: Event) -> str:
     return json.dumps(spans)
 
 
-def event_row(article_id: str, idx: int, event: Event) -> tuple[Any, ...]:
+def event_row(article_id: str, idx: int, event: Event, doc: Document | None = None) -> tuple[Any, ...]:
+    """An events row; `doc` gives the article fields that list pages show beside each event."""
     a1, a2, loc = event.actor1, event.actor2, event.location
     return (
         f"{article_id}-{idx}", article_id, idx, event.kind, event.event_type, event.sub_event_type, event.cameo,
@@ -77,6 +79,8 @@ def event_row(article_id: str, idx: int, event: Event) -> tuple[Any, ...]:
         loc.admin2 if loc else None, loc.lat if loc else None, loc.lon if loc else None,
         loc.precision if loc else None, loc.geonameid if loc else None,
         event.claimant, event.reason, _event_spans(event),
+        doc.source if doc else None, doc.url if doc else None, doc.title if doc else None,
+        doc.published_at if doc else None,
     )
 
 
@@ -86,7 +90,7 @@ def document_rows(doc: Document, article_id: str, digest: str) -> dict[str, list
     rows: dict[str, list[tuple[Any, ...]]] = {
         "articles": [(article_id, doc.id, doc.url, digest, doc.title, doc.source, doc.published_at,
                       doc.language, doc.country, doc.text, doc.error, json.dumps(doc.warnings), now)],
-        "events": [event_row(article_id, i, e) for i, e in enumerate(doc.events)],
+        "events": [event_row(article_id, i, e, doc) for i, e in enumerate(doc.events)],
         "actors": [(article_id, i, a.name, a.type, a.inter, a.country, json.dumps(a.aliases),
                     json.dumps(a.associated), spans_json(a.mentions), a.reason) for i, a in enumerate(doc.actors)],
         "places": [(article_id, i, p.name, p.country_code, p.admin1, p.admin2, p.lat, p.lon, p.geonameid,

@@ -1,0 +1,147 @@
+"""Serving reads fast: list pages from the events row alone, parallel readers, cached stats."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from pg_server import fresh_database, postgres_server
+from store_data import coded_document, coded_documents
+
+from crisislens.store import Filters, Store
+from crisislens.store.backends import connect
+from crisislens.store.migrations import MIGRATIONS, migrate
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def target(request, tmp_path):
+    if request.param == "duckdb":
+        return str(tmp_path / "events.duckdb")
+    return fresh_database(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def filled(target):
+    with Store.open(target) as store:
+        for doc in coded_documents():
+            store.save(doc)
+        store.rebuild_incidents()
+        yield store
+
+
+def _article(store: Store, article_id: str) -> tuple:
+    return tuple(store.db.query("SELECT source, url, title, published_at FROM articles WHERE id = ?",
+                                [article_id])[0])
+
+
+def test_list_rows_carry_their_articles_fields(filled):
+    _, events = filled.events()
+    assert all((e["source"], e["url"], e["title"], e["published_at"]) == _article(filled, e["article_id"])
+               for e in events)
+
+
+def test_list_rows_carry_their_incident(filled):
+    _, events = filled.events()
+    reports = dict(filled.db.query("SELECT event_id, incident_id FROM incident_reports"))
+    assert {e["id"]: e["incident_id"] for e in events} == reports
+
+
+def test_an_event_saved_after_the_merge_has_no_incident_until_the_next(filled):
+    doc = coded_document("wire_a.txt")
+    doc.text += "\nA later paragraph changes the article."
+    filled.save(doc)
+    _, events = filled.events()
+    assert any(e["incident_id"] is None for e in events)
+
+
+@pytest.mark.parametrize("limit, offset", [(100, 0), (2, 0), (2, 2), (3, 3), (2, 10)])
+def test_the_total_is_right_for_short_and_full_pages(filled, limit, offset):
+    assert filled.events(limit=limit, offset=offset)[0] == 4
+
+
+def test_list_pages_without_spans_are_the_same_events(filled):
+    with_spans = filled.events()[1]
+    without = filled.events(spans=False)[1]
+    assert [{k: v for k, v in e.items() if k != "spans"} for e in with_spans] == without
+
+
+def test_stats_follow_a_write(filled):
+    before = filled.stats()["events"]
+    doc = coded_document("wire_a.txt")
+    doc.text, doc.url = doc.text + "\nAnother telling of it.", "https://example.org/another"
+    filled.save(doc)
+    assert filled.stats()["events"] == before + len(doc.events)
+
+
+def test_repeated_stats_are_answered_from_the_cache(filled):
+    filled.stats(Filters(country="KE"))
+    hits = filled._stats.hits
+    filled.stats(Filters(country="KE"))
+    assert filled._stats.hits == hits + 1
+
+
+def test_migrating_a_version_3_database_fills_the_list_fields(tmp_path):
+    path = str(tmp_path / "old.duckdb")
+    db = connect(path)
+    original = MIGRATIONS
+    try:
+        import crisislens.store.migrations as m
+
+        m.MIGRATIONS = original[:3]
+        migrate(db)
+        db.execute("INSERT INTO articles (id, content_hash, source, url, title, published_at)"
+                   " VALUES ('a1', 'h', 'Wire', 'https://example.org/1', 'Title', '2024-05-07')")
+        db.execute("INSERT INTO events (id, article_id, idx) VALUES ('a1-0', 'a1', 0)")
+        db.execute("INSERT INTO incident_reports (event_id, incident_id) VALUES ('a1-0', 'i1')")
+    finally:
+        m.MIGRATIONS = original
+        db.close()
+    with Store.open(path) as store:
+        [event] = store.events()[1]
+    assert (event["source"], event["url"], event["title"], event["published_at"], event["incident_id"]) == (
+        "Wire", "https://example.org/1", "Title", "2024-05-07", "i1")
+
+
+def test_a_read_does_not_wait_for_another_threads_write_transaction(tmp_path):
+    with Store.open(str(tmp_path / "events.duckdb")) as store:
+        store.save(coded_document("wire_a.txt"))
+        inside, release, answers = threading.Event(), threading.Event(), []
+
+        def writer() -> None:
+            with store.db.transaction():
+                store.db.execute("DELETE FROM quotes")
+                inside.set()
+                release.wait(10)
+
+        def reader() -> None:
+            answers.append(store.count("events"))
+
+        w = threading.Thread(target=writer)
+        w.start()
+        inside.wait(10)
+        r = threading.Thread(target=reader)
+        r.start()
+        r.join(5)
+        finished_during_write = not r.is_alive()
+        release.set()
+        w.join(10)
+        r.join(10)
+    assert (finished_during_write, answers) == (True, [1])
+
+
+def test_parallel_readers_get_the_same_answers_as_one(filled):
+    expected = filled.events(Filters(country="KE"))
+    answers: list = []
+    threads = [threading.Thread(target=lambda: answers.append(filled.events(Filters(country="KE"))))
+               for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert answers == [expected] * 8
