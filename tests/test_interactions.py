@@ -99,3 +99,33 @@ def test_one_event_per_code_per_sentence(pipeline):
     _, events = interactions(pipeline, "Mali condemned and denounced the coup in Niger.")
     found = [e.cameo for e in events if e.cameo]
     assert len(found) == len(set(found))
+
+
+def test_a_background_clause_is_not_coded_beside_the_main_event(pipeline):
+    _, events = interactions(pipeline, "Chad pledged aid to Niger until the rebels yielded the town.")
+    assert "080" not in {e.cameo for e in events}
+    assert any(e.cameo and e.cameo.startswith("03") for e in events)
+
+
+def test_a_background_clause_alone_is_still_coded(pipeline):
+    found = codes(pipeline, "After Kenya restored diplomatic ties with Somalia, trade grew quickly.")
+    assert "064" in found
+
+
+def test_negation_hung_on_an_adverb_still_denies(pipeline):
+    _, events = interactions(pipeline, "Portugal did not even ever clash over the quotas with Spain.")
+    assert all(e.cameo is None for e in events)
+
+
+def test_passive_subject_parsed_as_plain_subject_is_the_target(pipeline):
+    _, events = interactions(pipeline, "The Maldives was heavily and unfairly criticized over its fishing rules.")
+    event = next(e for e in events if e.cameo and e.cameo.startswith("12"))
+    assert "Maldives" in event.actor2.name and event.actor1 is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebel commander promised raids on government positions in Kivu.",
+    "Iran promised retaliation against Israel for the strike.",
+])
+def test_promising_force_is_a_threat(pipeline, sentence):
+    assert "138" in codes(pipeline, sentence)

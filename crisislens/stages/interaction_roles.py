@@ -26,6 +26,9 @@ _NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "flat", "num
 _TARGET_PREPS = frozenset({"with", "to", "against", "toward", "towards", "on", "at", "from", "over",
                            "for", "in", "into", "between", "of", "about"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "on", "into", "near", "during", "inside"})
+# Subordinators of background clauses: "... until that group yielded", "after the two met".
+_BACKGROUND_MARKS = frozenset({"until", "till", "after", "before", "since", "once", "because", "while",
+                               "when", "whereas", "although", "though", "as"})
 _TARGET_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "attr", "oprd", "compound", "nmod", "conj",
                           "xcomp", "npadvmod"})
 
@@ -128,6 +131,8 @@ def _first_actor_below(verb, exclude) -> object | None:
 def source_and_target(verb):
     """(source token, target token); either may be None. Passive verbs swap roles."""
     passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive_subject is None:  # "X was criticized" parsed with a plain nsubj
+        passive_subject = _plain_subject_of_passive(verb)
     if passive_subject is not None:
         return pick_actor(_passive_agent(verb)), pick_actor(passive_subject)
     agent = _passive_agent(verb)
@@ -138,14 +143,26 @@ def source_and_target(verb):
     return source, _first_actor_below(verb, exclude)
 
 
+def _negation(node):
+    """The negating word on a verb, also when the parser hung it on an adverb ("not even ever clash")."""
+    for child in node.children:
+        if child.dep_ == "neg" or (child.dep_ in ("nsubj", "nsubjpass")
+                                   and any(g.lower_ in ("neither", "no") for g in child.children)):
+            return child
+        if child.dep_ == "advmod" and child.i < node.i:
+            found = next((g for g in child.children if g.dep_ == "neg"), None)
+            if found is not None:
+                return found
+    return None
+
+
 def modality_of(verb) -> tuple[str, str | None]:
     """(modality, the word that decided it); "asserted" when nothing says otherwise."""
     chain = list(_chain(verb, _MODAL_CLIMB_DEPS))
     for node in chain:
-        for child in node.children:
-            if child.dep_ == "neg" or (child.dep_ in ("nsubj", "nsubjpass")
-                                       and any(g.lower_ in ("neither", "no") for g in child.children)):
-                return "denied", child.text
+        negation = _negation(node)
+        if negation is not None:
+            return "denied", negation.text
     for node in chain:
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
@@ -159,9 +176,24 @@ def modality_of(verb) -> tuple[str, str | None]:
     return "asserted", None
 
 
+def _plain_subject_of_passive(verb):
+    """X in "X was criticized" when the parser made X a plain subject, of the verb or of its "was"."""
+    if verb.tag_ != "VBN":
+        return None
+    auxes = [c for c in verb.children if c.dep_ == "auxpass"]
+    if not auxes:
+        return None
+    return next((c for node in (verb, *auxes) for c in node.children if c.dep_ == "nsubj"), None)
+
+
+def _has_passive_aux(verb) -> bool:
+    """A plain-subject passive (a passive without any subject proves nothing about the objects)."""
+    return _plain_subject_of_passive(verb) is not None
+
+
 def is_passive(verb) -> bool:
     """True when the verb's grammatical subject is its target ("Peru was criticized")."""
-    return any(c.dep_ in ("nsubjpass", "agent") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "agent") for c in verb.children) or _has_passive_aux(verb)
 
 
 def name_span(head) -> tuple[int, int]:
@@ -200,3 +232,19 @@ def actor_for(head, doc: Document) -> Actor:
             break
     return Actor(name=doc.text[span.start:span.end], type=actor_type, inter=inter, mentions=[span],
                  reason="party to a CAMEO verb, read from the parse (no actors-stage match)")
+
+
+def background_mark(verb):
+    """The subordinator when the verb heads a background clause ("until that group yielded"), else None.
+
+    Such a clause tells when or why the sentence's main event happened; it is coded only when
+    the main clause gives no interaction of its own.
+    """
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "advcl":
+            return next((c for c in node.children if c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS), None)
+        if node.dep_ not in ("conj", "xcomp") or node.head is node:
+            return None
+        node = node.head
+    return None

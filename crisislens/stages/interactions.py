@@ -11,6 +11,7 @@ from __future__ import annotations
 from crisislens.schema import Document, Event, Span
 from crisislens.stages.interaction_roles import (
     actor_for,
+    background_mark,
     can_act,
     is_passive,
     modality_of,
@@ -26,18 +27,29 @@ def process(doc: Document, parsed, resources=None) -> Document:
     """Add one interaction Event per distinct CAMEO code per sentence."""
     rules = verb_rules()
     for sent in parsed.sents:
-        seen: set[str] = set()
+        main: list[tuple[object, Event]] = []
+        background: list[tuple[object, Event]] = []
         for token in sent:
             if token.pos_ != "VERB" or token.lemma_.lower() not in rules and token.lemma_.lower() != "establish":
                 continue
             rule = match_rule(token)
             if rule is None:
                 continue
+            mark = background_mark(token)
             for event in _events(doc, sent, token, rule):
-                key = event.cameo or f"denied:{token.i}"
-                if key not in seen:
-                    seen.add(key)
-                    doc.events.append(event)
+                if mark is None:
+                    main.append((token, event))
+                else:
+                    event.reason += f"; in a background clause ('{mark.text} ...')"
+                    background.append((token, event))
+        if not any(event.cameo for _, event in main):
+            main.extend(background)  # the background clause is all the sentence reports
+        seen: set[str] = set()
+        for token, event in main:
+            key = event.cameo or f"denied:{token.i}"
+            if key not in seen:
+                seen.add(key)
+                doc.events.append(event)
     return doc
 
 
