@@ -161,6 +161,7 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
         per_sentence.setdefault(index, []).append(q)
     best = low = high = 0
     for n, qs in enumerate(per_sentence.values()):
+        qs = _without_breakdowns(doc.text, qs)
         total = sum(_low(q) for q in qs)
         top = sum(int(q.high if q.high is not None else q.value) for q in qs)
         if n and not _adds(doc.text, qs):
@@ -170,6 +171,36 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
         low += total
         high += top
     return best, low, max(high, low)
+
+
+SUBSET_WORDS = ("including", "among", "of them", "of whom", "of which")
+ADDING_WORDS = ("another", "other", "more", "additional", "also")
+
+
+def _without_breakdowns(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A sentence's figures that a total already counts are dropped: "killing at least 7,
+    including 2 police", "eight people, four children and four officers, were killed"."""
+    kept: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        big = qs[i]
+        kept.append(big)
+        j, run = i + 1, 0
+        while j < len(qs):
+            between = text[big.span.end: qs[j].span.end + 12].lower()
+            if any(w in between.split() for w in ADDING_WORDS):
+                break
+            run += _low(qs[j])
+            if run > _low(big):
+                break
+            j += 1
+        if j > i + 1:
+            between = text[big.span.end: qs[j - 1].span.start].lower()
+            if (run == _low(big) > 1) or any(w in between for w in SUBSET_WORDS):
+                i = j
+                continue
+        i += 1
+    return kept
 
 
 def _adds(text: str, qs: list[Quantity]) -> bool:

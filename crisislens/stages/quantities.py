@@ -189,14 +189,17 @@ def _verb_category(verb, role: str) -> str | None:
     roles = [role]
     if role == "subject" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children):
         roles.append("object")  # headline style: "74 killed", "Forty warriors killed in raid"
-    if _dead_nearby(verb):
+    # "four gunmen shot dead a priest": what is said of the object is not said of the subject
+    acts_on_other = role in ("subject", "state") and any(c.dep_ == "dobj" for c in verb.children)
+    if not acts_on_other and _dead_nearby(verb):
         found.append("killed")
     for v in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                       and not any(g.dep_ in ("dobj", "nsubj", "nsubjpass") for g in c.children))]:
         lemma = v.lemma_.lower()
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         for child in v.children:
-            if child.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj") and (child.lower_, "state") in cues:
+            if child.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj") and (child.lower_, "state") in cues \
+                    and not (acts_on_other and v is verb):
                 found.append(cues[(child.lower_, "state")])
             elif child.dep_ == "prep":
                 found.extend(_prep_category(child, cues))
@@ -246,7 +249,8 @@ def _predicate_category(noun) -> str | None:
     """The category given by the verb a noun is an argument of, or a participle on the noun."""
     for child in noun.children:  # "7 people killed in", "people who were killed"
         if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "ADJ", "AUX"):
-            category = _verb_category(child, "object") or _verb_category(child, "subject")
+            own_object = any(c.dep_ == "dobj" for c in child.children)  # "four men who shot a priest"
+            category = (None if own_object else _verb_category(child, "object")) or _verb_category(child, "subject")
             if category:
                 return category
     head = noun
@@ -322,6 +326,8 @@ def _next_word_category(noun) -> str | None:
     doc = noun.doc
     for token in doc[noun.i + 1:min(noun.i + 3, len(doc))]:
         lemma = token.lemma_.lower()
+        if noun.dep_ == "nsubj" and noun.head is token and any(c.dep_ == "dobj" for c in token.children):
+            return None  # "three gunmen shot a driver": the figure counts who acted
         if token.tag_ in ("VBN", "VBD", "JJ") and ((lemma, "object") in cues or (token.lower_, "state") in cues):
             return cues.get((lemma, "object")) or cues[(token.lower_, "state")]
         if token.lower_ not in ("are", "were", "was", "is", "reportedly", "also"):

@@ -1,0 +1,40 @@
+"""Event polish: fatality tolls that do not double count, figures that count who acted, and
+protest coding details."""
+
+import pytest
+
+
+def _doc(pipeline, text):
+    return pipeline.extract(text, published_at="2024-03-02")
+
+
+def _primary(pipeline, text):
+    events = _doc(pipeline, text).events
+    assert events, text
+    return max(events, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Three armed robbers shot dead a shopkeeper in Eldoret on Monday.",
+    "A gang comprising five men shot dead a pastor near Kisumu on Monday.",
+])
+def test_figure_counting_attackers_is_no_toll(pipeline, sentence):
+    killed = [q for q in _doc(pipeline, sentence).quantities if q.category == "killed"]
+    assert sum(q.value for q in killed) == 1
+
+
+@pytest.mark.parametrize("sentence, toll", [
+    ("Gunmen raided a village in Marsabit on Monday, killing at least 9, including 3 police officers.", 9),
+    ("Six people, among them two teachers, were killed when gunmen attacked a bus in Mandera on Monday.", 6),
+    ("Ten people including six pupils and four guards were killed in a bomb blast in Lamu on Monday.", 10),
+])
+def test_breakdown_of_a_toll_is_not_added(pipeline, sentence, toll):
+    assert _primary(pipeline, sentence).fatalities == toll
+
+
+@pytest.mark.parametrize("sentence, toll", [
+    ("Gunmen killed 3 farmers and 3 more herders in Wajir on Monday.", 6),
+    ("Bandits shot dead 2 guards and 2 other drivers in Isiolo on Monday.", 4),
+])
+def test_separate_victims_still_add_up(pipeline, sentence, toll):
+    assert _primary(pipeline, sentence).fatalities == toll
