@@ -129,3 +129,17 @@ def test_passive_subject_parsed_as_plain_subject_is_the_target(pipeline):
 ])
 def test_promising_force_is_a_threat(pipeline, sentence):
     assert "138" in codes(pipeline, sentence)
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Egypt condemnes Israel over the blockade.", None),
+    ("Egypt visites Jordan every year.", None),
+    ("Egypt condemns Israel over the blockade.", "122"),
+    ("Egypt visits Jordan every year.", "032"),
+])
+def test_a_verb_spelt_as_no_inflection_of_its_lemma_is_not_coded(pipeline, sentence, code):
+    found = codes(pipeline, sentence)
+    if code is None:
+        assert not found
+    else:
+        assert code in found

@@ -64,6 +64,28 @@ def verb_rules() -> dict[str, tuple[VerbRule, ...]]:
     return {verb: tuple(rules) for verb, rules in grouped.items()}
 
 
+_SIBILANT_ENDS = ("s", "x", "z", "ch", "sh", "o")
+
+
+def is_misspelled_form(token) -> bool:
+    """True for a verb form that no regular inflection of its lemma gives ("departes" for "depart").
+
+    The coder, like PETRARCH with its verb dictionary, does not guess at a misspelt verb.
+    Irregular forms ("broke", "tried") do not start with their lemma and are not judged.
+    """
+    text, lemma = token.lower_, token.lemma_.lower()
+    if text == lemma or not lemma.isalpha() or not text.startswith(lemma):
+        return False
+    suffix = text[len(lemma):]
+    if suffix in ("s", "ed", "ing") or suffix in (lemma[-1] + "ed", lemma[-1] + "ing"):
+        return False
+    if suffix == "es":
+        return not lemma.endswith(_SIBILANT_ENDS)
+    if suffix == "d":
+        return not lemma.endswith("e")
+    return True
+
+
 def verb_lemma(token) -> str:
     """The lemma a verb is looked up under ("re-establish" and "reestablish" alike)."""
     lemma = token.lemma_.lower()

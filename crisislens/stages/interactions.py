@@ -17,7 +17,7 @@ from crisislens.stages.interaction_roles import (
     modality_of,
     source_and_target,
 )
-from crisislens.stages.interaction_rules import VerbRule, match_rule, verb_rules
+from crisislens.stages.interaction_rules import VerbRule, is_misspelled_form, match_rule, verb_rules
 
 _AGREEMENT_CODES = ("057", "0871")
 _CONFIDENCE = {2: 0.35, 1: 0.25}
@@ -33,7 +33,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
             if token.pos_ != "VERB" or token.lemma_.lower() not in rules and token.lemma_.lower() != "establish":
                 continue
             rule = match_rule(token)
-            if rule is None:
+            if rule is None or is_misspelled_form(token):
                 continue
             mark = background_mark(token)
             for event in _events(doc, sent, token, rule):
