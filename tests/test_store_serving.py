@@ -145,3 +145,19 @@ def test_parallel_readers_get_the_same_answers_as_one(filled):
     for t in threads:
         t.join(30)
     assert answers == [expected] * 8
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(event_type="Protests"), Filters(q="mourning")])
+def test_stats_agree_with_the_events_themselves(filled, filters):
+    _, events = filled.events(filters, limit=None)
+    per_day: dict = {}
+    for e in events:
+        if e["event_date"]:
+            n, k = per_day.get(e["event_date"], (0, 0))
+            per_day[e["event_date"]] = (n + 1, k + (e["fatalities"] or 0))
+    stats = filled.stats(filters)
+    assert (stats["events"], stats["fatalities"], stats["articles"],
+            {d["date"]: (d["events"], d["fatalities"]) for d in stats["per_day"]},
+            sum(t["events"] for t in stats["per_type"])) == (
+        len(events), sum(e["fatalities"] or 0 for e in events), len({e["article_id"] for e in events}),
+        per_day, len(events))

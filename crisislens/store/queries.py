@@ -119,11 +119,15 @@ def list_events(db: Backend, f: Filters, limit: int | None = 100, offset: int = 
         sql += " LIMIT ? OFFSET ?"
         page_params += [int(limit), int(offset)]
     names, rows = db.columns(sql, page_params)
-    if limit is None or (len(rows) < limit and (rows or not offset)):
-        total = offset + len(rows)
-    else:
-        total = db.query(f"SELECT COUNT(*) {_event_from(f)}{where}", params)[0][0]
-    return int(total), _records(names, rows)
+    total = _total(db, f"SELECT COUNT(*) {_event_from(f)}{where}", params, limit, offset, len(rows))
+    return total, _records(names, rows)
+
+
+def _total(db: Backend, count_sql: str, params: list[Any], limit: int | None, offset: int, got: int) -> int:
+    """All matches: a page shorter than asked for (and not past the end) already tells; else count."""
+    if limit is None or (got < limit and (got or not offset)):
+        return offset + got
+    return int(db.query(count_sql, params)[0][0])
 
 
 def get_event(db: Backend, event_id: str) -> dict | None:
@@ -189,14 +193,14 @@ INCIDENT_SELECT = """SELECT i.id, i.event_type, i.sub_event_type, i.date_start, 
 
 def list_incidents(db: Backend, f: Filters, limit: int | None = 100, offset: int = 0) -> tuple[int, list[dict]]:
     where, params = _incident_where(f)
-    total = db.query(f"SELECT COUNT(*) FROM incidents i{where}", params)[0][0]
     sql = f"{INCIDENT_SELECT}{where} ORDER BY i.date_start DESC NULLS LAST, i.id"
     page_params = list(params)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         page_params += [int(limit), int(offset)]
     names, rows = db.columns(sql, page_params)
-    return int(total), _records(names, rows)
+    total = _total(db, f"SELECT COUNT(*) FROM incidents i{where}", params, limit, offset, len(rows))
+    return total, _records(names, rows)
 
 
 def get_incident(db: Backend, incident_id: str) -> dict | None:
@@ -215,18 +219,20 @@ def get_incident(db: Backend, incident_id: str) -> dict | None:
 
 
 def stats(db: Backend, f: Filters) -> dict[str, Any]:
-    """Events and fatalities per day and per type, for the dashboard's charts."""
+    """Events and fatalities per day and per type, for the dashboard's charts: both groupings
+    from one scan (GROUPING SETS), the distinct articles from a second."""
     where, params = _event_where(f)
     base = _event_from(f) + where
-    day_where = base + (" AND" if where else " WHERE") + " e.event_date IS NOT NULL"
-    per_day = db.query(f"SELECT e.event_date, COUNT(*), SUM(COALESCE(e.fatalities, 0)) {day_where}"
-                       " GROUP BY e.event_date ORDER BY e.event_date", params)
-    per_type = db.query(f"SELECT e.event_type, COUNT(*), SUM(COALESCE(e.fatalities, 0)) {base}"
-                        " GROUP BY e.event_type ORDER BY COUNT(*) DESC, e.event_type", params)
-    totals = db.query(f"SELECT COUNT(*), SUM(COALESCE(e.fatalities, 0)), COUNT(DISTINCT e.article_id) {base}",
-                      params)[0]
+    grouped = db.query(f"SELECT e.event_date, e.event_type, COUNT(*), SUM(COALESCE(e.fatalities, 0)),"
+                       f" GROUPING(e.event_date) {base} GROUP BY GROUPING SETS ((e.event_date), (e.event_type))",
+                       params)
+    articles = db.query(f"SELECT COUNT(DISTINCT e.article_id) {base}", params)[0][0]
+    per_day = sorted((d, int(n), int(k or 0)) for d, _, n, k, by_type in grouped if not by_type and d is not None)
+    per_type = sorted(((t, int(n), int(k or 0)) for _, t, n, k, by_type in grouped if by_type),
+                      key=lambda row: (-row[1], row[0] is None, row[0] or ""))
     return {
-        "events": int(totals[0]), "fatalities": int(totals[1] or 0), "articles": int(totals[2]),
-        "per_day": [{"date": d, "events": int(n), "fatalities": int(k or 0)} for d, n, k in per_day],
-        "per_type": [{"event_type": t, "events": int(n), "fatalities": int(k or 0)} for t, n, k in per_type],
+        "events": sum(n for _, n, _ in per_type), "fatalities": sum(k for _, _, k in per_type),
+        "articles": int(articles),
+        "per_day": [{"date": d, "events": n, "fatalities": k} for d, n, k in per_day],
+        "per_type": [{"event_type": t, "events": n, "fatalities": k} for t, n, k in per_type],
     }
