@@ -38,3 +38,21 @@ def test_breakdown_of_a_toll_is_not_added(pipeline, sentence, toll):
 ])
 def test_separate_victims_still_add_up(pipeline, sentence, toll):
     assert _primary(pipeline, sentence).fatalities == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Herders from two clans clashed over pasture near Wajir on Monday. Five deaths reported.", 5),
+    ("Rival clans clashed over grazing land near Moyale on Monday. FATALITIES: 12", 12),
+    ("Rival clans clashed over grazing land near Moyale on Monday (8 DEATHS reported).", 8),
+])
+def test_toll_stated_apart_from_the_event(pipeline, text, toll):
+    assert _primary(pipeline, text).fatalities == toll
+
+
+@pytest.mark.parametrize("sentence", [
+    "Village elder killed in Marsabit, bandits blamed.",
+    "Shopkeeper killed by robbers in Eldoret on Monday.",
+])
+def test_headline_bare_victim_counts_one(pipeline, sentence):
+    killed = [q for q in _doc(pipeline, sentence).quantities if q.category == "killed"]
+    assert [q.value for q in killed] == [1]

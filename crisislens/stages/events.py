@@ -45,7 +45,10 @@ def process(doc: Document, parsed, resources=None) -> Document:
     sent_dates = {i: {t.date for t in doc.times if t.date and s <= t.span.start < e}
                   for i, (s, e) in enumerate(bounds)}
     drafts = prune(group(parsed, kept, bounds, sent_dates), doc.id)
-    events = [_event(doc, parsed, d, sents, bounds, offset, n) for n, d in enumerate(drafts)]
+    used = {i for d in drafts for i in d.sentences}
+    stray = [b for i, b in enumerate(bounds) if i not in used]  # "FATALITIES: 17", "Three deaths reported."
+    events = [_event(doc, parsed, d, sents, bounds, offset, n, stray if n == 0 else [])
+              for n, d in enumerate(drafts)]
     doc.events.extend(e for e in events if e is not None)
     return doc
 
@@ -128,11 +131,14 @@ def _local(m: Candidate, main: Candidate) -> bool:
     return not is_mention(m) and abs(m.sent_index - main.sent_index) <= 1
 
 
-def _event(doc: Document, parsed, d: Draft, sents, bounds, offset: int, order: int) -> Event | None:
+def _event(doc: Document, parsed, d: Draft, sents, bounds, offset: int, order: int,
+           stray: list[tuple[int, int]]) -> Event | None:
     main = d.main
     ev_bounds = [bounds[i] for i in sorted(set(d.sentences))]
     main_bounds = bounds[main.sent_index]
     best, low, high = attrs.fatalities(doc, ev_bounds, parsed)
+    if best is None and stray:  # a toll stated in a sentence no event claims belongs to the first event
+        best, low, high = attrs.fatalities(doc, stray, parsed)
     if best is None:
         implied, _ = attrs.implied_fatalities(d.members, lambda a: arguments(a)[1])
         if implied is not None:

@@ -171,7 +171,7 @@ def _noun_category(noun) -> str | None:
             if child.dep_ in ("amod", "compound") and (child.lemma_.lower(), "noun") in cues:
                 return cues[(child.lemma_.lower(), "noun")]
         return cues[(noun.lemma_.lower(), "weak")]
-    for word in (noun.lemma_.lower(), noun.lower_):
+    for word in (noun.lemma_.lower(), noun.lower_, noun.lower_[:-1] if noun.is_upper else ""):  # "DEATHS"
         for role in ("noun", "state"):
             if (word, role) in cues:
                 return cues[(word, role)]
@@ -362,7 +362,7 @@ def _zero_counts(parsed, text: str, counted: set[int], sources: _Sources) -> lis
     return out
 
 
-def _one_person(noun) -> bool:
+def _one_person(noun, bare: bool = False) -> bool:
     """A single person named without a figure: "a driver", "his wife", "John Kamau", and in
     headline style a bare singular noun ("Mob lynches robbery suspect")."""
     if noun.lemma_.lower() in _NOT_PERSONS or noun.tag_ not in ("NN", "NNP"):
@@ -371,6 +371,8 @@ def _one_person(noun) -> bool:
         return noun.dep_ in ("dobj", "nsubjpass")
     determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
     if not determiners:
+        if bare:  # a headline's opening noun the tagger capitalised ("Shopkeeper killed by robbers")
+            return noun.tag_ == "NN" or not noun.ent_type_
         return noun.tag_ == "NN" and noun.dep_ == "dobj"
     return any(c.lower_ in (_INDEFINITE | _POSSESSIVE) for c in determiners)
 
@@ -382,14 +384,20 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
     for verb in parsed:
         if verb.pos_ != "VERB":
             continue
-        for arg in verb.children:
+        # headline style: "Police informant killed in town" (a bare participle on the noun)
+        opening = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.left_edge.is_sent_start
+        for arg in [*verb.children, verb.head] if opening else verb.children:
             role = {"dobj": "object", "nsubjpass": "object", "nsubj": "subject"}.get(arg.dep_)
+            headline = (role == "subject" and verb.tag_ == "VBN" and not any(
+                c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)) or arg.i == verb.head.i
+            if headline:
+                role = "object"
             if role is None or arg.i in seen or (role == "subject" and verb.lemma_.lower() not in ("die", "perish")):
                 continue
             category = _verb_category(verb, role)
             if category not in ("killed", "injured", "abducted", "arrested"):
                 continue
-            persons = [n for n in (arg, *arg.conjuncts) if n.i not in seen and _one_person(n)
+            persons = [n for n in (arg, *arg.conjuncts) if n.i not in seen and _one_person(n, headline)
                        and not any(c.dep_ == "nummod" for c in n.children)]
             if not persons or persons[0] is not arg:
                 continue
