@@ -64,19 +64,24 @@ class _Row:
 
 
 @cache
-def _affixes() -> tuple[dict[str, str], ...]:
-    return tuple(sorted(load_table("admin_affixes.csv"), key=lambda r: (-len(r["affix"]), r["affix"])))
+def _affixes() -> tuple[tuple[str, bool], ...]:
+    """(" affix" or "affix ", is a suffix), lower case, longest first: "Sub County" before "County"."""
+    rows = sorted(load_table("admin_affixes.csv"), key=lambda r: (-len(r["affix"]), r["affix"]))
+    return tuple((" " + r["affix"].lower() if r["position"] == "suffix" else r["affix"].lower() + " ",
+                  r["position"] == "suffix") for r in rows)
 
 
 def clean_admin_name(name: str) -> str:
     """A region's name without GeoNames' affixes: 'Wilayat-e Baghlan' -> 'Baghlan'."""
     out = name.strip()
-    for row in _affixes():  # longest first: "Sub County" before "County"
-        affix = row["affix"]
-        if row["position"] == "suffix" and out.lower().endswith(" " + affix.lower()):
-            out = out[: -len(affix) - 1].strip()
-        elif row["position"] == "prefix" and out.lower().startswith(affix.lower() + " "):
-            out = out[len(affix) + 1:].strip()
+    low = out.lower()
+    for affix, suffix in _affixes():
+        if suffix and low.endswith(affix):
+            out = out[: -len(affix)].strip()
+            low = out.lower()
+        elif not suffix and low.startswith(affix):
+            out = out[len(affix):].strip()
+            low = out.lower()
     return out or name
 
 

