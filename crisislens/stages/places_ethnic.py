@@ -27,6 +27,9 @@ def _people_nouns() -> frozenset[str]:
 def _ethnic_at(tokens, i: int) -> int:
     """How many tokens from i spell an ethnic name (0 when none)."""
     index = ethnic_index()
+    first = tokens[i].text
+    if key_words(first)[:1] not in index.folded_prefixes and exact_words(first)[:1] not in index.exact_prefixes:
+        return 0  # no ethnic name starts with this word
     for n in range(min(index.longest, 3, len(tokens) - i), 0, -1):
         words = " ".join(t.text for t in tokens[i:i + n])
         if index.get(key_words(words), exact_words(words)) is not None:
