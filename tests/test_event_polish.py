@@ -56,3 +56,12 @@ def test_toll_stated_apart_from_the_event(pipeline, text, toll):
 def test_headline_bare_victim_counts_one(pipeline, sentence):
     killed = [q for q in _doc(pipeline, sentence).quantities if q.category == "killed"]
     assert [q.value for q in killed] == [1]
+
+
+@pytest.mark.parametrize("sentence, inter", [
+    ("Gunmen attacked a village in Marsabit on Monday and stole 300 cattle, killing two herders.", 4),
+    ("Raiders attacked a village in Baringo on Monday, killing three people.", 4),
+    ("Gunmen shot dead a trader in Mombasa on Monday.", 3),
+])
+def test_unnamed_attackers_in_communal_conflict(pipeline, sentence, inter):
+    assert _primary(pipeline, sentence).actor1.inter == inter

@@ -268,6 +268,7 @@ GENERIC = {
     "rioters": ("Rioters", "rioters", 5),
     "civilians": ("Civilians", "civilians", 7),
     "unidentified": ("Unidentified Armed Group", "political_militia", 3),
+    "communal": ("Unidentified Communal Militia", "identity_militia", 4),
     "police": ("Police Forces of", "state_forces", 1),
     "military": ("Military Forces of", "state_forces", 1),
 }
@@ -308,8 +309,21 @@ def _first_actor(parties_: list[Party], kinds: set[str] | None = None) -> Party 
     return None
 
 
+def _unnamed_kind(agent: Party | None, communal: bool) -> str:
+    """An unnamed attacker is a communal militia when the noun says so ("raiders", "herders")
+    or the report sets it in a communal conflict (clans, ethnic clashes, cattle raids)."""
+    if communal:
+        return "communal"
+    if agent is not None and (agent.actor is None or agent.actor.name.startswith(GENERIC["unidentified"][0])):
+        noun = _noun_kinds().get(agent.token.lower_) or _noun_kinds().get(agent.token.lemma_.lower())
+        if noun == ("armed", 4):
+            return "communal"
+    return "unidentified"
+
+
 def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: list[Party],
-                  targets: list[Party], others: list[Party], trigger: Span) -> tuple[Actor | None, Actor | None, str]:
+                  targets: list[Party], others: list[Party], trigger: Span,
+                  communal: bool = False) -> tuple[Actor | None, Actor | None, str]:
     """(actor1, actor2, reason): roles by what the parties do in this event, ACLED-style names."""
     def mention(p: Party | None) -> Span:
         return token_span(p.token) if p is not None else trigger
@@ -341,11 +355,15 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
                 "rioters; victims as civilians"
         return a1, None, "rioters"
     violent_agent = named_agent if named_agent and named_agent.actor.inter not in (5, 6, 7) else None
+    if violent_agent is not None and violent_agent.actor.name.startswith(GENERIC["unidentified"][0]) \
+            and _unnamed_kind(violent_agent, communal) == "communal":  # "armed raiders", gunmen in a cattle raid
+        violent_agent = Party(violent_agent.token, generic_actor(
+            doc, "communal", token_span(violent_agent.token), "unnamed attackers in a communal conflict"), "armed")
     if violent_agent is None and agent is not None and agent.kind == "state":
         violent_agent = Party(agent.token, state_actor(doc, agent), "state")
     if event_type == "Violence against civilians":
         a1 = violent_agent.actor if violent_agent else generic_actor(
-            doc, "unidentified", mention(agent), "perpetrator not named")
+            doc, _unnamed_kind(agent, communal), mention(agent), "perpetrator not named")
         a2 = generic_actor(doc, "civilians", mention(target), "victims of an attack on civilians")
         return a1, a2, "perpetrator; victims as civilians"
     if event_type in ("Battles", "Explosions/Remote violence"):
@@ -354,7 +372,7 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
         if a1 is None and state and state.actor is not a2 and event_type == "Battles" and agent is None:
             a1 = state.actor
         if a1 is None:
-            a1 = generic_actor(doc, "unidentified", mention(agent), "attacker not named")
+            a1 = generic_actor(doc, _unnamed_kind(agent, communal), mention(agent), "attacker not named")
         if a2 is None and target is not None and target.kind == "civilian":
             a2 = generic_actor(doc, "civilians", mention(target), "civilian victims")
         if a2 is a1:

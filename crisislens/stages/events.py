@@ -147,7 +147,7 @@ def _event(doc: Document, parsed, d: Draft, sents, bounds, offset: int, order: i
     coding = classify(f)
     trigger = Span(main.start, main.end)
     actor1, actor2, roles_reason = choose_actors(doc, coding.event_type, coding.sub_event_type,
-                                                 agents, targets, others, trigger)
+                                                 agents, targets, others, trigger, communal="communal" in f.cues)
     mood, claimant, mood_reason = modality(main, parsed[main.i].sent, doc)
     day, precision, date_reason = attrs.event_date(doc, parsed, main.anchor, main_bounds, ev_bounds, offset)
     place, _ = attrs.event_location(doc, ev_bounds)
