@@ -65,3 +65,11 @@ def test_headline_bare_victim_counts_one(pipeline, sentence):
 ])
 def test_unnamed_attackers_in_communal_conflict(pipeline, sentence, inter):
     assert _primary(pipeline, sentence).actor1.inter == inter
+
+
+@pytest.mark.parametrize("sentence, sub_event_type", [
+    ("Clashes between rival clans over grazing land left four dead near Mandera on Monday.", "Armed clash"),
+    ("Cattle raiders from a neighbouring ethnic group attacked a family near Baringo on Monday.", "Attack"),
+])
+def test_communal_violence_is_not_mob_violence(pipeline, sentence, sub_event_type):
+    assert _primary(pipeline, sentence).sub_event_type == sub_event_type

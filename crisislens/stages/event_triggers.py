@@ -177,6 +177,16 @@ def find_candidates(parsed) -> list[Candidate]:
     return out
 
 
+@cache
+def communal_table() -> PhraseTable:
+    return PhraseTable(load_table("event_communal_cues.csv"), "cue")
+
+
+def has_communal_cue(parsed, start: int, end: int) -> bool:
+    """Whether tokens [start, end) set the violence in a communal conflict (clans, cattle raids)."""
+    return next(iter(communal_table().match(parsed, start, end)), None) is not None
+
+
 def find_cues(parsed, start: int, end: int) -> list[Hit]:
     """Context cues over tokens [start, end)."""
     return list(cue_table().match(parsed, start, end))

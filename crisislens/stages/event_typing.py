@@ -158,6 +158,8 @@ def _riot(f: Features) -> Coding | None:
         return None  # gunmen burning houses: armed violence or property destruction
     if "group" in f.agent_kinds and not f.agent_kinds & {"crowd", "protester"} and not f.classes & {"riot", "protest"}:
         return None  # militiamen beating villagers: an attack by an armed group, not a crowd
+    if _communal_fighting(f):
+        return None  # raiders, clans, ethnic groups: communal militias, not a crowd
     if _crowd_on_demonstration(f):
         return _c("Riots", "Mob violence", "145", "a crowd attacking a demonstration or rally")
     rioting = bool(f.classes & {"riot", "mob", "vandal"} - f.state_violence)
@@ -174,13 +176,19 @@ def _riot(f: Features) -> Coding | None:
     return _c("Riots", "Mob violence", "145", "violent crowd, no demonstration setting")
 
 
+def _communal_fighting(f: Features) -> bool:
+    """Violence set in a communal conflict (clans, ethnic groups, cattle raids) with no riot, mob
+    or demonstration named: ACLED codes communal militias fighting or attacking, not a crowd."""
+    return "communal" in f.cues and "protester" not in f.agent_kinds and not f.classes & {"riot", "mob", "protest"}
+
+
 def _violence(f: Features) -> Coding | None:
     if not f.classes & {"attack", "kill", "injure", "clash", "mob"}:
         return None
     sides = f.agent_kinds | f.target_kinds
     civilian_target = "civilian" in f.target_kinds
     if f.main_class == "clash" or ("clash" in f.classes and not civilian_target):
-        if sides & UNARMED and not sides & NON_STATE:
+        if sides & UNARMED and not sides & NON_STATE and not _communal_fighting(f):
             if "demo" in f.cues or "protest" in f.classes:
                 return _c("Riots", "Violent demonstration", "145", "demonstrators clashing")
             return _c("Riots", "Mob violence", "145", "clash involving an unarmed crowd")

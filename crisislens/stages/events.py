@@ -29,7 +29,7 @@ from crisislens.stages.event_filters import (
 )
 from crisislens.stages.event_merge import Draft, group, is_mention, is_party_noun, prune
 from crisislens.stages.event_roles import Party, arguments, choose_actors, parties
-from crisislens.stages.event_triggers import Candidate, find_candidates, find_cues
+from crisislens.stages.event_triggers import Candidate, find_candidates, find_cues, has_communal_cue
 from crisislens.stages.event_typing import Features, classify
 
 UNCODED_MOODS = {"denied", "hypothetical"}
@@ -117,6 +117,9 @@ def _features(doc: Document, d: Draft, killed: int,
     near = [bounds[i] for i in set(d.sentences) if abs(i - main.sent_index) <= 1]
     hits = [h for h in d.cue_hits if any(a <= tokens[h.i].idx < b for a, b in near)]
     cue_kinds = {h.entry.get("kind") for h in hits}
+    spans = [tokens.char_span(a, b, alignment_mode="expand") for a, b in near]
+    if any(has_communal_cue(tokens, s.start, s.end) for s in spans if s is not None):
+        cue_kinds.add("communal")  # clans, ethnic groups, cattle raids
     weapons = [h.entry.get("value") for h in sorted(hits, key=lambda h: h.i) if h.entry.get("kind") == "weapon"]
     f = Features(classes={m.klass for m in local}, main_class=main.klass, cues=cue_kinds, weapons=weapons,
                  agent_kinds=agent_kinds, target_kinds=target_kinds, state_violence=state_violence,
