@@ -73,3 +73,17 @@ def test_unnamed_attackers_in_communal_conflict(pipeline, sentence, inter):
 ])
 def test_communal_violence_is_not_mob_violence(pipeline, sentence, sub_event_type):
     assert _primary(pipeline, sentence).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday students staged a demonstration in Raozan against the death of 3 pupils in a road accident.",
+    "On Monday hundreds rallied in Bogra, demanding justice for 4 workers killed in a factory fire.",
+])
+def test_deaths_a_protest_is_about_are_not_its_toll(pipeline, sentence):
+    assert not _primary(pipeline, sentence).fatalities
+
+
+def test_misparsed_place_is_not_a_victim(pipeline):
+    text = "An elderly man was lynched by angry villagers in Kochia, Rangwe sub-county on Thursday."
+    killed = [q for q in _doc(pipeline, text).quantities if q.category == "killed"]
+    assert [q.value for q in killed] == [1]

@@ -137,6 +137,27 @@ def _not_a_toll(parsed, q: Quantity) -> str | None:
     verb = next((t for t in root.ancestors if t.pos_ == "VERB"), None)
     if verb is not None and _unrealised(verb):
         return f"'{verb.text}' did not happen"
+    topic = _protest_topic(root)
+    if topic:
+        return f"what a protest is about ('{topic}')"
+    return None
+
+
+TOPIC_PREPS = {"against", "over"}
+TOPIC_VERBS = {"demand", "protest", "condemn", "denounce", "mourn"}
+PROTEST_WORDS = {"protest", "demonstration", "rally", "demonstrate", "demonstrator", "protester", "march",
+                 "human chain", "blockade", "sit-in"}
+
+
+def _protest_topic(root) -> str | None:
+    """"protest against the death of 2 students", "demanding justice for 5 people killed":
+    deaths a protest is about happened before it and are not its toll."""
+    for anc in root.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ in TOPIC_PREPS and any(
+                t.lemma_.lower() in PROTEST_WORDS for t in root.sent):
+            return anc.text
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in TOPIC_VERBS and anc.i < root.i:
+            return anc.text
     return None
 
 

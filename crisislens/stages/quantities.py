@@ -48,7 +48,8 @@ _POSSESSIVE = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 _ZERO_WORDS = frozenset({"nobody", "none", "noone"})
 _NOT_PERSONS = frozenset({"vehicle", "car", "house", "home", "property", "cow", "goat", "camel", "cattle",
                           "sheep", "dog", "donkey", "animal", "lion", "elephant", "bus", "truck", "motorcycle",
-                          "shop", "building", "school", "store", "bag", "gun", "rifle", "weapon", "phone"})
+                          "shop", "building", "school", "store", "bag", "gun", "rifle", "weapon", "phone",
+                          "county", "village", "town", "area", "district", "location"})
 
 
 @cache
@@ -394,6 +395,8 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
                 role = "object"
             if role is None or arg.i in seen or (role == "subject" and verb.lemma_.lower() not in ("die", "perish")):
                 continue
+            if arg.dep_ == "dobj" and (not arg.is_alpha or any(c.dep_ == "auxpass" for c in verb.children)):
+                continue  # a passive verb has no object: "lynched ... in Rangwe sub-county" is a misparse
             category = _verb_category(verb, role)
             if category not in ("killed", "injured", "abducted", "arrested"):
                 continue
