@@ -87,3 +87,8 @@ def test_misparsed_place_is_not_a_victim(pipeline):
     text = "An elderly man was lynched by angry villagers in Kochia, Rangwe sub-county on Thursday."
     killed = [q for q in _doc(pipeline, text).quantities if q.category == "killed"]
     assert [q.value for q in killed] == [1]
+
+
+def test_unknown_country_leaves_the_country_out(pipeline):
+    event = _primary(pipeline, "Hundreds of protesters marched through the town centre on Monday.")
+    assert event.actor1.name == "Protesters"

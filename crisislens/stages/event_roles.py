@@ -236,7 +236,8 @@ def _nearest_mentions(doc: Document, anchor, sent) -> tuple[Party | None, Party 
 
 
 def country_label(doc: Document) -> tuple[str, str | None]:
-    """("Kenya", "KEN") for the article's country, ("International", None) when unknown."""
+    """("Kenya", "KEN") for the article's country, ("", None) when unknown: ACLED's
+    "(International)" is for genuinely international actors, not for a country we could not tell."""
     countries = _countries()
     iso2 = doc.country
     if not iso2:  # the places stage found no main country: the most named one among places
@@ -250,7 +251,7 @@ def country_label(doc: Document) -> tuple[str, str | None]:
                      if a.name.endswith(")") and a.name.rsplit("(", 1)[1].rstrip(")") in by_name)
         if codes:
             return by_iso3[codes.most_common(1)[0][0]]
-        return "International", None
+        return "", None
     return countries.get(iso2.upper(), (iso2, None))
 
 
@@ -278,7 +279,10 @@ def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) 
     """A generic ACLED actor ("Rioters (Kenya)"), reusing the document's own if it has one."""
     label, type_, inter = GENERIC[which]
     country, iso3 = country_label(doc)
-    name = f"{label} {country}" if label.endswith(" of") else f"{label} ({country})"
+    if not country:
+        name = label.removesuffix(" of")
+    else:
+        name = f"{label} {country}" if label.endswith(" of") else f"{label} ({country})"
     for actor in doc.actors:
         if actor.name == name:
             if mention and mention not in actor.mentions:
