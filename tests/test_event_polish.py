@@ -92,3 +92,8 @@ def test_misparsed_place_is_not_a_victim(pipeline):
 def test_unknown_country_leaves_the_country_out(pipeline):
     event = _primary(pipeline, "Hundreds of protesters marched through the town centre on Monday.")
     assert event.actor1.name == "Protesters"
+
+
+def test_sat_in_a_taxi_is_no_sit_in(pipeline):
+    doc = _doc(pipeline, "On Monday a driver was arrested in Nairobi as he sat in a taxi.")
+    assert all(e.event_type != "Protests" for e in doc.events)
