@@ -8,3 +8,20 @@ from crisislens.pipeline import Pipeline
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return Pipeline()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian chromium for every browser test: Playwright's sync API allows one
+    driver per process, so two test modules cannot each start their own."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

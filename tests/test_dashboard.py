@@ -14,10 +14,6 @@ from store_data import coded_documents
 from crisislens.api import ApiConfig, create_app
 from crisislens.store import Store
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
-
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
@@ -42,16 +38,6 @@ def server(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     uv.should_exit = uv.force_exit = True
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import time
 import pytest
 import uvicorn
 from store_data import coded_document, span_of
-from test_dashboard import ARGS, CHROMIUM
 
 from crisislens.api import ApiConfig, create_app
 from crisislens.schema import Quote, Speaker
@@ -72,23 +71,19 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        page = context.new_page()
-        page.dialogs = []
-        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
-        page.goto(server + "/")
-        page.wait_for_selector("body[data-loaded=true]", timeout=15000)
-        page.locator("#list li").first.click()
-        page.wait_for_selector("#event:not([hidden]) #event-quotes li")
-        page.locator("path.event-marker, .marker-cluster").first.hover(force=True)
-        page.wait_for_timeout(300)
-        yield page
-        browser.close()
+def page(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-loaded=true]", timeout=15000)
+    page.locator("#list li").first.click()
+    page.wait_for_selector("#event:not([hidden]) #event-quotes li")
+    page.locator("path.event-marker, .marker-cluster").first.hover(force=True)
+    page.wait_for_timeout(300)
+    yield page
+    context.close()
 
 
 def test_no_payload_ran(page):
