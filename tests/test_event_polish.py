@@ -97,3 +97,11 @@ def test_unknown_country_leaves_the_country_out(pipeline):
 def test_sat_in_a_taxi_is_no_sit_in(pipeline):
     doc = _doc(pipeline, "On Monday a driver was arrested in Nairobi as he sat in a taxi.")
     assert all(e.event_type != "Protests" for e in doc.events)
+
+
+@pytest.mark.parametrize("sentence, toll", [
+    ("A mob lynched and burned four men in Siaya on Tuesday.", 4),
+    ("Three herders and a suspected bandit were killed in a shootout in Baringo on Tuesday.", 4),
+])
+def test_shared_verbs_and_mixed_victims_count(pipeline, sentence, toll):
+    assert _primary(pipeline, sentence).fatalities == toll

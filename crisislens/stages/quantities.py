@@ -194,8 +194,12 @@ def _verb_category(verb, role: str) -> str | None:
     acts_on_other = role in ("subject", "state") and any(c.dep_ == "dobj" for c in verb.children)
     if not acts_on_other and _dead_nearby(verb):
         found.append("killed")
-    for v in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                      and not any(g.dep_ in ("dobj", "nsubj", "nsubjpass") for g in c.children))]:
+    shared = []  # "lynched and burned three men": the first verb shares the second one's object
+    if role == "object" and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+            g.dep_ in ("dobj", "nsubjpass") for g in verb.head.children):
+        shared.append(verb.head)
+    for v in [verb, *shared, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                               and not any(g.dep_ in ("dobj", "nsubj", "nsubjpass") for g in c.children))]:
         lemma = v.lemma_.lower()
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
         for child in v.children:
@@ -402,10 +406,11 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
                 continue
             persons = [n for n in (arg, *arg.conjuncts) if n.i not in seen and _one_person(n, headline)
                        and not any(c.dep_ == "nummod" for c in n.children)]
-            if not persons or persons[0] is not arg:
+            figured = any(c.dep_ == "nummod" for c in arg.children)  # "Two herders and a bandit were killed"
+            if not persons or (persons[0] is not arg and not figured):
                 continue
             seen.update(n.i for n in persons)
-            start = arg.left_edge.idx
+            start = persons[0].left_edge.idx
             last = persons[-1]
             end = last.idx + len(last)
             out.append(Quantity(value=len(persons), category=category, span=Span(start, end),
