@@ -31,6 +31,8 @@ QUANTITY_CATEGORIES = (
     "killed", "injured", "displaced", "refugees", "in_need", "arrested", "abducted",
     "missing", "strikes", "attacks", "other",
 )
+# More than anyone alive: a figure larger than this is not a count of people or acts.
+MAX_COUNT = 10_000_000_000
 MODALITIES = ("asserted", "claimed", "denied", "expected", "hypothetical")
 
 INTER_TYPES: dict[int, str] = {

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from crisislens.schema import Document, Place, Quantity, TimeExpression
+from crisislens.schema import MAX_COUNT, Document, Place, Quantity, TimeExpression
 
 DEFAULT_OFFSET_DAYS = 1
 EARLIER_PREPS = {"after", "following", "before", "since"}
@@ -277,7 +277,7 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
             if nums:
                 text = nums[0].lower_.replace(",", "")
                 value = int(text) if text.isdigit() else NUMBER_WORDS.get(text)
-                if value is not None:
+                if value is not None and value <= MAX_COUNT:
                     return value, f"'{m.pattern} {tok.text}' implies {value} killed"
                 continue
             if tok.tag_ in ("NN", "NNP") or tok.lower_ in ("him", "her"):

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from crisislens.lexicons import load_table
-
-MAX_COUNT = 10_000_000_000  # more than anyone alive: a figure this large is not a count of people or acts
+from crisislens.schema import MAX_COUNT
 
 
 @dataclass(slots=True)
