@@ -1,11 +1,12 @@
 """The API under load: a fixed rate of mixed event queries against 1M synthetic events.
 
-    .venv/bin/python benchmarks/bench_api_load.py [--rate 200] [--duration 30] [--events 1000000]
+    .venv/bin/python benchmarks/bench_api_load.py [--rate 200] [--duration 30] [--events 1000000] [--workers 1]
 
 `crisislens serve` runs in its own process on 127.0.0.1 over a DuckDB file filled in SQL; an
 open-loop generator (asyncio + httpx) sends requests on a fixed schedule, so a slow answer does
 not slow the schedule (no coordinated omission). Target (issue 8): 200 requests/s, p95 < 100 ms,
-no errors. Prints JSON lines: the machine, then the figures per request kind and overall.
+no errors. Prints JSON lines: the machine (with its load average: the machine may be shared), then
+the figures per request kind and overall.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import socket
 import statistics
@@ -136,13 +138,14 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=30.0)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", help="a DuckDB file to fill (or reuse when it holds --events events)")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (crisislens serve --workers)")
     args = parser.parse_args()
-    print(json.dumps({"machine": describe_machine()}), flush=True)
+    print(json.dumps({"machine": describe_machine(), "load_average": os.getloadavg()}), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "load.duckdb")
         print(json.dumps(prepare(db, args.events)), flush=True)
         port = _free_port()
-        server = subprocess.Popen([str(CLI), "serve", "--db", db, "--port", str(port)],
+        server = subprocess.Popen([str(CLI), "serve", "--db", db, "--port", str(port), "--workers", str(args.workers)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             _wait(port, server)
@@ -156,8 +159,9 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    overall = _summary(rows) | {"figure": "overall", "target_rate": args.rate,
-                                "achieved_rate": round(len(rows) / elapsed, 1), "target_p95_ms": 100}
+    overall = _summary(rows) | {"figure": "overall", "target_rate": args.rate, "workers": args.workers,
+                                "achieved_rate": round(len(rows) / elapsed, 1), "target_p95_ms": 100,
+                                "load_average_after": os.getloadavg()}
     print(json.dumps(overall), flush=True)
     for kind in sorted({r[0] for r in rows}):
         print(json.dumps({"figure": kind} | _summary([r for r in rows if r[0] == kind])), flush=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -78,7 +79,7 @@ def query_latency(store: Store, n: int, seed: int = 7) -> dict:
         totals.append(total)
     return {"figure": "map window (4x4 deg) + 90-day range, count + page of 100", "queries": n,
             "p50_ms": _pct(times, 50), "p95_ms": _pct(times, 95), "max_ms": round(max(times), 2),
-            "mean_matches": round(statistics.mean(totals), 1), "target_p95_ms": 50}
+            "mean_matches": round(statistics.mean(totals), 1), "target_p95_ms": 50, "load_average": os.getloadavg()}
 
 
 def merge_time(store: Store) -> dict:
@@ -109,7 +110,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--inserts", type=int, default=2000)
     args = parser.parse_args()
-    print(json.dumps({"machine": describe_machine()}), flush=True)
+    print(json.dumps({"machine": describe_machine(), "load_average": os.getloadavg()}), flush=True)
     print(json.dumps(insert_rate(args.inserts)), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for n in sorted({min(100_000, args.events), args.events}):

@@ -16,7 +16,7 @@ from datetime import date
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -105,6 +105,30 @@ class _BodyLimit:
             await _too_large(send)
 
 
+class _SecurityHeaders:
+    """Add SECURITY_HEADERS to every response that does not set them itself (pure ASGI: the
+    decorator-style HTTP middleware cost more per request than a small query)."""
+
+    _HEADERS = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                present = {k.lower() for k, _ in headers}
+                headers += [(k, v) for k, v in self._HEADERS if k not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 async def _too_large(send: Any) -> None:
     body = b'{"detail":"request body too large"}'
     await send({"type": "http.response.start", "status": 413,
@@ -173,13 +197,7 @@ def create_app(config: ApiConfig) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=config.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(_BodyLimit, limit=config.max_body)
-
-    @app.middleware("http")
-    async def _headers(request: Request, call_next):
-        response = await call_next(request)
-        for key, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        return response
+    app.add_middleware(_SecurityHeaders)
 
     @app.get("/api/events", summary="Events matching the filters, newest first", response_model=dict)
     def list_events(f: Flt, limit: Page, offset: Offset = 0) -> JSONResponse:
@@ -249,6 +267,19 @@ def create_app(config: ApiConfig) -> FastAPI:
         return FileResponse(str(static / "index.html"), media_type="text/html")
 
     return app
+
+
+SERVE_ENV = "CRISISLENS_SERVE_CONFIG"  # how `crisislens serve --workers N` hands its options to each worker
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker process of `crisislens serve --workers N` (a uvicorn factory): its
+    options as JSON in $CRISISLENS_SERVE_CONFIG, the token from $CRISISLENS_API_TOKEN."""
+    import json
+
+    options = json.loads(os.environ[SERVE_ENV])
+    return create_app(ApiConfig.from_env(db=options["db"], cors_origins=list(options.get("cors_origins") or []),
+                                         max_body=int(options.get("max_body") or DEFAULT_MAX_BODY)))
 
 
 def _json(body: Any) -> JSONResponse:

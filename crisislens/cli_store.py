@@ -174,19 +174,38 @@ def serve(
     token: Annotated[str | None, typer.Option(help="bearer token for writes (default: $CRISISLENS_API_TOKEN)")] = None,
     cors_origin: Annotated[list[str] | None, typer.Option(help="allow this origin (CORS); repeatable")] = None,
     max_body: Annotated[int, typer.Option(help="largest request body in bytes")] = 2_000_000,
+    workers: Annotated[int, typer.Option(min=1, help="server processes; more than one needs a read-only DuckDB "
+                                                     "file (no token) or PostgreSQL")] = 1,
 ) -> None:
     """Serve the REST API and the dashboard."""
+    import json
+    import os
+
     import uvicorn
 
-    from crisislens.api import ApiConfig, create_app
+    from crisislens.api import SERVE_ENV, ApiConfig, create_app
 
-    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
+    is_pg = db.startswith(("postgresql://", "postgres://"))
+    if not is_pg and not Path(db).exists():
         err.print(f"[yellow]note:[/] {db} does not exist yet; serving an empty database")
     config = ApiConfig.from_env(db=db, token=token, cors_origins=list(cors_origin or []), max_body=max_body)
-    app = create_app(config)
+    if workers > 1 and config.token and not is_pg:
+        err.print("[red]error:[/] --workers above 1 serves a DuckDB file read-only: give no token "
+                  "(one process alone may write to a DuckDB file)")
+        raise typer.Exit(2)
+    app = create_app(config)  # also migrates or creates the database before any worker opens it
     err.print(f"crisislens dashboard: http://{host}:{port}/  (API docs at /docs; writes "
-              f"{'enabled with a token' if config.token else 'disabled: no token'})")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+              f"{'enabled with a token' if config.token else 'disabled: no token'}"
+              f"{f'; {workers} worker processes' if workers > 1 else ''})")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    app.state.store.close()
+    os.environ[SERVE_ENV] = json.dumps({"db": db, "cors_origins": config.cors_origins, "max_body": max_body})
+    if config.token:
+        os.environ["CRISISLENS_API_TOKEN"] = config.token
+    uvicorn.run("crisislens.api:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning")
 
 
 def watch(

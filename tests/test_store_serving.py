@@ -161,3 +161,28 @@ def test_stats_agree_with_the_events_themselves(filled, filters):
             sum(t["events"] for t in stats["per_type"])) == (
         len(events), sum(e["fatalities"] or 0 for e in events), len({e["article_id"] for e in events}),
         per_day, len(events))
+
+
+def test_several_server_processes_refuse_to_write_a_duckdb_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from crisislens.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "x.duckdb"), "--workers", "2",
+                                      "--token", "secret"])
+    assert result.exit_code == 2 and "read-only" in result.output
+
+
+def test_a_worker_process_builds_its_app_from_the_environment(filled, monkeypatch, tmp_path):
+    if not filled.target.startswith("postgres"):
+        filled.close()  # a worker opens the file read-only, beside no writer
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from crisislens.api import SERVE_ENV, app_from_env
+
+    monkeypatch.setenv(SERVE_ENV, json.dumps({"db": filled.target}))
+    monkeypatch.delenv("CRISISLENS_API_TOKEN", raising=False)
+    client = TestClient(app_from_env())
+    assert client.get("/api/events").json()["total"] == 4

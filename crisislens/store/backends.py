@@ -7,6 +7,7 @@ ever formatted into SQL text.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterator, Sequence
@@ -49,6 +50,9 @@ class DuckDBBackend:
         self._lock = threading.RLock()
         self._depth = 0
         self._owner: int | None = None  # the thread inside a transaction, which reads its own writes
+        # Reads at once: more than the cores only makes every query slower (each one already runs on
+        # DuckDB's own threads), and under overload the extra ones thrash instead of waiting their turn.
+        self._readers = threading.BoundedSemaphore(max(2, os.cpu_count() or 2))
         self._pool_lock = threading.Lock()
         self._factory = self._con.cursor()  # makes the readers' cursors, never the writers' connection
         self._idle: list[Any] = []
@@ -56,23 +60,24 @@ class DuckDBBackend:
 
     @contextmanager
     def _reader(self) -> Iterator[Any]:
-        """A cursor of its own for one read, taken from a pool (as many as reads ever ran at once);
+        """A cursor of its own for one read, taken from a pool (at most as many reads run at once);
         the thread inside a transaction reads through that transaction instead."""
         if self._owner == threading.get_ident():
             with self._lock:
                 yield self._con
             return
-        with self._pool_lock:
-            if self._idle:
-                cursor = self._idle.pop()
-            else:
-                cursor = self._factory.cursor()
-                self._cursors.append(cursor)
-        try:
-            yield cursor
-        finally:
+        with self._readers:
             with self._pool_lock:
-                self._idle.append(cursor)
+                if self._idle:
+                    cursor = self._idle.pop()
+                else:
+                    cursor = self._factory.cursor()
+                    self._cursors.append(cursor)
+            try:
+                yield cursor
+            finally:
+                with self._pool_lock:
+                    self._idle.append(cursor)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self._reader() as con:
