@@ -105,3 +105,11 @@ def test_sat_in_a_taxi_is_no_sit_in(pipeline):
 ])
 def test_shared_verbs_and_mixed_victims_count(pipeline, sentence, toll):
     assert _primary(pipeline, sentence).fatalities == toll
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Monday villagers hacked and injured 3 students in Faridpur.",
+    "Supporters of a leader killed last week staged a protest in Sylhet on Monday, demanding arrests.",
+])
+def test_no_toll_borrowed_from_a_coordinated_verb(pipeline, sentence):
+    assert not _primary(pipeline, sentence).fatalities

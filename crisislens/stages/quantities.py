@@ -195,7 +195,8 @@ def _verb_category(verb, role: str) -> str | None:
     if not acts_on_other and _dead_nearby(verb):
         found.append("killed")
     shared = []  # "lynched and burned three men": the first verb shares the second one's object
-    if role == "object" and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+    if role == "object" and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and 0 < verb.i - verb.head.i <= 3 and (
+            verb.lemma_.lower(), role) not in cues and not any(
             g.dep_ in ("dobj", "nsubjpass") for g in verb.head.children):
         shared.append(verb.head)
     for v in [verb, *shared, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
