@@ -82,10 +82,28 @@ def process_scaling(rows: list[dict], processes: int) -> dict:
         started = time.perf_counter()
         list(runner.run(articles_of(rows)))
         seconds = time.perf_counter() - started
-    # The workers have been joined: the largest peak resident memory among them.
-    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        worker_mb = _children_peak_mb()
     return {"processes": processes, "docs_per_s": round(len(rows) / seconds, 1),
             "peak_worker_mb": round(worker_mb), "load_average": round(os.getloadavg()[0], 1)}
+
+
+def _children_peak_mb() -> float:
+    """The largest peak resident memory (VmHWM) among this process's live children.
+
+    Not getrusage(RUSAGE_CHILDREN): on Linux a child's maxrss starts from the parent's
+    resident size at fork, so it would report this (two-model) process instead."""
+    peak = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != os.getpid():
+                continue
+            status = (stat.parent / "status").read_text()
+        except (OSError, ValueError, IndexError):
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peak = max(peak, int(line.split()[1]))
+    return peak / 1024
 
 
 def ray_scaling(rows: list[dict], workers: int) -> dict:
