@@ -113,3 +113,9 @@ def test_shared_verbs_and_mixed_victims_count(pipeline, sentence, toll):
 ])
 def test_no_toll_borrowed_from_a_coordinated_verb(pipeline, sentence):
     assert not _primary(pipeline, sentence).fatalities
+
+
+def test_dispersal_two_sentences_on_is_an_intervention(pipeline):
+    text = ("On Monday hundreds of nurses held a demonstration in Nakuru over unpaid wages. "
+            "They marched to the county offices with placards. Police fired tear gas to disperse them.")
+    assert _primary(pipeline, text).sub_event_type == "Protest with intervention"

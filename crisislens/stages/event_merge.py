@@ -153,7 +153,8 @@ def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]
             here.insert(0, Draft(main_members, [s_index], list(cues), time_keys=set(dates)))
         kinds = {h.entry.get("kind") for h in cues}
         if not cands and current is not None and kinds & {"intervention", "lethal"} \
-                and "protest" in current.families and s_index - current.sentences[-1] <= 1:
+                and "protest" in current.families and s_index - current.sentences[-1] <= 2:
+            # "... Police later fired tear gas to disperse them." may come two sentences on
             current.sentences.append(s_index)
             current.cue_hits.extend(cues)
             continue

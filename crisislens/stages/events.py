@@ -115,7 +115,10 @@ def _features(doc: Document, d: Draft, killed: int,
     state_violence -= crowd_classes
     tokens = main.anchor.doc
     near = [bounds[i] for i in set(d.sentences) if abs(i - main.sent_index) <= 1]
-    hits = [h for h in d.cue_hits if any(a <= tokens[h.i].idx < b for a, b in near)]
+    # a dispersal may be told two sentences on ("... They marched to parliament. Police fired tear gas.")
+    wide = [bounds[i] for i in set(d.sentences) if abs(i - main.sent_index) <= 2]
+    hits = [h for h in d.cue_hits if any(a <= tokens[h.i].idx < b for a, b in near) or (
+        h.entry.get("kind") == "intervention" and any(a <= tokens[h.i].idx < b for a, b in wide))]
     cue_kinds = {h.entry.get("kind") for h in hits}
     spans = [tokens.char_span(a, b, alignment_mode="expand") for a, b in near]
     if any(has_communal_cue(tokens, s.start, s.end) for s in spans if s is not None):
