@@ -25,3 +25,13 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """One PostgreSQL server for every test that claims PostgreSQL (started here unless
+    CRISISLENS_TEST_PG names one), rather than a cluster per test module."""
+    from pg_server import postgres_server
+
+    with postgres_server() as url:
+        yield url

@@ -6,7 +6,7 @@ import hmac
 
 import pytest
 from fastapi.testclient import TestClient
-from pg_server import fresh_database, postgres_server
+from pg_server import fresh_database
 from store_data import coded_documents
 
 from crisislens import api as api_module
@@ -31,11 +31,6 @@ PAYLOADS = [
 ]
 TEXT_FILTERS = ("event_type", "actor", "country", "q")
 
-
-@pytest.fixture(scope="module")
-def pg_url():
-    with postgres_server() as url:
-        yield url
 
 
 def _fill(target: str) -> dict[str, int]:

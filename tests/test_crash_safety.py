@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from pg_server import fresh_database, postgres_server
+from pg_server import fresh_database
 
 from crisislens.store import Store
 
@@ -41,11 +41,6 @@ def articles(tmp_path_factory) -> Path:
     _write_articles(folder)
     return folder
 
-
-@pytest.fixture(scope="module")
-def pg_url():
-    with postgres_server() as url:
-        yield url
 
 
 def _ingest(folder: Path, db: str) -> subprocess.CompletedProcess:

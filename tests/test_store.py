@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from pg_server import fresh_database, postgres_server
+from pg_server import fresh_database
 from store_data import coded_document, coded_documents
 
 from crisislens.ingest.article import Article
 from crisislens.store import Filters, Store
 from crisislens.store import rows as store_rows
 from crisislens.store.migrations import MIGRATIONS
-
-
-@pytest.fixture(scope="session")
-def pg_url():
-    with postgres_server() as url:
-        yield url
 
 
 @pytest.fixture(params=["duckdb", "postgres"])

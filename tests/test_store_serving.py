@@ -5,18 +5,12 @@ from __future__ import annotations
 import threading
 
 import pytest
-from pg_server import fresh_database, postgres_server
+from pg_server import fresh_database
 from store_data import coded_document, coded_documents
 
 from crisislens.store import Filters, Store
 from crisislens.store.backends import connect
 from crisislens.store.migrations import MIGRATIONS, migrate
-
-
-@pytest.fixture(scope="session")
-def pg_url():
-    with postgres_server() as url:
-        yield url
 
 
 @pytest.fixture(params=["duckdb", "postgres"])
