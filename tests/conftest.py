@@ -35,3 +35,13 @@ def pg_url():
 
     with postgres_server() as url:
         yield url
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def target(request, tmp_path):
+    """A fresh store location on each database: a DuckDB file, then a new PostgreSQL database."""
+    if request.param == "duckdb":
+        return str(tmp_path / "events.duckdb")
+    from pg_server import fresh_database
+
+    return fresh_database(request.getfixturevalue("pg_url"))

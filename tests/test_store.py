@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from pg_server import fresh_database
 from store_data import coded_document, coded_documents
 
 from crisislens.ingest.article import Article
 from crisislens.store import Filters, Store
 from crisislens.store import rows as store_rows
 from crisislens.store.migrations import MIGRATIONS
-
-
-@pytest.fixture(params=["duckdb", "postgres"])
-def target(request, tmp_path):
-    if request.param == "duckdb":
-        return str(tmp_path / "events.duckdb")
-    return fresh_database(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture

@@ -5,19 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
-from pg_server import fresh_database
 from store_data import coded_document, coded_documents
 
 from crisislens.store import Filters, Store
 from crisislens.store.backends import connect
 from crisislens.store.migrations import MIGRATIONS, migrate
-
-
-@pytest.fixture(params=["duckdb", "postgres"])
-def target(request, tmp_path):
-    if request.param == "duckdb":
-        return str(tmp_path / "events.duckdb")
-    return fresh_database(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture
