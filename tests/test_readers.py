@@ -119,12 +119,12 @@ def test_txt_bad_header_date_is_a_warning_not_an_error(tmp_path):
 
 @pytest.fixture(scope="module")
 def page():
-    [article] = _read(DATA / "page.html")
+    [article] = _read(DATA / "mixed" / "c_page.html")
     return article
 
 
 def test_html_metadata(page):
-    assert page.id == "page.html"
+    assert page.id == "c_page.html"
     assert page.title == "Flooding cuts main road to Garissa"
     assert page.published_at == "2024-05-02"
     assert page.source == "Rift Valley Courier"
