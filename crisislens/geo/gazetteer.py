@@ -99,7 +99,8 @@ class Gazetteer:
                          lat, lon, pop or 0, match)
 
     def lookup(self, name: str, variants: bool = True) -> tuple[Candidate, ...]:
-        """Every place `name` may refer to: exact (folded) names first, else transliteration variants."""
+        """Every place `name` may refer to: exact (folded) names first, then transliteration variants
+        unless a place has it as its main name."""
         key = fold(name)
         if not key:
             return ()
@@ -110,8 +111,10 @@ class Gazetteer:
             "SELECT p.*, n.main FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? "
             "ORDER BY n.main DESC, p.population DESC, p.id LIMIT ?", (key, _MAX_CANDIDATES)).fetchall()
         found = [self._candidate(r, "name" if r[11] else "alternate") for r in rows]
-        if not found and variants:
-            found = self._variants(key)
+        if variants and not any(c.match == "name" for c in found):
+            # "Mirsharai" is an alternate name of a town in Iran and a spelling of Bangladesh's Mirsarai:
+            # names known only as alternates keep their transliteration variants as rivals
+            found += [c for c in self._variants(key) if c.id not in {f.id for f in found}]
         seen: set[int] = set()
         out = tuple(c for c in found if not (c.id in seen or seen.add(c.id)))
         if len(self._cache) > 50_000:

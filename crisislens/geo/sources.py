@@ -145,3 +145,49 @@ def csc_cities() -> Iterator[City]:
                     continue
                 yield City(city["country_code"], isos.get(city.get("state_code"), ""), city["name"],
                            float(city["latitude"]), float(city["longitude"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An administrative unit below the district (an upazila, a sub-county) with its centre point."""
+
+    cc: str
+    level: int
+    name: str
+    aliases: tuple[str, ...]
+    parent: str       # the unit one level up ("Bandarban"), as the source spells it
+    lat: float
+    lon: float
+
+
+def _boundary_packages() -> list[str]:
+    from crisislens.lexicons import load_table
+
+    return [row["package"] for row in load_table("geo_boundary_packages.csv")]
+
+
+def cod_units(levels: tuple[int, ...] = (3,)) -> Iterator[Unit]:
+    """Units from OCHA COD-AB GeoJSON files (`{iso3}_admin{n}.geojson`, fields `adm{n}_name`,
+    `adm{n-1}_name`, `adm0_pcode`, `center_lat`/`center_lon`) shipped by the packages listed in
+    `geo_boundary_packages.csv`. The format is the same for every country OCHA covers, so a
+    package for another country adds its units with no code change. Files are read in name order."""
+    for package in _boundary_packages():
+        root = package_dir(package)
+        if root is None:
+            continue
+        for level in levels:
+            for path in sorted(root.rglob(f"*_admin{level}.geojson")):
+                yield from _cod_file(path, level)
+
+
+def _cod_file(path: Path, level: int) -> Iterator[Unit]:
+    key, up = f"adm{level}_", f"adm{level - 1}_name"
+    for feature in json.loads(path.read_text(encoding="utf-8")).get("features", []):
+        props = feature.get("properties") or {}
+        name, cc = props.get(key + "name"), props.get("adm0_pcode") or ""
+        lat, lon = props.get("center_lat"), props.get("center_lon")
+        if not name or len(cc) != 2 or not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)):
+            continue  # a unit without its own centre point is left out (no guessed coordinates)
+        aliases = tuple(a for a in (props.get(f"{key}name{i}") for i in (1, 2, 3)) if a) + \
+            tuple(a for a in [props.get(key + "ref_name")] if a)
+        yield Unit(cc, level, name.strip(), aliases, props.get(up) or "", float(lat), float(lon))
