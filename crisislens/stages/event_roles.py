@@ -348,16 +348,19 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
             return named_agent.actor, generic_actor(doc, "rioters", mention(target), "crowd facing state forces"), \
                 "state forces initiated; crowd as rioters"
         a1 = generic_actor(doc, "rioters", mention(agent), "crowd using violence")
-        if named_target and named_target.kind not in ("crowd", "civilian", "protester"):
-            return a1, named_target.actor, "rioters against a named party"
+        if named_target and named_target.actor.inter in ARMED_OR_STATE:
+            return a1, named_target.actor, "rioters against a named armed or state party"
         if target is not None and target.kind in ("crowd", "protester") and "clash" in sub_event_type.lower():
             return a1, generic_actor(doc, "rioters", mention(target), "other side of a crowd clash"), "crowd clash"
         if state and state.actor is not a1 and state is not agent:
             return a1, state.actor, "rioters against state forces"
-        if target is not None and target.kind in ("civilian", None, "crowd"):
-            return a1, generic_actor(doc, "civilians", mention(target), "victims of a violent crowd"), \
-                "rioters; victims as civilians"
-        return a1, None, "rioters"
+        forces = security_forces(doc)
+        if forces is not None:  # ACLED names the police a violent crowd meets, wherever the report says so
+            return a1, forces, "rioters; state forces named in the report"
+        if sub_event_type != "Mob violence" and not (named_target and named_target.actor.type == "person"):
+            return a1, None, "violent demonstration; no other side named"
+        return a1, generic_actor(doc, "civilians", mention(target), "victims of a violent crowd"), \
+            "rioters; victims as civilians"
     violent_agent = named_agent if named_agent and named_agent.actor.inter not in (5, 6, 7) else None
     if violent_agent is not None and violent_agent.actor.name.startswith(GENERIC["unidentified"][0]) \
             and _unnamed_kind(violent_agent, communal) == "communal":  # "armed raiders", gunmen in a cattle raid
@@ -377,15 +380,55 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
             a1 = state.actor
         if a1 is None:
             a1 = generic_actor(doc, _unnamed_kind(agent, communal), mention(agent), "attacker not named")
+        if a2 is None and target is not None and target.kind == "state":
+            a2 = state_actor(doc, target)
         if a2 is None and target is not None and target.kind == "civilian":
             a2 = generic_actor(doc, "civilians", mention(target), "civilian victims")
-        if a2 is a1:
-            a2 = None
-        return a1, a2, "initiator and target from the parse"
+        why = "initiator and target from the parse"
+        if a2 is None or a2 is a1:
+            a2, why = _other_side(doc, a1, others, event_type, trigger)
+        if event_type == "Battles" and a2 is not None and a2.inter == 1 and a1.inter in (2, 3) \
+                and not a1.name.startswith(GENERIC["unidentified"][0]):
+            a1, a2, why = a2, a1, why + "; state forces first, as ACLED lists a state-rebel battle"
+        return a1, a2, why
     a1 = named_agent.actor if named_agent else None
     a2 = named_target.actor if named_target else None
     if sub_event_type == "Arrests" and (a1 is None or a1.inter != 1):
         a1, a2 = (state.actor if state else generic_actor(doc, "police", trigger, "arrests are made by state forces")), \
             a2 or (a1 if a1 is not None and a1.inter != 1 else None)
         return a1, a2, "arresting state forces; the arrested as target"
+    if a1 is None and agent is not None and agent.kind == "armed":
+        a1 = generic_actor(doc, _unnamed_kind(agent, communal), mention(agent), "unnamed armed actor")
+    if a2 is not None and a2.inter == 0 and a2.type not in ("person",):
+        a2 = None  # an organisation or a place read as one is not a side ACLED names
     return a1, a2, "parties from the parse"
+
+
+ARMED_OR_STATE = frozenset({1, 2, 3, 4, 8})
+
+
+def security_forces(doc: Document) -> Actor | None:
+    """The first police or military force the report names (not a government as such)."""
+    for actor in doc.actors:
+        if actor.inter == 1 and not actor.name.startswith("Government"):
+            return actor
+    return None
+
+
+def _other_side(doc: Document, a1: Actor, others: list[Party], event_type: str,
+                trigger: Span) -> tuple[Actor | None, str]:
+    """The other side when the trigger's own parse names none: another armed or state party of
+    the event, else one the report names; a bomb or an unanswered attack with no such party hit
+    civilians."""
+    for p in others:
+        if p.actor is not None and p.actor is not a1 and p.actor.inter in ARMED_OR_STATE \
+                and p.actor.name != a1.name:
+            return p.actor, "other side from the event's other triggers"
+    for actor in doc.actors:
+        if actor is not a1 and actor.inter in ARMED_OR_STATE and actor.name != a1.name and actor.mentions \
+                and ((a1.inter in (1, 8)) != (actor.inter in (1, 8)) or a1.inter == actor.inter == 4):
+            return actor, "other side named in the report"
+    if event_type == "Explosions/Remote violence" and a1.inter != 1:
+        return generic_actor(doc, "civilians", trigger, "an explosion with no armed target"), \
+            "explosion; victims as civilians"
+    return None, "initiator from the parse; no other side named"
