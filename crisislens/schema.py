@@ -108,6 +108,20 @@ class Quote:
 
 
 @dataclass(slots=True)
+class Statement:
+    """One party's account of an event: who says it, how (asserts, claims, denies, disputes), in
+    which words. An event two sources report keeps both; a denial keeps its speaker."""
+
+    speaker: Speaker
+    stance: str  # "asserts" | "claims" | "denies" | "disputes"
+    text: str
+    span: Span
+    quote: int | None = None  # index in `Document.quotes` when the statement is a quote
+    fatalities: int | None = None  # the death toll this party gives, when it gives one
+    reason: str | None = None
+
+
+@dataclass(slots=True)
 class TimeExpression:
     """A date the text names, resolved against publication."""
 
@@ -140,6 +154,7 @@ class Event:
     claimant: str | None = None
     kind: str = "acled"  # "acled": an ACLED-codable event; "interaction": a political interaction (CAMEO only)
     reason: str | None = None
+    statements: list[Statement] = field(default_factory=list)  # each party's account (stages/statements.py)
 
 
 @dataclass(slots=True)
@@ -217,9 +232,10 @@ _NESTED: dict[type, dict[str, type]] = {
     Quantity: {"span": Span},
     Speaker: {"span": Span},
     Quote: {"span": Span, "speaker": Speaker},
+    Statement: {"span": Span, "speaker": Speaker},
     TimeExpression: {"span": Span},
     Event: {"evidence": Span, "actor1": Actor, "actor2": Actor, "location": Place, "counts": Quantity,
-            "trigger": Span},
+            "trigger": Span, "statements": Statement},
     Document: {"events": Event, "actors": Actor, "places": Place, "quantities": Quantity, "quotes": Quote,
                "times": TimeExpression},
 }

@@ -6,8 +6,8 @@ article is about, which actors need ("police" in a Kenyan story is Police Forces
 events last, because they read every other layer.
 """
 
-from crisislens.stages import actors, events, interactions, places, quantities, quotes, times
+from crisislens.stages import actors, events, interactions, places, quantities, quotes, statements, times
 
-STAGES = (places, actors, times, quantities, quotes, interactions, events)
+STAGES = (places, actors, times, quantities, quotes, interactions, events, statements)
 
 __all__ = ["STAGES"]

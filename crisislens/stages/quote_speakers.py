@@ -220,7 +220,7 @@ def describe(head, people: list[Person]) -> Speaker:
         return Speaker(name=_proper_name(head), role=appos_role[0], organization=appos_role[1], span=span)
     role, organization = _role_and_org(head)
     surname = _full_name(head.text, people, head.idx) if head.pos_ == "PROPN" else head.text
-    if role is None and (surname != head.text or (head.pos_ == "PROPN" and ent is None)):
+    if role is None and (surname != head.text or (head.pos_ == "PROPN" and ent is None and head.text[:1].isupper())):
         # "Yusuf said" after "Amina Yusuf"; an unlabelled proper name is a person's
         return _known(Speaker(name=surname, span=span), people)
     if role is None:
