@@ -35,8 +35,9 @@ def _seam_before(tok) -> bool:
     return not prev.is_title or tok.pos_ in HEAD_START
 
 
-def segments(sent) -> list[tuple[int, int]]:
-    """Character bounds of the pieces of a parsed sentence, split at heading/list seams."""
+def segments(sent, text: str | None = None) -> list[tuple[int, int]]:
+    """Character bounds of the pieces of a parsed sentence, split at heading/list seams.
+    `text` is the document's text, read once by the caller (Doc.text is rebuilt per access)."""
     cuts = [tok for tok in sent[1:] if _seam_before(tok)]
     if not cuts:
         return [(sent.start_char, sent.end_char)]
@@ -47,7 +48,8 @@ def segments(sent) -> list[tuple[int, int]]:
             out.append((start, tok.idx))
         start = tok.idx
     out.append((start, sent.end_char))
-    return [_strip(sent.doc.text, s, e) for s, e in out if sent.doc.text[s:e].strip()]
+    text = sent.doc.text if text is None else text
+    return [_strip(text, s, e) for s, e in out if text[s:e].strip()]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -58,7 +60,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def evidence(sents, sentence_indices, members) -> list[Span]:
+def evidence(sents, sentence_indices, members, text: str | None = None) -> list[Span]:
     """One span per evidence sentence: the pieces that hold the event's triggers there (the
     whole sentence when it adds detail without a trigger, e.g. police dispersing a protest)."""
     out = []
@@ -68,7 +70,7 @@ def evidence(sents, sentence_indices, members) -> list[Span]:
         if not starts:
             out.append(Span(sent.start_char, sent.end_char))
             continue
-        pieces = [(s, e) for s, e in segments(sent) if any(s <= x < e for x in starts)]
+        pieces = [(s, e) for s, e in segments(sent, text) if any(s <= x < e for x in starts)]
         if not pieces:
             out.append(Span(sent.start_char, sent.end_char))
             continue

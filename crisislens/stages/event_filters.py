@@ -22,7 +22,7 @@ from functools import cache
 from crisislens.lexicons import load_table
 from crisislens.schema import Document
 from crisislens.stages.event_roles import _noun_kinds, arguments
-from crisislens.stages.event_triggers import Candidate, _forms, find_cues
+from crisislens.stages.event_triggers import Candidate, ParseIndex, _forms, find_cues
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +56,13 @@ def _figurative() -> dict[str, str]:
     return out
 
 
-def article_domain(parsed) -> tuple[str | None, Counter]:
+def article_domain(parsed, index: ParseIndex | None = None) -> tuple[str | None, Counter]:
     """The ordinary-news domain an article is mostly about, or None for conflict/general news.
 
     Domain words must be frequent and clearly outnumber conflict words: short conflict
     reports carry a few conflict words, and a sports story many sports words.
     """
-    hits = find_cues(parsed, 0, len(parsed))
+    hits = index.cues(0, len(parsed)) if index is not None else find_cues(parsed, 0, len(parsed))
     domains: Counter = Counter()
     conflict = 0
     for h in hits:
@@ -92,13 +92,15 @@ def _args(anchor) -> list:
     return out
 
 
-def figurative_reason(cand: Candidate) -> str | None:
-    """Why a violent trigger is figurative here, or None."""
+def figurative_reason(cand: Candidate, text: str | None = None) -> str | None:
+    """Why a violent trigger is figurative here, or None. `text` is the document's text (read
+    once by the caller: spaCy rebuilds Doc.text on every access)."""
     if cand.klass not in VIOLENT_CLASSES:
         return None
     table = _figurative()
     anchor = cand.anchor
-    after = anchor.doc.text[cand.end: min(cand.end + 40, anchor.sent.end_char)]
+    text = anchor.doc.text if text is None else text
+    after = text[cand.end: min(cand.end + 40, anchor.sent.end_char)]
     score = SCORE.search(after)
     if score and not MONTH_AFTER.match(after[score.end():]):
         return f"figurative: '{cand.pattern}' followed by a score '{score.group(0)}' (sport)"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from crisislens.stages.event_triggers import Candidate, Hit, find_cues
+from crisislens.stages.event_triggers import Candidate, Hit, ParseIndex, find_cues
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anch
 
 
 def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]],
-          sent_dates: dict[int, set[str]] | None = None) -> list[Draft]:
+          sent_dates: dict[int, set[str]] | None = None, index: ParseIndex | None = None) -> list[Draft]:
     """Candidates (already filtered) grouped into drafts, in text order."""
     by_sent: dict[int, list[Candidate]] = {}
     for c in candidates:
@@ -128,7 +128,7 @@ def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]
     drafts: list[Draft] = []
     current: Draft | None = None
     for s_index, sent in enumerate(sents):
-        cues = find_cues(parsed, sent.start, sent.end)
+        cues = index.cues(sent.start, sent.end) if index is not None else find_cues(parsed, sent.start, sent.end)
         dates = (sent_dates or {}).get(s_index, set())
         cands = by_sent.get(s_index, [])
         topic_words = {h.i for h in cues if h.entry.get("kind") == "topic"}

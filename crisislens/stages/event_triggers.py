@@ -73,43 +73,53 @@ class PhraseTable:
             for form in compiled[0] or ():
                 self.index.setdefault(form, []).append(entry)
 
-    def match(self, tokens, start: int = 0, end: int | None = None) -> Iterator[Hit]:
-        """Every (entry, i, j) that matches inside tokens[start:end]; longest first at each i."""
+    def match(self, tokens, start: int = 0, end: int | None = None, keys: list | None = None) -> Iterator[Hit]:
+        """Every (entry, i, j) that matches inside tokens[start:end]; longest first at each i.
+
+        `keys` (from `token_keys`) saves re-reading every token's forms on each call."""
         end = len(tokens) if end is None else end
+        if keys is None:
+            keys = [None] * start + [_key(tokens[k]) for k in range(start, end)]
         for i in range(start, end):
-            tok = tokens[i]
-            keys = dict.fromkeys((tok.lower_, tok.lemma_.lower()))  # ordered: the same pattern wins every run
+            lower, lemma, _ = keys[i]
+            firsts = (lower,) if lower == lemma else (lower, lemma)  # ordered: the same pattern wins every run
             seen: set[str] = set()
             found = []
-            for key in keys:
+            for key in firsts:
                 for entry in self.index.get(key, ()):
                     if entry.pattern in seen:
                         continue
                     seen.add(entry.pattern)
-                    j = _match_rest(tokens, i + 1, end, entry.words[1:])
+                    j = _match_rest(keys, i + 1, end, entry.words[1:])
                     if j is not None:
                         found.append(Hit(entry, i, j))
             yield from sorted(found, key=lambda h: h.i - h.j)
 
 
-def _token_matches(tok, forms: frozenset[str]) -> bool:
-    return tok.lower_ in forms or tok.lemma_.lower() in forms
+def _key(tok) -> tuple[str, str, str]:
+    return tok.lower_, tok.lemma_.lower(), tok.text
 
 
-def _match_rest(tokens, i: int, end: int, words) -> int | None:
+def token_keys(parsed) -> list[tuple[str, str, str]]:
+    """(lower, lemma, text) of every token, read once per parse: building a spaCy Token per
+    word per pattern is most of the matcher's cost."""
+    return [_key(t) for t in parsed]
+
+
+def _match_rest(keys, i: int, end: int, words) -> int | None:
     if not words:
         return i
     head, rest = words[0], words[1:]
     if head is None:
         for gap in range(0, MAX_GAP + 1):
-            j = _match_rest(tokens, i + gap, end, rest)
+            j = _match_rest(keys, i + gap, end, rest)
             if j is not None:
                 return j
         return None
-    while i < end and tokens[i].text == "-":
+    while i < end and keys[i][2] == "-":
         i += 1
-    if i < end and _token_matches(tokens[i], head):
-        return _match_rest(tokens, i + 1, end, rest)
+    if i < end and (keys[i][0] in head or keys[i][1] in head):
+        return _match_rest(keys, i + 1, end, rest)
     return None
 
 
@@ -152,13 +162,14 @@ def _anchor(tokens, i: int, j: int):
     return tokens[i]
 
 
-def find_candidates(parsed) -> list[Candidate]:
+def find_candidates(parsed, keys: list | None = None) -> list[Candidate]:
     """Trigger matches, one per token position (the longest pattern wins), sentence by sentence."""
     table = trigger_table()
+    keys = token_keys(parsed) if keys is None else keys
     out: list[Candidate] = []
     for s_index, sent in enumerate(parsed.sents):
         taken: set[int] = set()
-        for hit in table.match(parsed, sent.start, sent.end):
+        for hit in table.match(parsed, sent.start, sent.end, keys):
             if any(k in taken for k in range(hit.i, hit.j)):
                 continue
             anchor = _anchor(parsed, hit.i, hit.j)
@@ -182,11 +193,33 @@ def communal_table() -> PhraseTable:
     return PhraseTable(load_table("event_communal_cues.csv"), "cue")
 
 
-def has_communal_cue(parsed, start: int, end: int) -> bool:
+def has_communal_cue(parsed, start: int, end: int, keys: list | None = None) -> bool:
     """Whether tokens [start, end) set the violence in a communal conflict (clans, cattle raids)."""
-    return next(iter(communal_table().match(parsed, start, end)), None) is not None
+    return next(iter(communal_table().match(parsed, start, end, keys)), None) is not None
 
 
-def find_cues(parsed, start: int, end: int) -> list[Hit]:
+def find_cues(parsed, start: int, end: int, keys: list | None = None) -> list[Hit]:
     """Context cues over tokens [start, end)."""
-    return list(cue_table().match(parsed, start, end))
+    return list(cue_table().match(parsed, start, end, keys))
+
+
+class ParseIndex:
+    """What the events stage reads many times from one parse, read once: the text, every
+    token's match keys, and the cue matches per token range (memoised for this parse only;
+    one index per `events.process` call, never shared between documents)."""
+
+    def __init__(self, parsed) -> None:
+        self.parsed = parsed
+        self.text: str = parsed.text
+        self.keys = token_keys(parsed)
+        self._cues: dict[tuple[int, int], list[Hit]] = {}
+
+    def cues(self, start: int, end: int) -> list[Hit]:
+        """find_cues over tokens [start, end), computed once per range."""
+        hits = self._cues.get((start, end))
+        if hits is None:
+            hits = self._cues[(start, end)] = find_cues(self.parsed, start, end, self.keys)
+        return hits
+
+    def communal(self, start: int, end: int) -> bool:
+        return has_communal_cue(self.parsed, start, end, self.keys)

@@ -29,7 +29,7 @@ from crisislens.stages.event_filters import (
 )
 from crisislens.stages.event_merge import Draft, group, is_mention, is_party_noun, prune
 from crisislens.stages.event_roles import Party, arguments, choose_actors, parties
-from crisislens.stages.event_triggers import Candidate, find_candidates, find_cues, has_communal_cue
+from crisislens.stages.event_triggers import Candidate, ParseIndex, find_candidates
 from crisislens.stages.event_typing import Features, classify
 
 UNCODED_MOODS = {"denied", "hypothetical"}
@@ -41,32 +41,33 @@ def process(doc: Document, parsed, resources=None) -> Document:
     offset = getattr(settings, "undated_event_offset_days", attrs.DEFAULT_OFFSET_DAYS)
     sents = list(parsed.sents)
     bounds = [(s.start_char, s.end_char) for s in sents]
-    kept = _kept_candidates(doc, parsed, sents)
+    index = ParseIndex(parsed)  # text, token keys and cue matches, read once for this parse
+    kept = _kept_candidates(doc, parsed, sents, index)
     sent_dates = {i: {t.date for t in doc.times if t.date and s <= t.span.start < e}
                   for i, (s, e) in enumerate(bounds)}
-    drafts = prune(group(parsed, kept, bounds, sent_dates), doc.id)
+    drafts = prune(group(parsed, kept, bounds, sent_dates, index), doc.id)
     used = {i for d in drafts for i in d.sentences}
     stray = [b for i, b in enumerate(bounds) if i not in used]  # "FATALITIES: 17", "Three deaths reported."
-    events = [_event(doc, parsed, d, sents, bounds, offset, n, stray if n == 0 else [])
+    events = [_event(doc, parsed, d, sents, bounds, offset, n, stray if n == 0 else [], index)
               for n, d in enumerate(drafts)]
     doc.events.extend(e for e in events if e is not None)
     return doc
 
 
-def _kept_candidates(doc: Document, parsed, sents) -> list:
-    domain, domains = article_domain(parsed)
+def _kept_candidates(doc: Document, parsed, sents, index: ParseIndex) -> list:
+    domain, domains = article_domain(parsed, index)
     leaning = bool(domains.get("_leaning"))
     kinds_by_sent: dict[int, set[str]] = {}
     phrases_by_sent: dict[int, list] = {}
     kept = []
-    candidates = find_candidates(parsed)
+    candidates = find_candidates(parsed, index.keys)
     classes_by_sent: dict[int, set[str]] = {}
     for c in candidates:
         classes_by_sent.setdefault(c.sent_index, set()).add(c.klass)
     for c in candidates:
         if c.sent_index not in kinds_by_sent:
             sent = sents[c.sent_index]
-            hits = find_cues(parsed, sent.start, sent.end)
+            hits = index.cues(sent.start, sent.end)
             kinds_by_sent[c.sent_index] = {h.entry.get("kind") for h in hits}
             phrases_by_sent[c.sent_index] = [h for h in hits if h.entry.get("kind") == "figurative_phrase"]
         why = None
@@ -75,7 +76,7 @@ def _kept_candidates(doc: Document, parsed, sents) -> list:
         phrase = next((h for h in phrases_by_sent[c.sent_index] if h.i < c.j and c.i < h.j), None)
         if why is None and phrase is not None:
             why = f"figurative phrase '{phrase.entry.pattern}' ({phrase.entry.get('value')})"
-        why = why or figurative_reason(c) or accident_reason(c, kinds_by_sent[c.sent_index]) \
+        why = why or figurative_reason(c, index.text) or accident_reason(c, kinds_by_sent[c.sent_index]) \
             or context_reason(c, kinds_by_sent[c.sent_index], classes_by_sent[c.sent_index], leaning)
         if why is None and (c.klass in DEATH_ONLY or c.klass == "arrest") and is_negated(c.anchor):
             why = "negated: nobody was hurt or arrested"
@@ -87,7 +88,7 @@ def _kept_candidates(doc: Document, parsed, sents) -> list:
 
 
 def _features(doc: Document, d: Draft, killed: int,
-              bounds: list[tuple[int, int]]) -> tuple[Features, list[Party], list[Party], list[Party]]:
+              bounds: list[tuple[int, int]], index: ParseIndex) -> tuple[Features, list[Party], list[Party], list[Party]]:
     main = d.main
     agents, targets = parties(doc, main.anchor)
     others: list[Party] = []
@@ -121,7 +122,7 @@ def _features(doc: Document, d: Draft, killed: int,
         h.entry.get("kind") == "intervention" and any(a <= tokens[h.i].idx < b for a, b in wide))]
     cue_kinds = {h.entry.get("kind") for h in hits}
     spans = [tokens.char_span(a, b, alignment_mode="expand") for a, b in near]
-    if any(has_communal_cue(tokens, s.start, s.end) for s in spans if s is not None):
+    if any(index.communal(s.start, s.end) for s in spans if s is not None):
         cue_kinds.add("communal")  # clans, ethnic groups, cattle raids
     weapons = [h.entry.get("value") for h in sorted(hits, key=lambda h: h.i) if h.entry.get("kind") == "weapon"]
     f = Features(classes={m.klass for m in local}, main_class=main.klass, cues=cue_kinds, weapons=weapons,
@@ -138,7 +139,7 @@ def _local(m: Candidate, main: Candidate) -> bool:
 
 
 def _event(doc: Document, parsed, d: Draft, sents, bounds, offset: int, order: int,
-           stray: list[tuple[int, int]]) -> Event | None:
+           stray: list[tuple[int, int]], index: ParseIndex) -> Event | None:
     main = d.main
     ev_bounds = [bounds[i] for i in sorted(set(d.sentences))]
     main_bounds = bounds[main.sent_index]
@@ -149,7 +150,7 @@ def _event(doc: Document, parsed, d: Draft, sents, bounds, offset: int, order: i
         implied, _ = attrs.implied_fatalities(d.members, lambda a: arguments(a)[1])
         if implied is not None:
             best = low = high = implied
-    f, agents, targets, others = _features(doc, d, best or 0, bounds)
+    f, agents, targets, others = _features(doc, d, best or 0, bounds, index)
     coding = classify(f)
     trigger = Span(main.start, main.end)
     actor1, actor2, roles_reason = choose_actors(doc, coding.event_type, coding.sub_event_type,
@@ -168,7 +169,7 @@ def _event(doc: Document, parsed, d: Draft, sents, bounds, offset: int, order: i
         reason += f"; modality: {mood_reason}"
     return Event(
         event_type=coding.event_type, sub_event_type=coding.sub_event_type,
-        evidence=evidence(sents, d.sentences, d.members), cameo=cameo,
+        evidence=evidence(sents, d.sentences, d.members, index.text), cameo=cameo,
         actor1=actor1, actor2=actor2, location=place, date=day, date_precision=precision,
         fatalities=best, fatalities_low=low, fatalities_high=high, counts=attrs.counts(doc, ev_bounds),
         modality=mood, confidence=_confidence(d, main.weight, mood, order), trigger=trigger,
