@@ -14,6 +14,7 @@ TYPES = [("Battles", "Armed clash"), ("Violence against civilians", "Attack"), (
          ("Strategic developments", "Arrests")]
 COUNTRIES = ["KE", "SO", "ET", "SD", "SS", "CD", "NG", "ML", "BF", "NE"]
 DAYS = 1826  # five years
+LAYOUT = 1  # bumped when the generated data changes, so a kept benchmark database is rebuilt
 
 
 def fill(store, n_events: int) -> dict:

@@ -176,6 +176,8 @@ def serve(
     max_body: Annotated[int, typer.Option(help="largest request body in bytes")] = 2_000_000,
     workers: Annotated[int, typer.Option(min=1, help="server processes; more than one needs a read-only DuckDB "
                                                      "file (no token) or PostgreSQL")] = 1,
+    db_threads: Annotated[int, typer.Option(min=0, help="DuckDB threads per query (0: one per core); 1 runs many "
+                                                        "small API queries at once with the least CPU each")] = 1,
 ) -> None:
     """Serve the REST API and the dashboard."""
     import json
@@ -188,7 +190,8 @@ def serve(
     is_pg = db.startswith(("postgresql://", "postgres://"))
     if not is_pg and not Path(db).exists():
         err.print(f"[yellow]note:[/] {db} does not exist yet; serving an empty database")
-    config = ApiConfig.from_env(db=db, token=token, cors_origins=list(cors_origin or []), max_body=max_body)
+    config = ApiConfig.from_env(db=db, token=token, cors_origins=list(cors_origin or []), max_body=max_body,
+                                db_threads=db_threads or None)
     if workers > 1 and config.token and not is_pg:
         err.print("[red]error:[/] --workers above 1 serves a DuckDB file read-only: give no token "
                   "(one process alone may write to a DuckDB file)")
@@ -198,14 +201,15 @@ def serve(
               f"{'enabled with a token' if config.token else 'disabled: no token'}"
               f"{f'; {workers} worker processes' if workers > 1 else ''})")
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
     app.state.store.close()
-    os.environ[SERVE_ENV] = json.dumps({"db": db, "cors_origins": config.cors_origins, "max_body": max_body})
+    os.environ[SERVE_ENV] = json.dumps({"db": db, "cors_origins": config.cors_origins, "max_body": max_body,
+                                        "db_threads": db_threads or None})
     if config.token:
         os.environ["CRISISLENS_API_TOKEN"] = config.token
     uvicorn.run("crisislens.api:app_from_env", factory=True, workers=workers, host=host, port=port,
-                log_level="warning")
+                log_level="warning", access_log=False)
 
 
 def watch(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 from store_data import coded_document, coded_documents
@@ -126,3 +128,15 @@ def test_cors_is_off_unless_configured(client, tmp_path):
 def test_dashboard_page_is_served(client):
     response = client.get("/")
     assert (response.status_code, "leaflet.js" in response.text) == (200, True)
+
+
+def test_answers_are_compact_utf8_json(client):
+    event_id = client.get("/api/events").json()["items"][0]["id"]
+    response = client.get(f"/api/events/{event_id}")
+    assert (response.headers["content-type"], response.content) == (
+        "application/json", json.dumps(response.json(), ensure_ascii=False, separators=(",", ":")).encode())
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/incidents", "/api/stats"])
+def test_filters_are_checked_before_any_query(client, path):
+    assert client.get(path, params={"date_from": "2024-02-31"}).status_code == 422

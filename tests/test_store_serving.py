@@ -168,7 +168,59 @@ def test_a_worker_process_builds_its_app_from_the_environment(filled, monkeypatc
 
     from crisislens.api import SERVE_ENV, app_from_env
 
-    monkeypatch.setenv(SERVE_ENV, json.dumps({"db": filled.target}))
+    monkeypatch.setenv(SERVE_ENV, json.dumps({"db": filled.target, "db_threads": 1}))
     monkeypatch.delenv("CRISISLENS_API_TOKEN", raising=False)
-    client = TestClient(app_from_env())
-    assert client.get("/api/events").json()["total"] == 4
+    app = app_from_env()
+    client = TestClient(app)
+    threads = 1 if filled.target.startswith("postgres") else app.state.store.db.query(
+        "SELECT current_setting('threads')")[0][0]
+    assert (client.get("/api/events").json()["total"], int(threads)) == (4, 1)
+
+
+def _incident_matches(row: dict, f: Filters) -> bool:
+    """The filters' meaning written out: a row spans [starts, ends] (an event's one day is both)
+    and matches a date window it overlaps."""
+    starts = row.get("date_start", row.get("event_date"))
+    ends = row.get("date_end", row.get("event_date"))
+    lon, lat = row["longitude"], row["latitude"]
+    return ((f.bbox is None or (lon is not None and lat is not None and f.bbox[0] <= lon <= f.bbox[2]
+                                and f.bbox[1] <= lat <= f.bbox[3]))
+            and (f.date_from is None or (ends is not None and ends >= f.date_from))
+            and (f.date_to is None or (starts is not None and starts <= f.date_to))
+            and (f.event_type is None or f.event_type in (row["event_type"], row["sub_event_type"]))
+            and (f.country is None or row["country_code"] == f.country))
+
+
+FROM_A_ROW = {
+    "ends on the first day of the window": lambda r: Filters(date_from=r.get("date_end", r.get("event_date"))),
+    "starts on the last day of the window": lambda r: Filters(date_to=r.get("date_start", r.get("event_date"))),
+    "one-day window": lambda r: Filters(date_from=r.get("date_end", r.get("event_date")),
+                                        date_to=r.get("date_end", r.get("event_date"))),
+    "sub-event type": lambda r: Filters(event_type=r["sub_event_type"]),
+    "country": lambda r: Filters(country=r["country_code"]),
+    "map window": lambda r: Filters(bbox=(r["longitude"] - 0.01, r["latitude"] - 0.01,
+                                          r["longitude"] + 0.01, r["latitude"] + 0.01)),
+}
+
+
+@pytest.mark.parametrize("make", FROM_A_ROW.values(), ids=FROM_A_ROW.keys())
+@pytest.mark.parametrize("kind", ["events", "incidents"])
+def test_events_and_incidents_read_the_same_filters_from_their_own_columns(filled, kind, make):
+    read = filled.events if kind == "events" else filled.incidents
+    everything = read(limit=None)[1]
+    f = make(next(r for r in reversed(everything) if r["latitude"] is not None and r["country_code"]))
+    expected = {r["id"] for r in everything if _incident_matches(r, f)}
+    assert expected and {r["id"] for r in read(f, limit=None)[1]} == expected
+
+
+def test_an_incident_matches_an_actor_when_one_of_its_reports_does(filled):
+    _, events = filled.events(limit=None)
+    word = next(e["actor1"] for e in events if e["actor1"] and e["incident_id"]).split()[-1].lower()
+    expected = {e["incident_id"] for e in events if e["incident_id"] and any(
+        word in (e[c] or "").lower() for c in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"))}
+    assert expected and {i["id"] for i in filled.incidents(Filters(actor=word), limit=None)[1]} == expected
+
+
+def test_a_serving_store_runs_each_duckdb_query_on_one_thread(tmp_path):
+    with Store.open(str(tmp_path / "one.duckdb"), threads=1) as store:
+        assert int(store.db.query("SELECT current_setting('threads')")[0][0]) == 1

@@ -45,21 +45,22 @@ class Store:
         self._stats = ResultCache(size=256, ttl=None if getattr(db, "read_only", False) else 10.0)
 
     @classmethod
-    def open(cls, target: str, read_only: bool = False) -> Store:
+    def open(cls, target: str, read_only: bool = False, threads: int | None = None) -> Store:
         """A DuckDB path (created when missing) or a `postgresql://` URL. A read-only DuckDB store
-        lets other processes (an export, another server) open the same file at the same time."""
+        lets other processes (an export, another server) open the same file at the same time;
+        `threads` bounds DuckDB's threads per query (a server answering many small ones: 1)."""
         if read_only and not target.startswith(("postgresql://", "postgres://")):
             import os
 
             if not os.path.exists(target) or target == ":memory:":
                 Store(connect(target), target).close()  # create and migrate it first
-            db = connect(target, read_only=True)
+            db = connect(target, read_only=True, threads=threads)
             version = int(db.query("SELECT MAX(version) FROM schema_version")[0][0] or 0)
             if version < len(MIGRATIONS):
                 db.close()
                 raise RuntimeError(f"{target} has schema version {version}; open it once for writing to migrate it")
             return cls(db, target, migrated=True)
-        return cls(connect(target), target)
+        return cls(connect(target, threads=threads), target)
 
     def close(self) -> None:
         self.db.close()

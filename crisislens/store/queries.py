@@ -58,36 +58,68 @@ EVENT_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in EVENT_FIELDS) + " FROM ev
 LIST_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in EVENT_FIELDS if c != "spans")
 
 
-def _event_where(f: Filters) -> tuple[str, list[Any]]:
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """Where the filters read a row's facts: events and incidents hold the same kinds of facts
+    (place, days, type, country) in columns of their own, with one date semantics for both."""
+
+    lon: str
+    lat: str
+    starts: str  # the row's first day: `date_to` keeps rows that start by then
+    ends: str  # its last day: `date_from` keeps rows that end from then on (an event's one day is both)
+    event_type: str
+    sub_event_type: str
+    country: str
+    through_reports: bool  # actor, text and kind are the reports' (an incident's events), not the row's
+
+
+ON_EVENTS = _Target("e.longitude", "e.latitude", "e.event_date", "e.event_date", "e.event_type", "e.sub_event_type",
+                    "e.country_code", through_reports=False)
+ON_INCIDENTS = _Target("i.longitude", "i.latitude", "i.date_start", "i.date_end", "i.event_type", "i.sub_event_type",
+                       "i.country_code", through_reports=True)
+_ACTOR = ("(strpos(lower(coalesce(e.actor1, '')), ?) > 0 OR strpos(lower(coalesce(e.actor2, '')), ?) > 0"
+          " OR strpos(lower(coalesce(e.assoc_actor_1, '')), ?) > 0 OR strpos(lower(coalesce(e.assoc_actor_2, '')), ?) > 0)")
+_TEXT = ("(strpos(lower(coalesce(a.text, '')), ?) > 0 OR strpos(lower(coalesce(a.title, '')), ?) > 0"
+         " OR strpos(lower(coalesce(e.location, '')), ?) > 0)")
+
+
+def _where(f: Filters, on: _Target) -> tuple[str, list[Any]]:
+    """The WHERE clause (fixed SQL, `?` for every value) and its parameters for `f` over `on`'s
+    columns; an incident matches an actor, a text or a kind when one of its reports does."""
     clauses: list[str] = []
     params: list[Any] = []
     if f.bbox:
-        clauses.append("e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?")
+        clauses.append(f"{on.lon} BETWEEN ? AND ? AND {on.lat} BETWEEN ? AND ?")
         params += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
     if f.date_from:
-        clauses.append("e.event_date >= ?")
+        clauses.append(f"{on.ends} >= ?")
         params.append(f.date_from)
     if f.date_to:
-        clauses.append("e.event_date <= ?")
+        clauses.append(f"{on.starts} <= ?")
         params.append(f.date_to)
     if f.event_type:
-        clauses.append("(e.event_type = ? OR e.sub_event_type = ?)")
+        clauses.append(f"({on.event_type} = ? OR {on.sub_event_type} = ?)")
         params += [f.event_type, f.event_type]
-    if f.kind:
-        clauses.append("e.kind = ?")
-        params.append(f.kind)
     if f.country:
-        clauses.append("e.country_code = ?")
+        clauses.append(f"{on.country} = ?")
         params.append(country_code(f.country))
+    report: list[str] = []
+    report_params: list[Any] = []
+    if f.kind:
+        report.append("e.kind = ?")
+        report_params.append(f.kind)
     if f.actor:
-        clauses.append("(strpos(lower(coalesce(e.actor1, '')), ?) > 0 OR strpos(lower(coalesce(e.actor2, '')), ?) > 0"
-                       " OR strpos(lower(coalesce(e.assoc_actor_1, '')), ?) > 0"
-                       " OR strpos(lower(coalesce(e.assoc_actor_2, '')), ?) > 0)")
-        params += [f.actor.lower()] * 4
+        report.append(_ACTOR)
+        report_params += [f.actor.lower()] * 4
     if f.q:
-        clauses.append("(strpos(lower(coalesce(a.text, '')), ?) > 0 OR strpos(lower(coalesce(a.title, '')), ?) > 0"
-                       " OR strpos(lower(coalesce(e.location, '')), ?) > 0)")
-        params += [f.q.lower()] * 3
+        report.append(_TEXT)
+        report_params += [f.q.lower()] * 3
+    if report and on.through_reports:
+        clauses.append(f"EXISTS (SELECT 1 FROM {_event_from(f)} JOIN incident_reports r ON r.event_id = e.id"
+                       f" WHERE r.incident_id = i.id AND {' AND '.join(report)})")
+    else:
+        clauses += report
+    params += report_params
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -103,7 +135,7 @@ def _records(names: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
 
 def _event_from(f: Filters) -> str:
     """The events table, joined to articles only when a filter reads the article's text."""
-    return "FROM events e JOIN articles a ON a.id = e.article_id" if f.q else "FROM events e"
+    return "events e JOIN articles a ON a.id = e.article_id" if f.q else "events e"
 
 
 def list_events(db: Backend, f: Filters, limit: int | None = 100, offset: int = 0,
@@ -111,15 +143,15 @@ def list_events(db: Backend, f: Filters, limit: int | None = 100, offset: int = 
     """(total matching, one page of events), newest first, each with its evidence spans unless
     `spans` is False (list pages do not show them). A page shorter than `limit` tells the total
     itself, so only a full page pays for a separate count."""
-    where, params = _event_where(f)
+    where, params = _where(f, ON_EVENTS)
     select = EVENT_SELECT.split(" FROM ", 1)[0] if spans else LIST_SELECT
-    sql = f"{select} {_event_from(f)}{where} ORDER BY e.event_date DESC NULLS LAST, e.id"
+    sql = f"{select} FROM {_event_from(f)}{where} ORDER BY e.event_date DESC NULLS LAST, e.id"
     page_params = list(params)
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         page_params += [int(limit), int(offset)]
     names, rows = db.columns(sql, page_params)
-    total = _total(db, f"SELECT COUNT(*) {_event_from(f)}{where}", params, limit, offset, len(rows))
+    total = _total(db, f"SELECT COUNT(*) FROM {_event_from(f)}{where}", params, limit, offset, len(rows))
     return total, _records(names, rows)
 
 
@@ -160,39 +192,13 @@ def get_article(db: Backend, article_id: str) -> dict | None:
     return article
 
 
-def _incident_where(f: Filters) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if f.bbox:
-        clauses.append("i.longitude BETWEEN ? AND ? AND i.latitude BETWEEN ? AND ?")
-        params += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
-    if f.date_from:
-        clauses.append("i.date_end >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        clauses.append("i.date_start <= ?")
-        params.append(f.date_to)
-    if f.event_type:
-        clauses.append("(i.event_type = ? OR i.sub_event_type = ?)")
-        params += [f.event_type, f.event_type]
-    if f.country:
-        clauses.append("i.country_code = ?")
-        params.append(country_code(f.country))
-    if f.actor or f.q or f.kind:
-        sub, sub_params = _event_where(Filters(actor=f.actor, q=f.q, kind=f.kind))
-        clauses.append("EXISTS (SELECT 1 FROM incident_reports r JOIN events e ON e.id = r.event_id"
-                       f" JOIN articles a ON a.id = e.article_id{sub} AND r.incident_id = i.id)")
-        params += sub_params
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
 INCIDENT_SELECT = """SELECT i.id, i.event_type, i.sub_event_type, i.date_start, i.date_end, i.country_code,
        i.admin1, i.location, i.latitude, i.longitude, i.n_reports, i.n_sources, i.fatalities_best,
        i.fatalities_low, i.fatalities_high, i.actor1, i.actor2 FROM incidents i"""
 
 
 def list_incidents(db: Backend, f: Filters, limit: int | None = 100, offset: int = 0) -> tuple[int, list[dict]]:
-    where, params = _incident_where(f)
+    where, params = _where(f, ON_INCIDENTS)
     sql = f"{INCIDENT_SELECT}{where} ORDER BY i.date_start DESC NULLS LAST, i.id"
     page_params = list(params)
     if limit is not None:
@@ -221,8 +227,8 @@ def get_incident(db: Backend, incident_id: str) -> dict | None:
 def stats(db: Backend, f: Filters) -> dict[str, Any]:
     """Events and fatalities per day and per type, for the dashboard's charts: both groupings
     from one scan (GROUPING SETS), the distinct articles from a second."""
-    where, params = _event_where(f)
-    base = _event_from(f) + where
+    where, params = _where(f, ON_EVENTS)
+    base = f"FROM {_event_from(f)}{where}"
     grouped = db.query(f"SELECT e.event_date, e.event_type, COUNT(*), SUM(COALESCE(e.fatalities, 0)),"
                        f" GROUPING(e.event_date) {base} GROUP BY GROUPING SETS ((e.event_date), (e.event_type))",
                        params)
