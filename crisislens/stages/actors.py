@@ -31,6 +31,7 @@ real-world entity, in order of first mention, each with
 from __future__ import annotations
 
 from crisislens.schema import Actor, Document, Span
+from crisislens.stages import actor_coref
 from crisislens.stages.actor_lexicon import iso3_of
 from crisislens.stages.actor_mentions import ARMED_INTERS, Finder, Mention, find_hits, text_country
 
@@ -51,6 +52,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
     finder.pronouns()
     _associate(finder.mentions, parsed)
     doc.actors.extend(_merge(finder.mentions, country))
+    actor_coref.resolve(doc, parsed)  # "the paramilitaries", "it" three sentences on: mentions of the group
     return doc
 
 
