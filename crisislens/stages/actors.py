@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from crisislens.schema import Actor, Document, Span
 from crisislens.stages import actor_coref
+from crisislens.stages.actor_country import fallback_country
 from crisislens.stages.actor_lexicon import iso3_of
 from crisislens.stages.actor_mentions import ARMED_INTERS, Finder, Mention, find_hits, text_country
 
@@ -44,6 +45,9 @@ def process(doc: Document, parsed, resources=None) -> Document:
     hits = find_hits(parsed, country)
     if country is None:
         country, why = text_country(hits)
+    if country is None:  # no place, country name or group: a region named in passing, an institution
+        country, why = fallback_country(doc.text, getattr(resources, "gazetteer", None) if resources else None)
+        why = why or "no country known"
     finder = Finder(parsed, hits, country, why)
     finder.named_groups()
     finder.generic_nouns()

@@ -18,6 +18,7 @@ from functools import cache
 
 from crisislens.lexicons import load_table
 from crisislens.schema import Actor, Document, Span
+from crisislens.stages.actor_country import cue_country
 from crisislens.stages.event_triggers import _forms
 
 AGENT_PREPS = {"by"}
@@ -184,6 +185,8 @@ def party(doc: Document, tok) -> Party:
         kind = INTER_KIND.get(actor.inter)
         if actor.inter == 4 and tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass"):
             kind = "civilian"  # "raiders killed Turkana": an ethnic group named as victims
+        elif _group_kinds().get(actor.name) in CROWD_GROUP_KINDS:
+            kind = "crowd"  # "ODM and PNU clashed": a party's people in a fight are a crowd, not a militia
     if kind is None:
         k = kinds.get(key) or kinds.get(tok.lemma_.lower())
         if k:
@@ -251,7 +254,8 @@ def country_label(doc: Document) -> tuple[str, str | None]:
                      if a.name.endswith(")") and a.name.rsplit("(", 1)[1].rstrip(")") in by_name)
         if codes:
             return by_iso3[codes.most_common(1)[0][0]]
-        return "", None
+        iso3, _ = cue_country(doc.text)  # an institution only one country has ("county assembly")
+        return by_iso3.get(iso3, ("", None)) if iso3 else ("", None)
     return countries.get(iso2.upper(), (iso2, None))
 
 
@@ -361,13 +365,17 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
             return a1, None, "violent demonstration; no other side named"
         return a1, generic_actor(doc, "civilians", mention(target), "victims of a violent crowd"), \
             "rioters; victims as civilians"
-    violent_agent = named_agent if named_agent and named_agent.actor.inter not in (5, 6, 7) else None
+    violent_agent = named_agent if named_agent and named_agent.actor.inter not in (5, 6, 7) \
+        and named_agent.kind != "crowd" else None
     if violent_agent is not None and violent_agent.actor.name.startswith(GENERIC["unidentified"][0]) \
             and _unnamed_kind(violent_agent, communal) == "communal":  # "armed raiders", gunmen in a cattle raid
         violent_agent = Party(violent_agent.token, generic_actor(
             doc, "communal", token_span(violent_agent.token), "unnamed attackers in a communal conflict"), "armed")
     if violent_agent is None and agent is not None and agent.kind == "state":
         violent_agent = Party(agent.token, state_actor(doc, agent), "state")
+    if violent_agent is None and (agent is None or agent.kind in ("armed", "group", None)):
+        found = _named_perpetrator(doc, others)  # "killed when Pokot raiders invaded": the raiders
+        violent_agent = Party(agent.token if agent else None, found, "armed") if found else None
     if event_type == "Violence against civilians":
         a1 = violent_agent.actor if violent_agent else generic_actor(
             doc, _unnamed_kind(agent, communal), mention(agent), "perpetrator not named")
@@ -397,6 +405,8 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
         a1, a2 = (state.actor if state else generic_actor(doc, "police", trigger, "arrests are made by state forces")), \
             a2 or (a1 if a1 is not None and a1.inter != 1 else None)
         return a1, a2, "arresting state forces; the arrested as target"
+    if a1 is None and violent_agent is not None:
+        a1 = violent_agent.actor
     if a1 is None and agent is not None and agent.kind == "armed":
         a1 = generic_actor(doc, _unnamed_kind(agent, communal), mention(agent), "unnamed armed actor")
     if a2 is not None and a2.inter == 0 and a2.type not in ("person",):
@@ -411,6 +421,18 @@ def security_forces(doc: Document) -> Actor | None:
     """The first police or military force the report names (not a government as such)."""
     for actor in doc.actors:
         if actor.inter == 1 and not actor.name.startswith("Government"):
+            return actor
+    return None
+
+
+def _named_perpetrator(doc: Document, others: list[Party]) -> Actor | None:
+    """A non-state armed actor the event's other triggers or, failing them, the report names:
+    the attacker of a passive "was killed" the trigger's own parse leaves unnamed."""
+    for p in others:
+        if p.actor is not None and p.actor.inter in (2, 3, 4) and p.kind in ("armed", "group"):
+            return p.actor
+    for actor in doc.actors:
+        if actor.inter in (2, 3, 4) and actor.mentions and "perpetrator not named" not in (actor.reason or ""):
             return actor
     return None
 
