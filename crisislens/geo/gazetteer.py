@@ -86,8 +86,11 @@ class Gazetteer:
                 log.warning("building the gazetteer index at %s (once; about 20 s)", path)
                 build_default(path)
                 for stale in path.parent.glob("gazetteer-v*.sqlite"):
-                    if stale != path:
-                        stale.unlink(missing_ok=True)  # an older format's index is never read again
+                    version = stale.stem.removeprefix("gazetteer-v")
+                    if version.isdigit() and SCHEMA_VERSION.isdigit() and int(version) < int(SCHEMA_VERSION):
+                        # an older format's index is never read again; a newer one belongs to a newer
+                        # install sharing the cache folder (a process started before an upgrade)
+                        stale.unlink(missing_ok=True)
         gazetteer = cls(path)
         log.info("gazetteer %s ready in %.2f s", path, time.perf_counter() - started)
         return gazetteer

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|adh|ar|at|az|an|es|ed|er|et)\s+(?=\w{3})")
@@ -19,8 +20,11 @@ _SKELETON_SUBS = (
 )
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
-    """Lower-case ASCII words: 'Ar-Raqqah ' -> 'ar raqqah'; the key every lookup starts with."""
+    """Lower-case ASCII words: 'Ar-Raqqah ' -> 'ar raqqah'; the key every lookup starts with.
+
+    Memoised (a pure function of its text): the same names are folded ~20 times per article."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("'", "").replace("\u2019", "").replace("`", "")

@@ -96,6 +96,7 @@ def _precision(candidate: Candidate, mention: Mention, is_parent: bool) -> int:
 
 
 _MAJOR_TOWN = 350_000  # a city this large may be named from abroad without its country
+_REGION_OVER_TOWN = 20_000  # a smaller town named like a region elsewhere in its country yields to the region
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,16 @@ def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
     if alias and gazetteer.country(alias) is not None:
         return gazetteer.country(alias), "another name of the country", ()
     candidates = gazetteer.lookup(name)
+    regions = {(c.cc, fold(c.name)): c.admin1_code for c in candidates if c.kind == "admin1"}
     best, best_score, best_reason = None, -1e9, ""
     for cand in candidates:
         if not _backed(cand, ctx, parents):
             continue
         value, reason = score(cand, mention, ctx.countries, parents, ctx.main_country)
+        region = regions.get((cand.cc, fold(cand.name)))
+        if cand.kind == "town" and region is not None and region != cand.admin1_code \
+                and cand.population < _REGION_OVER_TOWN:
+            value -= 4.0  # "in Samburu": the region, not a village of that name in another region
         if value > best_score:
             best, best_score, best_reason = cand, value, reason
     if best is None:

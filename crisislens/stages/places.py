@@ -20,6 +20,7 @@ from crisislens.geo.recognize import Mention, find_mentions
 from crisislens.geo.resolve import Context, Resolution, resolve_all
 from crisislens.lexicons import load_table
 from crisislens.schema import Document, Place, Span
+from crisislens.stages.places_attribute import attribute_of
 from crisislens.stages.places_country import country_votes, group_countries, main_country
 from crisislens.stages.places_ethnic import ethnic_actor_starts
 
@@ -79,6 +80,7 @@ def process(doc: Document, parsed, resources) -> Document:
     sentences = [s.start_char for s in parsed.sents]
     places: dict[object, Place] = {}
     weak: set[object] = set()  # places named only as a people or a road's end: context
+    attributes: dict[object, tuple[int, str]] = {}  # places named only as "Siaya Senator": sentence, noun
     for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):
         if not _worth_keeping(mention, res, countries) or _named_by_child(i, mentions, resolutions):
             continue
@@ -99,7 +101,11 @@ def process(doc: Document, parsed, resources) -> Document:
             weak.add(key)
         else:
             place.role = _role(text, mention, parsed, sentences)
+            noun = attribute_of(parsed, mention.start, mention.end) if place.role == "location" else None
+            if noun is not None:
+                attributes[key] = (bisect.bisect_right(sentences, mention.start), noun)
         places[key] = place
+    _demote_attributes(places, attributes, sentences)
     for cc, spans in context_spans.items():
         country = gazetteer.country(cc)
         existing = next((p for p in places.values() if p.country_code == cc and p.feature == "PCLI"), None)
@@ -135,6 +141,18 @@ def _countries(text: str, mentions: list[Mention], gazetteer) -> tuple[Counter, 
                 named[cand.cc] += 1
                 break
     return named, implied, spans
+
+
+def _demote_attributes(places: dict, attributes: dict[object, tuple[int, str]], sentences: list[int]) -> None:
+    """An attribute ("Siaya Senator") is context when its sentence names another resolved location."""
+    for key, (sentence, noun) in attributes.items():
+        place = places[key]
+        if len(place.mentions) > 1 or place.role != "location":
+            continue
+        others = [p for k, p in places.items() if k != key and k not in attributes and p.role == "location"
+                  and p.lat is not None and any(bisect.bisect_right(sentences, m.start) == sentence for m in p.mentions)]
+        if others:
+            place.role, place.reason = "context", f"{place.reason}; named as an attribute ('{place.name} {noun}')"
 
 
 def _worth_keeping(mention: Mention, res: Resolution, countries: Counter) -> bool:

@@ -39,7 +39,7 @@ def _ethnic_at(tokens, i: int) -> int:
 
 def ethnic_actor_starts(parsed) -> frozenset[int]:
     """Character offsets where an ethnic name stands for people (a list of them shares the noun)."""
-    tokens = list(parsed)
+    tokens = parsed  # a Doc indexes and slices like a list; copying its tokens cost more than the scan
     nouns = _people_nouns()
     out: set[int] = set()
     i = 0

@@ -1,0 +1,55 @@
+"""Places read with the rest of the sentence: regions over namesake villages, attributes, upazilas."""
+
+import pytest
+
+from crisislens.geo import gazetteer as gazetteer_module
+from crisislens.geo.build import SCHEMA_VERSION, _Row, write_index
+from crisislens.geo.gazetteer import Gazetteer
+
+
+def _place(doc, name):
+    return next(p for p in doc.places if p.name == name)
+
+
+def test_region_beats_a_small_namesake_town_in_another_region(pipeline):
+    doc = pipeline.extract("Herders fought with police reservists in Samburu on Monday.")
+    assert _place(doc, "Samburu").admin1 == "Samburu"
+
+
+@pytest.mark.parametrize("sentence, attribute, location", [
+    ("Wajir Senator Ali Noor led a march into Garissa town on Friday.", "Wajir", "Garissa"),
+    ("Kitui teachers staged a sit-in outside the ministry offices in Nairobi.", "Kitui", "Nairobi"),
+    ("Protesters heckled the Nyeri governor at a rally in Nakuru.", None, "Nakuru"),
+])
+def test_place_named_as_an_attribute_is_context_beside_a_location(pipeline, sentence, attribute, location):
+    doc = pipeline.extract(sentence)
+    if attribute:
+        place = next(p for p in doc.places if p.name.startswith(attribute))
+        assert place.role == "context" and "attribute" in place.reason
+    assert next(p for p in doc.places if p.name.startswith(location)).role == "location"
+
+
+def test_attribute_alone_stays_the_location(pipeline):
+    doc = pipeline.extract("Wajir Senator Ali Noor was attacked by a mob on Friday.")
+    assert next(p for p in doc.places if p.name.startswith("Wajir")).role == "location"
+
+
+def test_upazila_resolves_to_its_own_point(pipeline):
+    doc = pipeline.extract("Police clashed with protesters in Sitakunda upazila (Chittagong) on Sunday.")
+    place = _place(doc, "Sitakunda")
+    if not any(c.feature == "ADM3" for c in pipeline.resources.gazetteer.lookup("Sitakunda")):
+        pytest.skip("no boundary package installed")
+    assert (place.country_code, place.admin1, place.precision) == ("BD", "Chittagong", 2)
+    assert "not in gazetteer" not in place.reason
+
+
+def test_opening_the_default_index_keeps_a_newer_format_and_drops_older(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "crisislens"
+    folder.mkdir()
+    older, newer = folder / "gazetteer-v1.sqlite", folder / f"gazetteer-v{int(SCHEMA_VERSION) + 1}.sqlite"
+    older.write_text("old"), newer.write_text("new")
+    row = _Row(1, "Testville", "town", "PPL", "ZZ", "01", None, 1.0, 1.0, 10, [])
+    monkeypatch.setattr(gazetteer_module, "build_default", lambda path: write_index([row], path, "test"))
+    assert Gazetteer.open().lookup("Testville")
+    assert newer.exists() and not older.exists()
