@@ -30,6 +30,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from crisislens.schema import MAX_COUNT, Document, Place, Quantity, TimeExpression
+from crisislens.stages.fatality_notes import background_killing, coded_elsewhere, stated_total
 
 DEFAULT_OFFSET_DAYS = 1
 EARLIER_PREPS = {"after", "following", "before", "since"}
@@ -137,6 +138,8 @@ def _not_a_toll(parsed, q: Quantity) -> str | None:
     verb = next((t for t in root.ancestors if t.pos_ == "VERB"), None)
     if verb is not None and _unrealised(verb):
         return f"'{verb.text}' did not happen"
+    if verb is not None and (why := background_killing(verb)):
+        return why
     topic = _protest_topic(root)
     if topic:
         return f"what a protest is about ('{topic}')"
@@ -165,14 +168,19 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
     """(best, low, high) killed counts in the evidence; None when the text says nothing.
 
     A report that says outright that no fatality belongs to this event ("No fatality coded to
-    this event") gives 0 whatever other figures it cites."""
+    this event") gives 0 whatever other figures it cites, and a coder's own total ("Total 13
+    fatalities", "1 fatality coded to this event") is the toll. Figures in a sentence that says
+    they are coded to other events ("coded separately", "split across 13 events") are left out."""
+    stated = stated_total(doc.text)
+    if stated is not None:
+        return stated[0], stated[0], stated[0]
     for q in doc.quantities:
         if q.category == "killed" and _low(q) == 0 and any(
                 w in doc.text[q.span.start: q.span.end + 60].lower() for w in THIS_EVENT):
             return 0, 0, 0
     killed = sorted((q for q in doc.quantities if q.category == "killed"
                      and _inside(q.span.start, q.span.end, bounds) and not _earlier(parsed, q)
-                     and not _not_a_toll(parsed, q)),
+                     and not _not_a_toll(parsed, q) and not _elsewhere(doc.text, q, bounds)),
                     key=lambda q: q.span.start)
     if not killed:
         return None, None, None
@@ -192,6 +200,11 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
         low += total
         high += top
     return best, low, max(high, low)
+
+
+def _elsewhere(text: str, q: Quantity, bounds: list[tuple[int, int]]) -> bool:
+    """The figure's sentence says its figures are coded to other events."""
+    return any(s <= q.span.start < e and coded_elsewhere(text[s:e], q.span.start - s) for s, e in bounds)
 
 
 SUBSET_WORDS = ("including", "among", "of them", "of whom", "of which")
@@ -266,7 +279,7 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
                        for c in m.anchor.children)  # "burned to death", "stoned to death"
         if (m.pattern not in LETHAL_PATTERNS and not to_death) or any(c.dep_ == "neg" for c in m.anchor.children):
             continue
-        if _unrealised(m.anchor):
+        if _unrealised(m.anchor) or background_killing(m.anchor):
             continue
         for tok in targets_of(m.anchor):
             if tok.lemma_.lower() in NOT_PEOPLE:

@@ -1,0 +1,97 @@
+"""What a report says outright about an event's toll, for the events' fatalities.
+
+ACLED-style notes often end with the coder's own statement: "Total 13 fatalities (12
+confirmed and 1 split fatality) coded to this event", "Fatalities coded as 0". Such a
+statement is the toll, whatever figures the note cites before it. Notes also cite figures
+that belong to other events ("beheaded four men (coded in other event)", "7 remaining
+fatalities split across 13 events"): those are no toll of this one. The phrasings are data
+(lexicons/fatality_statements.csv).
+
+A killing named as the reason for what happened ("in response to the beheading of", "demanding
+justice for the killing of", "suspected of killing a man") is an earlier event: it implies no
+death in this one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from crisislens.lexicons import load_table
+
+# Verbs whose object is a killing that happened before the reported event.
+BACKGROUND_VERBS = frozenset({"protest", "condemn", "denounce", "mourn", "revenge", "avenge", "decry",
+                              "demand", "precipitate", "trigger", "spark"})
+# Prepositions that make a killing noun the cause or topic of something else: "in response to the
+# beheading", "justice for the killing", "after the murder", "anger over the killing".
+BACKGROUND_PREPS = frozenset({"for", "to", "after", "following", "over", "against", "since", "before"})
+# A sentence about a protest names killings as what the protest is about ("demanding punishment
+# for those involved in the killing of", "precipitated by the killing of").
+PROTEST_LEMMAS = frozenset({"protest", "demonstration", "rally", "demonstrate", "march", "chain", "sit-in",
+                            "demand", "mourner"})
+# Words on a killing verb that date it before the reported event ("killed two weeks before").
+EARLIER_WORDS = frozenset({"before", "previously"})
+# Allegations: "suspected of killing", "accused of murdering", "charged with killing".
+ALLEGATION_VERBS = frozenset({"suspect", "accuse", "charge", "allege", "blame", "believe"})
+
+
+@cache
+def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    out: dict[str, list[re.Pattern[str]]] = {}
+    for row in load_table("fatality_statements.csv"):
+        out.setdefault(row["kind"], []).append(re.compile(row["pattern"], re.IGNORECASE))
+    return {kind: tuple(patterns) for kind, patterns in out.items()}
+
+
+def stated_total(text: str) -> tuple[int, str] | None:
+    """(toll, the words) when the text states its event's toll outright; the first statement wins."""
+    found = [m for p in _patterns().get("total", ()) for m in p.finditer(text)]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return int(first.group("n")), first.group(0)
+
+
+def coded_elsewhere(sentence: str, at: int) -> bool:
+    """Whether a sentence says that its figure at offset `at` is coded to another event: the
+    whole sentence, or only a parenthesis when the statement is inside one ("2 police killed
+    (and 3 civilians - coded separately)" keeps 2)."""
+    for pattern in _patterns().get("elsewhere", ()):
+        for m in pattern.finditer(sentence):
+            opened = sentence.rfind("(", 0, m.start())
+            if opened == -1 or sentence.rfind(")", opened, m.start()) != -1:
+                return True  # not inside a parenthesis: the whole sentence
+            closed = sentence.find(")", m.end())
+            if opened <= at < (closed if closed != -1 else len(sentence)):
+                return True
+    return False
+
+
+def background_killing(anchor) -> str | None:
+    """Why a killing word names an earlier killing rather than this event's deaths, or None.
+
+    A noun ("the killing of", "the beheading of") after a preposition or as the object of
+    protest/revenge verbs; a verb that is what someone is suspected or accused of, or a
+    past-perfect clause on a person ("a man who had killed his father")."""
+    if anchor.pos_ == "NOUN":
+        head = anchor.head
+        if anchor.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in BACKGROUND_PREPS:
+            return f"'{head.text} the {anchor.text}'"
+        if anchor.dep_ == "dobj" and head.lemma_.lower() in BACKGROUND_VERBS:
+            return f"'{head.text} the {anchor.text}'"
+        if anchor.dep_ not in ("nsubj", "ROOT") and any(t.lemma_.lower() in PROTEST_LEMMAS for t in anchor.sent):
+            return f"'{anchor.text}' is what a protest is about"
+        return None
+    if anchor.pos_ != "VERB":
+        return None
+    if anchor.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in anchor.children):
+        return f"'had {anchor.text}' (an earlier killing)"
+    for child in anchor.children:  # "killed the day before", "beaten to death two weeks ago"
+        if child.dep_ in ("advmod", "npadvmod") and (child.lower_ in EARLIER_WORDS or any(
+                g.dep_ == "advmod" and g.lower_ in EARLIER_WORDS for g in child.children)):
+            return f"'{anchor.text} ... {child.text}' (an earlier killing)"
+    if anchor.dep_ in ("pcomp", "xcomp", "ccomp"):
+        for anc in list(anchor.ancestors)[:3]:
+            if anc.lemma_.lower() in ALLEGATION_VERBS:
+                return f"'{anc.text} ... {anchor.text}' (an allegation)"
+    return None
