@@ -302,6 +302,9 @@ class Finder:
 
     def _generic(self, token, entry, noun: str) -> None:
         mods = _modifiers(token)
+        before = self.hits.ethnic.get(token.i - 1) if entry.ethnic and token.i > 0 else None
+        if before is not None and not any(m.i in self.hits.ethnic for m in mods) and token.i - 1 not in self.used:
+            mods += list(self.parsed[before[0]:before[1]])  # "Pokot raiders" the parser split apart
         tokens = [token] + [m for m in mods if m.dep_ != "punct"]
         lemmas = {m.lemma_.lower() for m in mods} | {m.lower_ for m in mods}
         groups = list(dict.fromkeys(self.hits.groups[m.i][2] for m in mods if m.i in self.hits.groups))

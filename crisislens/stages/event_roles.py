@@ -209,12 +209,14 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
     """Parties from the parse; when the parse gives none (headlines, run-on notes), the
     nearest named party before the trigger is taken as initiator and after it as target."""
     agents, targets = arguments(anchor)
+    if not targets and anchor.dep_ == "pobj" and anchor.head.dep_ == "agent":  # "a vehicle was hit by an IED"
+        targets = [c for c in anchor.head.head.children if c.dep_ == "nsubjpass"]
     a = [party(doc, t) for t in agents]
     t = [party(doc, t) for t in targets]
     if not a or not t:
         sent = anchor.sent
         before, after = _nearest_mentions(doc, anchor, sent)
-        taken = {p.token.i for p in a + t}
+        taken = {p.token.i for p in a + t} | {w.i for p in t for w in p.token.subtree}  # "a police vehicle was hit"
         if not a and before is not None and before.token.i not in taken:
             a = [before]
         if not t and after is not None and after.token.i not in taken and not (a and a[0].token.i == after.token.i):
@@ -395,6 +397,8 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
         why = "initiator and target from the parse"
         if a2 is None or a2 is a1:
             a2, why = _other_side(doc, a1, others, event_type, trigger)
+        if event_type == "Battles" and a2 is None and a1.inter == 4 and a1.name.startswith("Unidentified"):
+            a2, why = a1, why + "; both sides unnamed militias of a communal clash, as ACLED codes them"
         if event_type == "Battles" and a2 is not None and a2.inter == 1 and a1.inter in (2, 3) \
                 and not a1.name.startswith(GENERIC["unidentified"][0]):
             a1, a2, why = a2, a1, why + "; state forces first, as ACLED lists a state-rebel battle"
