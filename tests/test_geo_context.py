@@ -53,3 +53,35 @@ def test_opening_the_default_index_keeps_a_newer_format_and_drops_older(tmp_path
     monkeypatch.setattr(gazetteer_module, "build_default", lambda path: write_index([row], path, "test"))
     assert Gazetteer.open().lookup("Testville")
     assert newer.exists() and not older.exists()
+
+
+def test_list_of_towns_is_siblings_not_containers(pipeline):
+    doc = pipeline.extract("Youths rioted in Kisumu, Kericho and Eldoret in western Kenya on Monday.")
+    kisumu = _place(doc, "Kisumu")
+    assert (kisumu.admin1, kisumu.precision) == ("Kisumu", 1) and "not in gazetteer" not in kisumu.reason
+
+
+def test_list_members_share_the_container_named_after_the_last(pipeline):
+    from crisislens.geo.recognize import find_mentions
+
+    text = "Troops searched Alpha, Bravo and Charlie in Wajir county."
+    mentions = find_mentions(text, pipeline.nlp(text), lambda name, major=False: True)
+    by_text = {m.text: m for m in mentions}
+    wajir = next(i for i, m in enumerate(mentions) if m.text == "Wajir")
+    assert all(by_text[name].parents == [wajir] for name in ("Alpha", "Bravo", "Charlie"))
+
+
+def test_sizeable_town_keeps_its_point_when_the_text_names_another_region(pipeline):
+    doc = pipeline.extract("Rickshaw pullers blocked a road in Bogra city (Bogra Sadar, Khulna) on Sunday.")
+    bogra = next(p for p in doc.places if p.name.startswith("Bogra") or p.name.startswith("Bogura"))
+    assert (bogra.country_code, bogra.admin1, bogra.precision) == ("BD", "Rajshahi", 1)
+
+
+def test_country_beside_a_town_of_it_is_context(pipeline):
+    doc = pipeline.extract("Residents of Garissa town protested the killing of a trader, the third such attack in Kenya.")
+    assert _place(doc, "Kenya").role == "context" and _place(doc, "Garissa").role == "location"
+
+
+def test_country_named_alone_stays_the_location(pipeline):
+    doc = pipeline.extract("Gunmen killed two traders in Kenya on Monday.")
+    assert _place(doc, "Kenya").role == "location"

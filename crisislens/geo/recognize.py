@@ -20,6 +20,8 @@ _LINK = r"(?:al|el|ez|ed|ad|ash|ar|de|del|bin|ibn|wa)"
 _RUN = re.compile(rf"(?:{_WORD})(?:(?:\s+|-)(?:{_LINK}[\s\-])?(?:{_WORD})){{0,4}}")
 _GAP_CHAIN = re.compile(r"^[\s,()]*(?:coded as|in|at|of|near)?[\s,()]*$", re.I)
 _GAP_DASH = re.compile(r"^\s+[-–]\s+$")
+_GAP_COMMA = re.compile(r"^\s*,\s*$")
+_GAP_AND = re.compile(r"^\s*,?\s*(?:and|or|&)\s+$", re.I)
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -184,6 +186,27 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
     return _chain([m for m in runs if m.end > m.start], text, knows)
 
 
+def _unlist(mentions: list[Mention], text: str) -> None:
+    """ "A, B, C and D in Y": siblings, not A in B in C; each member is in D's container (Y).
+
+    A run of mentions joined by bare commas whose last two are joined by "and"/"or" is a list.
+    """
+    i = 0
+    while i < len(mentions) - 1:
+        k = i
+        while k + 1 < len(mentions) and _GAP_COMMA.match(text[mentions[k].outer_end:mentions[k + 1].outer_start]):
+            k += 1
+        if k > i and k + 1 < len(mentions) and \
+                _GAP_AND.match(text[mentions[k].outer_end:mentions[k + 1].outer_start]):
+            last = k + 1
+            for m in range(i, last):
+                mentions[m].parents = [p for p in mentions[m].parents if p != m + 1]
+                mentions[m].parents.extend(p for p in mentions[last].parents if p not in mentions[m].parents)
+            i = last + 1
+        else:
+            i = k + 1 if k > i else i + 1
+
+
 def _proper(parsed, start: int, end: int) -> bool:
     """A run spaCy reads as a proper noun: "Orange juice sellers" or "Force" name no place."""
     span = parsed.char_span(start, end, alignment_mode="expand")
@@ -223,6 +246,7 @@ def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:
                 b.parents.extend(p for p in a.parents if p not in b.parents)
                 continue
             a.parents.append(i + 1)
+    _unlist(mentions, text)
     for mention in mentions:
         if mention.route_end:
             mention.parents = []  # "the X - Y highway in Z": the road passes Z, its ends lie beyond

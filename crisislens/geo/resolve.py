@@ -96,6 +96,7 @@ def _precision(candidate: Candidate, mention: Mention, is_parent: bool) -> int:
 
 
 _MAJOR_TOWN = 350_000  # a city this large may be named from abroad without its country
+_REGION_SLIP_TOWN = 20_000  # a town this large keeps its own point when the text names another region
 _REGION_OVER_TOWN = 20_000  # a smaller town named like a region elsewhere in its country yields to the region
 
 
@@ -153,8 +154,19 @@ def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
         return None, "", candidates  # an unbacked hamlet's alternate name: more likely a name we lack
     if parents and best.kind != "country" and not any(_inside(best, p) for p in parents) and any(
             p.kind != "country" for p in parents):
+        if _region_slip(best, parents):
+            return best, f"in {best.admin1}, though the text names the region '{parents[0].name}'", candidates
         return None, "", candidates  # the text says where it is and this candidate is elsewhere
     return best, best_reason, candidates
+
+
+def _region_slip(best: Candidate, parents: list[Candidate]) -> bool:
+    """ "Dinajpur city (Dinajpur Sadar, Dhaka)": a sizeable town or a district of the same country,
+    named beside nothing more precise than a region it is not in (a renamed or split region, a slip),
+    is a better guess than that whole region."""
+    areas = [p for p in parents if p.kind != "country"]
+    return bool(areas) and all(p.kind == "admin1" and p.cc == best.cc for p in areas) \
+        and best.match == "name" and (best.kind == "admin2" or best.population >= _REGION_SLIP_TOWN)
 
 
 def _main_town(region: Candidate, candidates: tuple[Candidate, ...]) -> Candidate | None:

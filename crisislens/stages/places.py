@@ -106,6 +106,7 @@ def process(doc: Document, parsed, resources) -> Document:
                 attributes[key] = (bisect.bisect_right(sentences, mention.start), noun)
         places[key] = place
     _demote_attributes(places, attributes, sentences)
+    _demote_countries(places)
     for cc, spans in context_spans.items():
         country = gazetteer.country(cc)
         existing = next((p for p in places.values() if p.country_code == cc and p.feature == "PCLI"), None)
@@ -153,6 +154,18 @@ def _demote_attributes(places: dict, attributes: dict[object, tuple[int, str]], 
                   and p.lat is not None and any(bisect.bisect_right(sentences, m.start) == sentence for m in p.mentions)]
         if others:
             place.role, place.reason = "context", f"{place.reason}; named as an attribute ('{place.name} {noun}')"
+
+
+def _demote_countries(places: dict) -> None:
+    """ "Residents of Isiolo town protested ... in Kenya": a country the text also names a town or
+    district of is only the background of that place (ACLED codes the most precise place)."""
+    for place in places.values():
+        if place.feature != "PCLI" or place.role != "location":
+            continue
+        inside = next((p for p in places.values() if p.country_code == place.country_code and p.role == "location"
+                       and p.lat is not None and (p.precision or 3) <= 2), None)
+        if inside is not None:
+            place.role, place.reason = "context", f"{place.reason}; the country of '{inside.name}', named too"
 
 
 def _worth_keeping(mention: Mention, res: Resolution, countries: Counter) -> bool:
