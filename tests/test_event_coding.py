@@ -69,3 +69,56 @@ def test_fatalities(pipeline, text, fatalities):
 def test_disorderly_demonstrators_riot(pipeline):
     event = primary(pipeline, "Traders protested in Limuru and lit bonfires on the highway.")
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration"), event.reason
+
+
+def coding(event):
+    return event.event_type, event.sub_event_type
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Movement of forces: Around forty fighters of the rebel group were seen crossing the river near Kito.",
+     "Change to group/activity"),
+    ("Property destruction: Armed raiders attacked a farm near Kito and burnt down twelve huts.",
+     "Looting/property destruction"),
+    ("Non-violent activity: Gunmen hijacked a lorry on the Kito road and drove it across the border.", "Other"),
+    ("Defusal: Soldiers found a grenade hidden in a market stall in Kito.", "Disrupted weapons use"),
+])
+def test_a_note_label_names_the_category(pipeline, text, sub_event_type):
+    event = primary(pipeline, text)
+    assert coding(event) == ("Strategic developments", sub_event_type), event.reason
+    assert "label" in event.reason
+
+
+def test_a_label_word_later_in_the_text_is_no_label(pipeline):
+    event = primary(pipeline, "Rebels attacked a police post in Kito. Property destruction: none reported.")
+    assert event.sub_event_type != "Looting/property destruction", event.reason
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # home-made bombs are the weapons of rioters and party activists, not remote violence
+    ("Unidentified assailants exploded two crude bombs in front of a party office in Rampur.", "Mob violence"),
+    ("Activists of the two parties hurled cocktail bombs at each other in Rampur market.", "Mob violence"),
+    ("Opposition supporters staged a demonstration in Rampur and threw petrol bombs at the police.",
+     "Violent demonstration"),
+])
+def test_crude_bombs_are_riots(pipeline, text, sub_event_type):
+    event = primary(pipeline, text)
+    assert coding(event) == ("Riots", sub_event_type), event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas shells to disperse two groups of villagers fighting over a pond in Rampur.",
+    "A crowd beat a teacher in Rampur after a pupil's suicide was blamed on him.",
+])
+def test_words_inside_other_phrases_are_no_weapon(pipeline, text):
+    assert primary(pipeline, text).event_type != "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text", [
+    "Police found an improvised bomb under a bus seat in Kito and defused it.",
+    "An unexploded grenade was discovered outside a church in Kito.",
+    "Militants threw a bomb at the checkpoint in Kito but it failed to explode.",
+])
+def test_weapons_found_or_failing_are_disrupted(pipeline, text):
+    event = primary(pipeline, text)
+    assert coding(event) == ("Strategic developments", "Disrupted weapons use"), event.reason

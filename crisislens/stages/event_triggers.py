@@ -9,6 +9,7 @@ with a token's lower-case form or lemma, accepting regular inflections ("stage" 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -150,6 +151,7 @@ class Candidate:
     weight: float
     pattern: str
     notes: list[str] = field(default_factory=list)
+    label: bool = False  # the note's own category label ("Property destruction: ..."): its coding stands
 
 
 def _anchor(tokens, i: int, j: int):
@@ -201,6 +203,41 @@ def has_communal_cue(parsed, start: int, end: int, keys: list | None = None) -> 
 def find_cues(parsed, start: int, end: int, keys: list | None = None) -> list[Hit]:
     """Context cues over tokens [start, end)."""
     return list(cue_table().match(parsed, start, end, keys))
+
+
+@cache
+def _note_labels() -> tuple[tuple[re.Pattern, dict[str, str]], ...]:
+    rows = sorted(load_table("event_note_labels.csv"), key=lambda r: -len(r["label"]))
+    return tuple((re.compile(r"\s*" + re.escape(r["label"]) + r"\s*:", re.IGNORECASE), r) for r in rows)
+
+
+def note_label(parsed, text: str) -> Candidate | None:
+    """A candidate for the category label an event note opens with ("Movement of forces: ..."),
+    or None. Notes label events that have no trigger word at all ("militants sighted crossing
+    the border") and events whose words sound more violent than their category."""
+    for rx, row in _note_labels():
+        m = rx.match(text)
+        if m is None:
+            continue
+        span = parsed.char_span(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end() - 1,
+                                alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        root = span.sent.root
+        # the parties are those of the clause the label heads ("Defusal: Police find a grenade ...")
+        anchor = root if root.pos_ == "VERB" and not span.start <= root.i < span.end else span.root
+        return Candidate(sent_index=_sent_index(parsed, span.start), anchor=anchor, i=span.start, j=span.end,
+                         start=span.start_char, end=span.end_char, klass=row["class"],
+                         event_type=row["event_type"], sub_event_type=row["sub_event_type"], cameo=row["cameo"],
+                         weight=0.95, pattern=row["label"], label=True)
+    return None
+
+
+def _sent_index(parsed, i: int) -> int:
+    for k, sent in enumerate(parsed.sents):
+        if sent.start <= i < sent.end:
+            return k
+    return 0
 
 
 class ParseIndex:

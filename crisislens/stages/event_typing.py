@@ -52,6 +52,7 @@ class Features:
     state_violence: set[str] = field(default_factory=set)  # classes whose only agent is the state
     killed: int = 0
     default: tuple[str, str, str] = ("", "", "")
+    label: tuple[str, str, str, str] | None = None  # (type, sub-type, cameo, label) a note opens with
 
 
 @dataclass(slots=True)
@@ -82,6 +83,14 @@ def _crowd_violence(f: Features) -> set[str]:
     return (f.classes & VIOLENT) - f.state_violence
 
 
+def _note_label(f: Features) -> Coding | None:
+    """An event note that names its category ("Property destruction: ...") is coded as it says."""
+    if f.label is None:
+        return None
+    et, sub, cameo, label = f.label
+    return _c(et, sub, cameo or None, f"the note's own category label '{label}:'")
+
+
 def _disrupted(f: Features) -> Coding | None:
     if "disrupt" in f.classes and not f.killed and not (f.classes & {"clash", "attack", "kill"}):
         return _c("Strategic developments", "Disrupted weapons use", None,
@@ -101,6 +110,8 @@ def _weapons(f: Features) -> Coding | None:
     crowd = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED)
     if found and (crowd or (demo and not f.agent_kinds & ARMED)) and found[0] in ("explosion", "grenade"):
         return None  # bombs thrown by a crowd or by demonstrators: a riot, decided below
+    if found and found[0] == "explosion" and "crude_weapon" in f.cues:
+        return None  # crude/cocktail/petrol bombs: crowd violence, decided by _crude_bombs
     if found:
         sub, cameo = WEAPON_CLASSES[found[0]]
         return _c("Explosions/Remote violence", sub, cameo, f"weapon trigger class '{found[0]}'")
@@ -142,6 +153,17 @@ def _protest(f: Features) -> Coding | None:
     if "intervention" in f.cues or "arrest" in f.classes or f.state_violence:
         return _c("Protests", "Protest with intervention", "141", "protest dispersed/arrested without lethal force")
     return _c("Protests", "Peaceful protest", "141", "protest trigger, no violence or intervention cue")
+
+
+def _crude_bombs(f: Features) -> Coding | None:
+    """Crude, cocktail or petrol bombs thrown at a house, a rally or a police van are the weapons of
+    rioters and party activists: ACLED codes them as riots, not as remote violence, unless a named
+    armed group threw them."""
+    if "crude_weapon" not in f.cues or not f.classes & {"explosion", "vandal"} or "group" in f.agent_kinds:
+        return None
+    if "demo" in f.cues or "protest" in f.classes or "riot" in f.classes:
+        return _c("Riots", "Violent demonstration", "145", "crude bombs in a demonstration setting")
+    return _c("Riots", "Mob violence", "145", "crude bombs thrown outside a demonstration")
 
 
 def _crowd_on_demonstration(f: Features) -> bool:
@@ -217,5 +239,5 @@ def _crowd_default(f: Features) -> Coding | None:
     return None
 
 
-RULES = (_disrupted, _agreement, _civilian_specific, _weapons, _territory, _protest, _riot,
+RULES = (_note_label, _disrupted, _agreement, _civilian_specific, _weapons, _territory, _protest, _crude_bombs, _riot,
          _violence, _strategic, _crowd_default)

@@ -29,7 +29,7 @@ from crisislens.stages.event_filters import (
 )
 from crisislens.stages.event_merge import Draft, group, is_mention, is_party_noun, prune
 from crisislens.stages.event_roles import Party, arguments, choose_actors, parties
-from crisislens.stages.event_triggers import Candidate, ParseIndex, find_candidates
+from crisislens.stages.event_triggers import Candidate, ParseIndex, find_candidates, note_label
 from crisislens.stages.event_typing import Features, classify
 
 UNCODED_MOODS = {"denied", "hypothetical"}
@@ -43,6 +43,9 @@ def process(doc: Document, parsed, resources=None) -> Document:
     bounds = [(s.start_char, s.end_char) for s in sents]
     index = ParseIndex(parsed)  # text, token keys and cue matches, read once for this parse
     kept = _kept_candidates(doc, parsed, sents, index)
+    label = note_label(parsed, index.text)
+    if label is not None:  # "Movement of forces: ...": the note's own category, over the words it covers
+        kept = sorted([c for c in kept if c.j <= label.i or c.i >= label.j] + [label], key=lambda c: c.start)
     sent_dates = {i: {t.date for t in doc.times if t.date and s <= t.span.start < e}
                   for i, (s, e) in enumerate(bounds)}
     drafts = prune(group(parsed, kept, bounds, sent_dates, index), doc.id)
@@ -120,6 +123,7 @@ def _features(doc: Document, d: Draft, killed: int,
     wide = [bounds[i] for i in set(d.sentences) if abs(i - main.sent_index) <= 2]
     hits = [h for h in d.cue_hits if any(a <= tokens[h.i].idx < b for a, b in near) or (
         h.entry.get("kind") == "intervention" and any(a <= tokens[h.i].idx < b for a, b in wide))]
+    hits = [h for h in hits if not _nested_weapon(h, hits)]
     cue_kinds = {h.entry.get("kind") for h in hits}
     spans = [tokens.char_span(a, b, alignment_mode="expand") for a, b in near]
     if any(index.communal(s.start, s.end) for s in spans if s is not None):
@@ -127,8 +131,17 @@ def _features(doc: Document, d: Draft, killed: int,
     weapons = [h.entry.get("value") for h in sorted(hits, key=lambda h: h.i) if h.entry.get("kind") == "weapon"]
     f = Features(classes={m.klass for m in local}, main_class=main.klass, cues=cue_kinds, weapons=weapons,
                  agent_kinds=agent_kinds, target_kinds=target_kinds, state_violence=state_violence,
-                 killed=killed, default=(main.event_type, main.sub_event_type, main.cameo))
+                 killed=killed, default=(main.event_type, main.sub_event_type, main.cameo),
+                 label=next(((m.event_type, m.sub_event_type, m.cameo, m.pattern) for m in d.members if m.label),
+                            None))
     return f, agents, targets, others
+
+
+def _nested_weapon(h, hits) -> bool:
+    """A weapon word inside a longer cue of another kind ("shell" in "tear gas shell", "grenade" in
+    "stun grenade") is not the weapon the event was fought with."""
+    return h.entry.get("kind") == "weapon" and any(
+        o.i <= h.i and h.j <= o.j and o.j - o.i > h.j - h.i and o.entry.get("kind") != "weapon" for o in hits)
 
 
 def _local(m: Candidate, main: Candidate) -> bool:
@@ -182,6 +195,8 @@ def _confidence(d: Draft, weight: float, mood: str, order: int) -> float:
     score = 0.4 + 0.35 * weight + (0.1 if order == 0 else 0.0) + 0.04 * min(len(set(d.sentences)) - 1, 2)
     if d.background:
         score -= 0.25
+    if any(m.label for m in d.members):
+        score += 0.1  # the note names this event's category itself
     if mood != "asserted":
         score -= 0.15
     return round(max(0.05, min(0.99, score)), 3)
