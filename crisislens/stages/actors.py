@@ -34,7 +34,8 @@ from crisislens.schema import Actor, Document, Span
 from crisislens.stages import actor_coref
 from crisislens.stages.actor_country import fallback_country
 from crisislens.stages.actor_lexicon import iso3_of
-from crisislens.stages.actor_mentions import ARMED_INTERS, Finder, Mention, find_hits, text_country
+from crisislens.stages.actor_mentions import ARMED_INTERS, Finder, Mention
+from crisislens.stages.actor_scan import find_hits, text_country
 
 _OPPOSED_HEADS = frozenset({"between", "with", "against", "versus", "vs"})
 
