@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import deque
 from pathlib import Path
 from typing import Any
 
@@ -67,23 +68,24 @@ def requests(rng: random.Random, n: int, event_ids: int) -> list[tuple[str, str]
 
 
 class _Pool:
-    """Keep-alive HTTP/1.1 connections to one host, opened as needed up to `size`: a request waits
-    for a free connection rather than open one more past that (the wait counts in its latency)."""
+    """`size` keep-alive HTTP/1.1 connections to one host, opened before the clock starts and
+    taken in turn (first idle, first used), so every connection, and so every server process
+    that accepted one, carries its share; a request finding none free waits for one, and the
+    wait counts in its latency."""
 
     def __init__(self, host: str, port: int, size: int) -> None:
-        self.host, self.port = host, port
-        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+        self.host, self.port, self.size = host, port, size
+        self.idle: deque[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = deque()
         self.free = asyncio.Semaphore(size)
-        self.opened = 0
+
+    async def open(self) -> None:
+        self.idle.extend(await asyncio.gather(*(asyncio.open_connection(self.host, self.port)
+                                                for _ in range(self.size))))
 
     async def get(self, path: str) -> int:
         """The status of GET path, its body read in full; 0 when the connection failed."""
         async with self.free:
-            if self.idle:
-                reader, writer = self.idle.pop()
-            else:
-                reader, writer = await asyncio.open_connection(self.host, self.port)
-                self.opened += 1
+            reader, writer = self.idle.popleft() if self.idle else await asyncio.open_connection(self.host, self.port)
             try:
                 writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode("latin-1"))
                 head = await reader.readuntil(b"\r\n\r\n")
@@ -108,11 +110,12 @@ class _Pool:
 
 
 async def drive(host: str, port: int, plan: list[tuple[str, str]], rate: float,
-                connections: int = 256) -> list[tuple[str, float, int]]:
+                connections: int = 64) -> list[tuple[str, float, int]]:
     """Send plan[i] at start + i/rate whatever happened before (open loop); (kind, ms, status)
     for each, the time counted from when the request was due, so a queue anywhere (the server's,
     the pool's, this loop's own lateness) shows in the latency instead of being left out."""
     pool = _Pool(host, port, connections)
+    await pool.open()
     results: list[tuple[str, float, int]] = []
 
     async def one(kind: str, path: str, due: float) -> None:
@@ -216,13 +219,16 @@ def main() -> None:
     parser.add_argument("--db", help="a DuckDB file to fill (or reuse when it holds --events events); "
                                      "default: one kept under ~/.cache/crisislens/bench")
     parser.add_argument("--workers", type=int, default=2, help="server processes (crisislens serve --workers)")
-    parser.add_argument("--connections", type=int, default=256, help="most connections the generator opens")
+    parser.add_argument("--db-threads", type=int, default=1, help="DuckDB threads per query (serve --db-threads)")
+    parser.add_argument("--connections", type=int, default=64,
+                        help="keep-alive connections the generator opens (at most this many requests in flight)")
     args = parser.parse_args()
     print(json.dumps({"machine": describe_machine(), "load_average": os.getloadavg()}), flush=True)
     db = args.db or str(default_db(args.events))
     print(json.dumps(prepare(db, args.events)), flush=True)
     port = _free_port()
-    server = subprocess.Popen([str(CLI), "serve", "--db", db, "--port", str(port), "--workers", str(args.workers)],
+    server = subprocess.Popen([str(CLI), "serve", "--db", db, "--port", str(port), "--workers", str(args.workers),
+                               "--db-threads", str(args.db_threads)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait(port, server)
@@ -237,7 +243,7 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     overall = _summary(rows) | {
-        "figure": "overall", "target_rate": args.rate, "workers": args.workers,
+        "figure": "overall", "target_rate": args.rate, "workers": args.workers, "db_threads": args.db_threads,
         "achieved_rate": round(len(rows) / elapsed, 1), "target_p95_ms": 100,
         "server_cpu_ms_per_request": round(1000 * server_cpu / len(rows), 2),
         "generator_cpu_ms_per_request": round(1000 * own_cpu / len(rows), 2),
