@@ -85,3 +85,18 @@ def test_country_beside_a_town_of_it_is_context(pipeline):
 def test_country_named_alone_stays_the_location(pipeline):
     doc = pipeline.extract("Gunmen killed two traders in Kenya on Monday.")
     assert _place(doc, "Kenya").role == "location"
+
+
+def test_road_named_by_hyphenated_ends_gives_both_ends_as_context(pipeline):
+    doc = pipeline.extract("Herders blocked the Narok-Nakuru road for three hours on Monday.")
+    assert {(p.name, p.role) for p in doc.places} >= {("Narok", "context"), ("Nakuru", "context")}
+
+
+def test_hyphenated_pair_of_regions_gives_both(pipeline):
+    doc = pipeline.extract("Raiders burned houses along the West Pokot-Baringo border on Monday.")
+    assert {"West Pokot", "Baringo"} <= {p.admin1 for p in doc.places if p.role == "location"}
+
+
+def test_hyphenated_village_name_stays_whole(pipeline):
+    doc = pipeline.extract("Gunmen attacked a police post in Korkoro-Bula on Monday.")
+    assert [p.name for p in doc.places] == ["Korkoro-Bula"]

@@ -119,6 +119,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start + words[0].start(), end
 
 
+def _hyphen_parts(text: str, start: int, end: int, knows) -> list[tuple[int, int]]:
+    """ "Narok-Mai Mahiu road", "Kikuyu-Dagoretti": two places joined by a hyphen, when the gazetteer
+    lacks the whole and knows a part as a major place (a region, a country, a large town), or every
+    part. "Dadaj-Bula" (a village spelled with a hyphen) stays whole."""
+    name = text[start:end]
+    if "-" not in name or knows(name) or (base_name(name) and knows(base_name(name))):
+        return [(start, end)]
+    parts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^-]+", name)]
+    words = [text[a:b].strip() for a, b in parts]
+    if len(parts) < 2 or not all(w[:1].isupper() for w in words):
+        return [(start, end)]
+    if any(knows(w, major=True) for w in words) or all(knows(w) for w in words):
+        return parts
+    return [(start, end)]
+
+
 def _known_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
     """ "NE Kenya", "Kenyas Rift Valley": the longest run of words at either end the gazetteer knows."""
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -153,36 +169,43 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
     after, before = _cues()
     runs: list[Mention] = []
     for match in _RUN.finditer(text):
-        start, end = _trim(text, match.start(), match.end())
-        start, end = _known_part(text, start, end, knows)
-        if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]) \
-                or text[start:end] in not_places:
-            continue
-        # the run itself may end in a cue word ("Homa Bay County"): that cue is its level
-        outer_start, outer_end, level = start, end, None
-        tail = after_re.match(text[end:match.end()] + text[match.end():match.end() + 40])
-        if tail:
-            level, outer_end = after[tail.group(1).lower()], end + tail.end()
-        head = before_re.search(text[max(0, start - 40):start])
-        if head and level is None:
-            level, outer_start = before[head.group(1).lower()], start - (len(head.group(0)))
-        mention = Mention(start, end, text[start:end], level, "cue" if level else "", outer_start, outer_end)
-        mention.base = base_name(mention.text)
-        mention.people = start in people_at and not level
-        mention.person = not level and any(i in person_at for i in range(start, end))
-        mention.coded = bool(re.search(r"coded as\W*$", text[max(0, start - 14):start], re.I))
-        known = knows(mention.text) or bool(mention.base and knows(mention.base))
-        if any(i in entity_at for i in range(start, end)):
-            mention.source = mention.source or "entity"
-        elif not level:
-            prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
-            if prev and prev.group(1).lower() in _locative() and known:
-                mention.source = "preposition"
-            elif _proper(parsed, start, end) \
-                    and knows(mention.text, major=True):
-                mention.source = "known"  # a country, region or city spaCy did not tag (or took for a person)
-        mention.person = mention.person and mention.source in ("preposition", "")
-        runs.append(mention)
+        trimmed = _trim(text, match.start(), match.end())
+        parts = _hyphen_parts(text, *trimmed, knows)
+        road = len(parts) > 1 and bool(tail := after_re.match(text[trimmed[1]:trimmed[1] + 40])) \
+            and after[tail.group(1).lower()] == "route"
+        for start, end in parts:
+            start, end = _known_part(text, start, end, knows)
+            if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]) \
+                    or text[start:end] in not_places:
+                continue
+            # the run itself may end in a cue word ("Homa Bay County"): that cue is its level
+            outer_start, outer_end, level = start, end, None
+            tail = after_re.match(text[end:match.end()] + text[match.end():match.end() + 40])
+            if tail:
+                level, outer_end = after[tail.group(1).lower()], end + tail.end()
+            head = before_re.search(text[max(0, start - 40):start])
+            if head and level is None:
+                level, outer_start = before[head.group(1).lower()], start - (len(head.group(0)))
+            mention = Mention(start, end, text[start:end], level, "cue" if level else "", outer_start, outer_end)
+            mention.base = base_name(mention.text)
+            mention.people = start in people_at and not level
+            mention.person = not level and any(i in person_at for i in range(start, end))
+            mention.coded = bool(re.search(r"coded as\W*$", text[max(0, start - 14):start], re.I))
+            known = knows(mention.text) or bool(mention.base and knows(mention.base))
+            if any(i in entity_at for i in range(start, end)):
+                mention.source = mention.source or "entity"
+            elif not level:
+                prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
+                if prev and prev.group(1).lower() in _locative() and known:
+                    mention.source = "preposition"
+                elif _proper(parsed, start, end) \
+                        and knows(mention.text, major=True):
+                    mention.source = "known"  # a country, region or city spaCy did not tag (or took for a person)
+            mention.person = mention.person and mention.source in ("preposition", "")
+            if road:  # "Naogaon-Rajshahi highway": both ends of the road, each a place of last resort
+                mention.route_end = True
+                mention.source = mention.source or ("chain" if known else "")
+            runs.append(mention)
     return _chain([m for m in runs if m.end > m.start], text, knows)
 
 
@@ -237,6 +260,8 @@ def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:
         a, b = mentions[i], mentions[i + 1]
         gap = text[a.outer_end:b.outer_start]
         if _GAP_DASH.match(gap) and b.level == "route":  # "Dhaka - Mymensingh highway": the road's ends
+            a.route_end = b.route_end = True
+        elif gap in ("-", "–") and b.level == "route":  # "Narok-Mai Mahiu road": the same
             a.route_end = b.route_end = True
         elif _GAP_DASH.match(gap):
             b.parents.append(i)
