@@ -10,7 +10,13 @@ articles together:
   a speaker with the same name and, when the annotation names one, the same organization
   (both normalised; an annotation may list accepted forms of the organization);
 - dates:   an annotated event with a date is found when an extracted event has the same
-  date and the same event_type.
+  date and the same event_type;
+- statements: an annotated statement (one party's account of an event: the army says the town
+  is secured, a monitor says fighting goes on, a ministry denies) is found when an extracted
+  event of the same event_type keeps a Statement overlapping the annotated snippet, with the
+  same stance, the annotated speaker (a name, or else one of the accepted `who` forms found in
+  the speaker's name, role or organization) and, when annotated, the same death toll. Both
+  sides of a disagreement are annotated, so a side dropped is a miss.
 
 Run `pytest tests/test_annotated_articles.py -s` to see each article's misses, or
 `python -m tests.test_annotated_articles` for the recall figures alone.
@@ -33,10 +39,12 @@ from crisislens.schema import EVENT_TYPES, QUANTITY_CATEGORIES, Document
 FIGURES_MIN = 0.90
 QUOTES_MIN = 0.90
 DATES_MIN = 0.90
+STATEMENTS_MIN = 0.80
+STANCES = ("asserts", "claims", "denies", "disputes")
 
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATIONS = sorted((ROOT / "tests" / "articles").glob("*.expected.json"))
-MEASURES = ("figures", "quotes", "dates")
+MEASURES = ("figures", "quotes", "dates", "statements")
 
 # Ranks and honorifics that come before a name but are not part of it.
 _TITLES = frozenset(
@@ -112,6 +120,23 @@ def _quote_found(quote: dict, doc: Document) -> bool:
                for q in doc.quotes)
 
 
+def _speaker_matches(expected: dict, speaker) -> bool:
+    if expected.get("speaker"):
+        return _norm(speaker.name) == _norm(expected["speaker"])
+    said = [_norm(v) for v in (speaker.name, speaker.role, speaker.organization) if v]
+    return any(f" {_norm(w)} " in f" {got} " for w in _as_list(expected.get("who")) for got in said)
+
+
+def _statement_found(statement: dict, event: dict, doc: Document) -> bool:
+    """The annotated account on an event of the annotated type, by the same speaker, same stance."""
+    start = doc.text.find(statement["snippet"])
+    end = start + len(statement["snippet"])
+    return any(s.span.start < end and start < s.span.end and s.stance == statement["stance"]
+               and _speaker_matches(statement, s.speaker)
+               and ("fatalities" not in statement or s.fatalities == statement["fatalities"])
+               for e in doc.events if e.event_type == event["event_type"] for s in e.statements)
+
+
 def _date_found(event: dict, doc: Document) -> bool:
     return any(e.date == event["date"] and e.event_type == event["event_type"] for e in doc.events)
 
@@ -139,6 +164,14 @@ def score_article(name: str, annotation: dict, doc: Document) -> ArticleScore:
             score.found["dates"] += 1
         else:
             score.misses.append(f"event {event['event_type']} on {event['date']}: {event['evidence'][:70]!r}")
+    for event in annotation["events"]:
+        for statement in event.get("statements", ()):
+            score.total["statements"] += 1
+            if _statement_found(statement, event, doc):
+                score.found["statements"] += 1
+            else:
+                who = statement.get("speaker") or "/".join(_as_list(statement.get("who")))
+                score.misses.append(f"statement ({statement['stance']}) by {who}: {statement['snippet']!r}")
     return score
 
 
@@ -184,6 +217,11 @@ def test_annotation_is_consistent_with_its_article(path):
     for quote in annotation["quotes"]:
         assert quote["snippet"] in text, quote["snippet"]
         assert quote["speaker"] in text, quote["speaker"]
+    for event in annotation["events"]:
+        for statement in event.get("statements", ()):
+            assert statement["snippet"] in text, statement["snippet"]
+            assert statement["stance"] in STANCES
+            assert statement.get("speaker") or statement.get("who"), "a statement names its speaker"
 
 
 def test_there_are_at_least_ten_annotated_articles():
@@ -212,6 +250,22 @@ def test_quote_recall(scores):
 def test_event_date_recall(scores):
     found = recall(scores, "dates")
     assert found >= DATES_MIN, f"dates recall {found:.3f} < {DATES_MIN} (misses: pytest -s)"
+
+
+def test_statement_recall(scores):
+    found = recall(scores, "statements")
+    assert found >= STATEMENTS_MIN, f"statements recall {found:.3f} < {STATEMENTS_MIN} (misses: pytest -s)"
+
+
+def test_there_are_articles_with_disagreeing_sources():
+    """At least two articles annotate each side of a disagreement (a denial or two tolls)."""
+    disagreeing = 0
+    for path in ANNOTATIONS:
+        statements = [s for e in load_annotation(path)["events"] for s in e.get("statements", ())]
+        tolls = {s["fatalities"] for s in statements if s.get("fatalities") is not None}
+        if len(tolls) > 1 or any(s["stance"] in ("denies", "disputes") for s in statements):
+            disagreeing += 1
+    assert disagreeing >= 2
 
 
 def main() -> None:

@@ -56,14 +56,22 @@ def according_to(sent):
     return None
 
 
+def subject_of(verb):
+    """The verb's subject nearest to it: a dateline the parser also took for a subject
+    ("NAIROBI (Outlet) - Police said") is farther away than the real one."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+
+
 def speech_verb_subject(sent):
     """(verb, subject) for the first speech verb in the sentence that has a subject, else None."""
     verbs = speech_verbs()
     for token in sent:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
+            subject = subject_of(token)
+            if subject is not None:
+                return token, subject
             for child in token.children:
-                if child.dep_ in _SUBJECTS:
-                    return token, child
                 if child.dep_ == "agent":  # "was reported by the UN"
                     for grandchild in child.children:
                         if grandchild.dep_ == "pobj":

@@ -17,7 +17,7 @@ Produces `doc.quotes`: one Quote per quotation, in text order, with
 from __future__ import annotations
 
 from crisislens.schema import Document, Quote, Span, Speaker
-from crisislens.stages.attribution import Sentences, according_to, speech_verbs
+from crisislens.stages.attribution import Sentences, according_to, speech_verbs, subject_of
 from crisislens.stages.quote_speakers import Person, describe, outlet_of, people_named
 
 _OPENING = "\u201c"
@@ -124,9 +124,9 @@ def _attribution(parsed, text: str, start: int, end: int, sentences: Sentences):
     for window in windows:
         for token in window:
             if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
-                for child in token.children:
-                    if child.dep_ in _SUBJECTS and not start <= child.idx < end:
-                        return token, child
+                child = subject_of(token)
+                if child is not None and not start <= child.idx < end:
+                    return token, child
             if token.lower_ == "according":
                 head = according_to(sentences.of(token))
                 if head is not None and not start <= head.idx < end:
@@ -158,7 +158,7 @@ def _indirect(parsed, text: str, taken: list[Span], people: list[Person], senten
                     out.append(quote)
             if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in verbs or _inside(token, taken):
                 continue
-            subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+            subject = subject_of(token)
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if subject is None or clause is None:
                 continue

@@ -22,7 +22,7 @@ from functools import cache
 
 from crisislens.lexicons import load_table
 from crisislens.schema import Document, Span, Speaker, Statement
-from crisislens.stages.attribution import speech_verbs
+from crisislens.stages.attribution import speech_verbs, subject_of
 from crisislens.stages.quote_speakers import Person, describe
 
 _SUBJECTS = ("nsubj",)
@@ -106,10 +106,10 @@ def from_clauses(doc: Document, parsed, people: list[Person], sentence_of) -> li
         figure = lemma in figure_verbs and _has_object(token, figure_verbs[lemma].split("|"))
         if stance is None and not figure:
             continue
-        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        subject = subject_of(token)
         borrowed = False
         if subject is None and token.dep_ in _BORROWING:
-            subject = next((c for c in token.head.children if c.dep_ in _SUBJECTS), None)
+            subject = subject_of(token.head)
             borrowed = True
         if subject is None:
             continue

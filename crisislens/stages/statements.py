@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from crisislens.lexicons import load_table
@@ -60,14 +61,13 @@ def process(doc: Document, parsed, resources=None) -> Document:
     found += from_clauses(doc, parsed, people_named(parsed), sentence_of)
     found.sort(key=lambda f: f.statement.span.start)
     links = _Links(doc, parsed, sentence_of)
-    previous: tuple[int, str, list[Event]] | None = None
+    previous: tuple[Found, list[Event]] | None = None
     for item in found:
         item.statement.fatalities = _toll(doc, item.statement)
         events = links.events_for(item)
-        who = _reporter(item.statement)
-        if not events and previous and previous[:2] == (item.sentence, who):
-            events = previous[2]  # "X denied ... and said ...": the same speaker goes on about the same event
-        previous = (item.sentence, who, events)
+        if not events and previous and previous[1] and _goes_on(doc, parsed, previous[0], item):
+            events = previous[1]  # "X denied ... and said ...": the same side goes on about the same event
+        previous = (item, events)
         for event in events:
             if not any(s.span == item.statement.span for s in event.statements):
                 event.statements.append(item.statement)
@@ -76,46 +76,141 @@ def process(doc: Document, parsed, resources=None) -> Document:
     return doc
 
 
+def _speaks_for(doc: Document, st: Statement, actor) -> bool:
+    """Whether the speaker is (a voice of) the actor: its words name the actor ("the military
+    government", "a spokesman for the local PDF unit")."""
+    if actor.inter in (0, 7) or actor.type in ("person", "media"):
+        return False
+    span = st.speaker.span
+    if span is not None and any(span.start <= m.start < span.end for m in actor.mentions):
+        return True
+    said = f" {_norm(st.speaker.organization or '')} "
+    names = [actor.name, actor.name.split(":")[0], *actor.aliases, *_lexicon_aliases().get(actor.name, ())]
+    return said.strip() != "" and any(f" {_norm(a)} " in said for a in names if a)
+
+
+@cache
+def _lexicon_aliases() -> dict[str, tuple[str, ...]]:
+    """A named group's other names from armed_groups.csv (ACLED's "PDF: People's Defense Force"
+    gives "PDF" by its name's acronym part)."""
+    return {row["name"]: tuple(a for a in row["aliases"].split("|") if a) for row in load_table("armed_groups.csv")}
+
+
+def _keys(doc: Document, st: Statement) -> set[str]:
+    """Who a statement speaks for: the person, the organization, the actors it is a voice of."""
+    keys = {_norm(v) for v in (st.speaker.name, st.speaker.organization) if v}
+    keys |= {a.name for a in doc.actors if _speaks_for(doc, st, a)}
+    return keys - {""}
+
+
+_STOP_NOUNS = frozenset({"people", "statement", "time", "day", "year", "thing", "way", "part"})
+
+
+def _nouns(parsed, st: Statement) -> set[str]:
+    words = parsed.char_span(st.span.start, st.span.end, alignment_mode="expand")
+    return {t.lemma_.lower() for t in words or () if t.pos_ == "NOUN"} - _STOP_NOUNS
+
+
+def _goes_on(doc: Document, parsed, before: Found, item: Found) -> bool:
+    """The same side goes on about the same thing: the same speaker in the same sentence, the
+    same person, organization or party in the next sentence of the paragraph ("The Watch said
+    ... 'We can still hear gunfire,' said its coordinator"), or a reply in the next sentence on
+    the same thing ("... struck a training camp." / "The PDF said it had no camp there.")."""
+    if item.sentence == before.sentence:
+        return _reporter(item.statement) == _reporter(before.statement) or bool(
+            _keys(doc, item.statement) & _keys(doc, before.statement))
+    if item.sentence != before.sentence + 1:
+        return False
+    same_paragraph = "\n" not in doc.text[before.statement.span.end:item.statement.span.start]
+    if same_paragraph and _keys(doc, item.statement) & _keys(doc, before.statement):
+        return True
+    return bool(_nouns(parsed, item.statement) & _nouns(parsed, before.statement))
+
+
+@dataclass(slots=True)
+class _Said:
+    """What a statement's words hold, read once: the sentences it spans, the kinds of event it
+    speaks of, the places, names and actors it names."""
+
+    sentences: set[int]
+    types: set[str]
+    deaths: bool
+    reference: bool
+    places: set[str]
+    names: set[str]
+    actors: set[int]
+
+
 class _Links:
     """What each event is told with: its sentences, place, actors and kind of words."""
 
     def __init__(self, doc: Document, parsed, sentence_of) -> None:
         self.doc, self.parsed, self.sentence_of = doc, parsed, sentence_of
         self.sentences = [{sentence_of(s.start) for s in e.evidence} for e in doc.events]
-        self.kinds = _event_words()
         self.told = set().union(*self.sentences)
+        self.primary = max(doc.events, key=lambda e: e.confidence)
+        sents = list(parsed.sents)
+        self.names = [{t.text for i in told for t in sents[i] if t.pos_ == "PROPN" and len(t.text) > 2}
+                      for told in self.sentences]
+        mentions = [(m.start, p.name) for p in doc.places for m in p.mentions]
+        self.places = [{name for at, name in mentions if sentence_of(at) in told} | (
+            {e.location.name} if e.location else set()) for e, told in zip(doc.events, self.sentences, strict=True)]
+        # the event's parties, and the armed or state actors its own sentences name (the roles
+        # may leave the one a statement answers for out: "a military air strike")
+        armed = [(a, {sentence_of(m.start) for m in a.mentions}) for a in doc.actors if a.inter in (1, 2, 3, 4, 8)]
+        self.parties = [[a for a in (e.actor1, e.actor2) if a] + [a for a, at in armed if at & told]
+                        for e, told in zip(doc.events, self.sentences, strict=True)]
 
-    def score(self, item: Found, n: int, event: Event) -> int:
+    def _said(self, item: Found) -> _Said:
         st = item.statement
         own = set(range(self.sentence_of(st.span.start), self.sentence_of(max(st.span.end - 1, 0)) + 1))
         own.add(item.sentence)
-        score = 0
-        if own & self.sentences[n]:
-            score += 3
-        elif any(abs(i - j) == 1 for i in own for j in self.sentences[n]):
-            score += 1  # told next to the event
-        elif n == 0 and st.fatalities is not None and not own & self.told:
-            score += 2  # a toll no event tells belongs to the first event (as the events stage reads it)
+        words = self.parsed.char_span(st.span.start, st.span.end, alignment_mode="expand") or ()
+        kinds, family = _event_words(), cues()["family"]
+        types = {kinds.get(t.lemma_.lower()) or kinds.get(t.lower_) for t in words} - {None}
+        inside = range(st.span.start, st.span.end)
+        return _Said(
+            sentences=own, types=types, deaths=any(family.get(t.lemma_.lower()) == "kill" for t in words),
+            reference=any(t.lemma_.lower() in cues()["reference"] and any(c.lower_ in _DEFINITE for c in t.children)
+                          for t in words),
+            places={p.name for p in self.doc.places for m in p.mentions if m.start in inside},
+            names={t.text for t in words if t.pos_ == "PROPN" and len(t.text) > 2},
+            actors={id(a) for a in self.doc.actors for m in a.mentions if m.start in inside})
+
+    def score(self, item: Found, said: _Said, n: int, event: Event) -> int:
+        """How surely a statement talks about an event; below _MIN_SCORE it is not linked."""
+        st = item.statement
+        near = 0
+        if said.sentences & self.sentences[n]:
+            near = 3  # told in the event's own sentences
+        elif any(abs(i - j) == 1 for i in said.sentences for j in self.sentences[n]):
+            near = 1
+        elif n == 0 and st.fatalities is not None and not said.sentences & self.told:
+            near = 2  # a toll no event tells belongs to the first event (as the events stage reads it)
+        score = near
         if event.trigger and st.span.start <= event.trigger.start and event.trigger.end <= st.span.end:
             score += 2
-        words = self.parsed.char_span(st.span.start, st.span.end, alignment_mode="expand")
-        if words is None:
-            return score
-        if any(self.kinds.get(t.lemma_.lower()) == event.event_type or self.kinds.get(t.lower_) == event.event_type
-               or cues()["family"].get(t.lemma_.lower()) == "kill" and event.fatalities for t in words):
-            score += 2
-        if event.location and any(st.span.start <= m.start < st.span.end for m in event.location.mentions):
-            score += 2
-        for actor in (event.actor1, event.actor2):
-            if actor and actor.inter and any(st.span.start <= m.start < st.span.end for m in actor.mentions):
-                score += 1
-        if any(t.lemma_.lower() in cues()["reference"] and any(c.lower_ in _DEFINITE for c in t.children)
-               for t in words) and (item.sentence - 1) in self.sentences[n]:
+        topical = event.event_type in said.types or bool(said.deaths and event.fatalities)
+        score += 2 if topical else 0
+        if said.reference and (item.sentence - 1) in self.sentences[n]:
             score += 3  # "disputed that account": the account told just before
+            topical = True
+        # a place or proper name the event's own sentences name too (outside this statement)
+        placed = bool(said.places & self.places[n]) or bool(said.names & self.names[n] and not near == 3)
+        score += 2 if placed else 0
+        score += sum(1 for a in (event.actor1, event.actor2) if a and a.inter and id(a) in said.actors)
+        party = any(_speaks_for(self.doc, st, a) for a in self.parties[n])
+        if party:
+            score += 2  # a party's account of its own event ("the military denied ...")
+            if st.stance != "asserts" and event is self.primary:
+                score += 1  # a denial or claim answers the article's main event
+        if near < 3 and not (topical or party or (near and placed)):
+            return min(score, _MIN_SCORE - 1)  # a place or a party in passing is no link on its own
         return score
 
     def events_for(self, item: Found) -> list[Event]:
-        scored = [(self.score(item, n, e), e.confidence, n) for n, e in enumerate(self.doc.events)]
+        said = self._said(item)
+        scored = [(self.score(item, said, n, e), e.confidence, n) for n, e in enumerate(self.doc.events)]
         best = max(scored, key=lambda s: (s[0], s[1]))
         if best[0] < _MIN_SCORE:
             return []
@@ -123,16 +218,9 @@ class _Links:
         out = [chosen]
         others = [(score, confidence, n) for score, confidence, n in scored if n != best[2]
                   and self.doc.events[n].kind == chosen.kind]
-        if not others or self._distinct(item):
-            return out
-        for score, _, n in others:  # one incident the events stage told twice, in one place
-            other = self.doc.events[n]
-            if score > _MIN_SCORE and other.location is not None and chosen.location is not None \
-                    and other.location.name == chosen.location.name:
-                out.append(other)
-        if self._only_here(item, best[2]):  # the best event is this statement's own re-telling
-            runner = max(others, key=lambda s: (s[0], s[1]))
-            if runner[0] >= _MIN_SCORE and self.doc.events[runner[2]] not in out:
+        if others and not self._distinct(item) and self._only_here(item, best[2]):
+            runner = max(others, key=lambda s: (s[0], s[1]))  # the best event is this statement's own re-telling
+            if runner[0] >= _MIN_SCORE:
                 out.append(self.doc.events[runner[2]])
         return out
 
@@ -172,10 +260,27 @@ def _toll(doc: Document, st: Statement) -> int | None:
     return max(values) if values else None
 
 
+def _norm(value: str) -> str:
+    return " ".join(w for w in re.findall(r"\w+", value.lower()) if w != "the")
+
+
 def _reporter(st: Statement) -> str:
-    speaker = st.speaker
-    words = re.findall(r"\w+", (speaker.name or speaker.organization or speaker.role or "").lower())
-    return " ".join(w for w in words if w != "the")
+    return _norm(st.speaker.name or st.speaker.organization or st.speaker.role or "")
+
+
+def _victims(doc: Document, parsed, st: Statement) -> str | None:
+    """The noun a statement's toll counts ("17 insurgents" → "insurgent"); None for people in
+    general or a bare toll ("put the toll at 30")."""
+    for q in doc.quantities:
+        if q.category == "killed" and st.span.start <= q.span.start and q.span.end <= st.span.end:
+            words = parsed.char_span(q.span.start, q.span.end, alignment_mode="expand")
+            if words is None or not len(words):
+                continue
+            root = words.root
+            noun = root.head.lemma_.lower() if root.dep_ == "nummod" else None
+            if noun and noun not in cues()["victims"]:
+                return noun
+    return None
 
 
 def _reported_tolls(doc: Document, event: Event, parsed, sentence_of) -> None:
@@ -183,6 +288,7 @@ def _reported_tolls(doc: Document, event: Event, parsed, sentence_of) -> None:
     if event.fatalities is None:
         return
     tolls: dict[str, int] = {}
+    victims: set[str] = set()
     for st in event.statements:
         if st.fatalities is None or st.stance in ("denies", "disputes") and not st.fatalities:
             continue
@@ -190,9 +296,10 @@ def _reported_tolls(doc: Document, event: Event, parsed, sentence_of) -> None:
             return
         key = _reporter(st)
         tolls[key] = max(tolls.get(key, 0), st.fatalities)
+        victims.add(_victims(doc, parsed, st) or "")
     values = set(tolls.values())
-    if len(tolls) < 2 or len(values) < 2 or event.fatalities not in values:
-        return
+    if len(tolls) < 2 or len(values) < 2 or event.fatalities not in values or len(victims - {""}) > 1:
+        return  # one reporter, one figure, or tolls of different victims ("17 insurgents", "nine soldiers")
     low, high = min(values), max(values)
     event.fatalities = event.fatalities_low = low
     event.fatalities_high = max(high, event.fatalities_high or 0)
