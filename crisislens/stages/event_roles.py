@@ -31,6 +31,7 @@ INTER_KIND = {1: "state", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "cr
               6: "protester", 7: "civilian"}
 EVENT_NOUNS = {"rally", "procession", "demonstration", "protest", "meeting"}  # parties only when the parse says so
 CROWD_GROUP_KINDS = {"party", "wing", "movement"}  # armed_groups.csv kinds whose members are a crowd
+CLASH_WORDS = ("clash", "fight", "battl", "brawl", "scuffle", "skirmish", "confront")
 MILITARY_NOUNS = {"soldier", "troop", "army", "military", "kdf", "marine", "paratrooper", "commando"}
 
 
@@ -132,6 +133,9 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
     agents, targets = arguments(anchor)
     if not targets and anchor.dep_ == "pobj" and anchor.head.dep_ == "agent":  # "a vehicle was hit by an IED"
         targets = [c for c in anchor.head.head.children if c.dep_ == "nsubjpass"]
+    elif not agents and anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ == "VERB":
+        agents, verb_targets = arguments(anchor.head.head)  # "X targets police with an IED": the verb's parties
+        targets = targets or verb_targets
     a = [party(doc, t) for t in agents]
     t = [party(doc, t) for t in targets]
     if not a or not t:
@@ -271,14 +275,18 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
             a2 = state.actor if state else generic_actor(doc, "police", trigger, "unnamed forces intervening")
         return a1, a2, "protesters; state forces intervening" if a2 else "protesters"
     if event_type == "Riots":
-        if agent is not None and agent.kind == "state" and named_agent:
-            return named_agent.actor, generic_actor(doc, "rioters", mention(target), "crowd facing state forces"), \
-                "state forces initiated; crowd as rioters"
+        if agent is not None and agent.kind == "state" and named_agent:  # "police engaged youths in running
+            return generic_actor(doc, "rioters", mention(target), "crowd facing state forces"), \
+                named_agent.actor, "crowd as rioters; state forces second, as ACLED lists a riot"  # battles"
         a1 = generic_actor(doc, "rioters", mention(agent), "crowd using violence")
         if named_target and named_target.actor.inter in ARMED_OR_STATE:
             return a1, named_target.actor, "rioters against a named armed or state party"
-        if target is not None and target.kind in ("crowd", "protester") and "clash" in sub_event_type.lower():
-            return a1, generic_actor(doc, "rioters", mention(target), "other side of a crowd clash"), "crowd clash"
+        clash = doc.text[trigger.start:trigger.end].lower().startswith(CLASH_WORDS)
+        other_crowd = target if target is not None and target.kind in ("crowd", "protester") else \
+            agents[1] if len(agents) > 1 and agents[1].kind in ("crowd", "protester") else None
+        if clash and other_crowd is not None:  # "ODM and PNU supporters clashed": rioters on both sides
+            return a1, generic_actor(doc, "rioters", mention(other_crowd), "other side of a crowd clash"), \
+                "crowd clash"
         if state and state.actor is not a1 and state is not agent:
             return a1, state.actor, "rioters against state forces"
         forces = security_forces(doc)
@@ -371,7 +379,7 @@ def _other_side(doc: Document, a1: Actor, others: list[Party], event_type: str,
         if p.actor is not None and p.actor is not a1 and p.actor.inter in ARMED_OR_STATE \
                 and p.actor.name != a1.name:
             return p.actor, "other side from the event's other triggers"
-    for actor in doc.actors:
+    for actor in doc.actors if event_type == "Battles" else ():  # a bomb's target is what the parse says
         if actor is not a1 and actor.inter in ARMED_OR_STATE and actor.name != a1.name and actor.mentions \
                 and ((a1.inter in (1, 8)) != (actor.inter in (1, 8)) or a1.inter == actor.inter == 4):
             return actor, "other side named in the report"
