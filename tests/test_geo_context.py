@@ -100,3 +100,12 @@ def test_hyphenated_pair_of_regions_gives_both(pipeline):
 def test_hyphenated_village_name_stays_whole(pipeline):
     doc = pipeline.extract("Gunmen attacked a police post in Korkoro-Bula on Monday.")
     assert [p.name for p in doc.places] == ["Korkoro-Bula"]
+
+
+def test_bracketed_spelling_then_cue_then_container_is_a_chain(pipeline):
+    from crisislens.geo.recognize import find_mentions
+
+    text = "Police fired at protesters in Alpha (Alfa) upazila (Bravo) on Monday."
+    mentions = find_mentions(text, pipeline.nlp(text), lambda name, major=False: True)
+    bravo = next(i for i, m in enumerate(mentions) if m.text == "Bravo")
+    assert all(bravo in m.parents for m in mentions if m.text in ("Alpha", "Alfa"))

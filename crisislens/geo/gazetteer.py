@@ -132,8 +132,12 @@ class Gazetteer:
         rows = self._con.execute(
             "SELECT p.*, n.key FROM names n JOIN places p ON p.id = n.id WHERE n.skel = ? "
             "ORDER BY p.population DESC, p.id LIMIT ?", (skel, _MAX_CANDIDATES)).fetchall()
-        bare = skeleton_free(key)
-        return [self._candidate(r, "variant") for r in rows if fuzz.ratio(bare, skeleton_free(r[11])) >= 80]
+        bare, joined = skeleton_free(key), key.replace(" ", "")
+        # "Elwak" / "El Wak", "Babadogo" / "Baba Dogo": the same letters spaced differently are a spelling,
+        # as good as an alternate name, not a transliteration guess
+        found = [self._candidate(r, "alternate" if r[11].replace(" ", "") == joined else "variant")
+                 for r in rows if r[11].replace(" ", "") == joined or fuzz.ratio(bare, skeleton_free(r[11])) >= 80]
+        return sorted(found, key=lambda c: c.match != "alternate")  # a place's spelling match before its variants
 
     def count(self) -> int:
         """How many places the index holds."""

@@ -102,6 +102,14 @@ def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
     return (re.compile(rf"^\s+({alt_after})\b", re.I), re.compile(rf"\b({alt_before})\s+$", re.I))
 
 
+@cache
+def _cue_paren() -> re.Pattern:
+    """The gap in "X (Y) upazila (Z)": an alias in brackets, the cue word, then the container."""
+    after, _ = _cues()
+    alt = "|".join(sorted((re.escape(c) for c in after), key=len, reverse=True))
+    return re.compile(rf"^\s*\)\s+(?:{alt})\s*[,(]\s*$", re.I)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut stopwords ("On", "Police") from the front of a run and cue words from its end."""
     stop = _stopwords()
@@ -247,7 +255,7 @@ def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:
         for i in range(len(runs) - 1):
             a, b = runs[i], runs[i + 1]
             gap = text[a.outer_end:b.outer_start]
-            linked = _GAP_CHAIN.match(gap) or _GAP_DASH.match(gap)
+            linked = _GAP_CHAIN.match(gap) or _GAP_DASH.match(gap) or _cue_paren().match(gap)
             if linked and keep[i] != keep[i + 1] and "\n" not in gap:
                 j = i + 1 if keep[i] else i
                 if runs[j].level or "(" in gap or "," in gap or _GAP_DASH.match(gap) or knows(runs[j].text) \
@@ -266,7 +274,8 @@ def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:
         elif _GAP_DASH.match(gap):
             b.parents.append(i)
             a.children_dash = True
-        elif _GAP_CHAIN.match(gap) and "\n" not in gap and not gap.strip(" ").startswith(")"):
+        elif (_GAP_CHAIN.match(gap) and "\n" not in gap and not gap.strip(" ").startswith(")")) \
+                or _cue_paren().match(gap):  # "Bagmara (Baghmara) upazila (Rajshahi)"
             if a.text.lower() == b.text.lower():  # "Cantonment (Cantonment)": a repeat, not a container
                 b.parents.extend(p for p in a.parents if p not in b.parents)
                 continue
