@@ -214,3 +214,25 @@ def test_issue_figures_keep_their_bounds(pipeline, sentence, value, category, ap
 def test_figure_source_is_who_reported_it(pipeline):
     found = _quantities(pipeline, "The Sahel Monitoring Group said 812 victims had been identified.")
     assert (found[0].value, found[0].category, found[0].source) == (812, "killed", "Sahel Monitoring Group")
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    ("One dead, several others injured after the clash.", 1, "killed"),
+    ("Two gunmen and a guard killed in a shoot-out at the gate.", 2, "killed"),
+])
+def test_what_is_said_right_of_a_figure(pipeline, sentence, value, category):
+    assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}
+
+
+@pytest.mark.parametrize("text", [
+    "A trader was attacked by robbers on the road. The trader later died in hospital.",
+    "Robbers attacked a shop keeper on the road. He died of his injuries.",
+    "The body of a herder was found in a thicket.",
+])
+def test_one_death_without_a_figure(pipeline, text):
+    assert [q.value for q in _quantities(pipeline, text) if q.category == "killed"] == [1]
+
+
+def test_a_claimed_death_is_no_count(pipeline):
+    text = "Relatives staged a protest, claiming that the patient died due to negligence."
+    assert not [q for q in _quantities(pipeline, text) if q.category == "killed"]

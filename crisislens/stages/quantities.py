@@ -46,6 +46,8 @@ _AFTER_NOT_COUNT = re.compile(r"\s*(?:%|:\d|\.\d|°|(?:a\.m\.|p\.m\.|am|pm|hrs|g
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _POSSESSIVE = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 _ZERO_WORDS = frozenset({"nobody", "none", "noone"})
+_DYING = frozenset({"die", "perish", "succumb"})
+_SINGLE_PRONOUNS = frozenset({"he", "she"})
 _NOT_PERSONS = frozenset({"vehicle", "car", "house", "home", "property", "cow", "goat", "camel", "cattle",
                           "sheep", "dog", "donkey", "animal", "lion", "elephant", "bus", "truck", "motorcycle",
                           "shop", "building", "school", "store", "bag", "gun", "rifle", "weapon", "phone",
@@ -259,6 +261,13 @@ def _predicate_category(noun) -> str | None:
             category = (None if own_object else _verb_category(child, "object")) or _verb_category(child, "subject")
             if category:
                 return category
+    for conj in noun.conjuncts:  # "Two gunmen and a police officer killed in a shoot-out"
+        if conj.i > noun.i:
+            for child in conj.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in child.children):
+                    category = _verb_category(child, "object")
+                    if category:
+                        return category
     head = noun
     while head.dep_ in ("conj", "appos") and head.head is not head:
         head = head.head  # "nine civilians, three of them children": the children were killed too
@@ -313,6 +322,9 @@ def _category(number) -> str:
     noun_cat = _noun_category(noun)
     if noun_cat == "skip":
         return "skip"
+    said = _adjacent_state(number) or (_adjacent_state(noun) if noun is not number else None)
+    if said:
+        return said
     of_noun = _of_noun(noun)
     verb_cat = _predicate_category(noun)
     if verb_cat:
@@ -324,6 +336,17 @@ def _category(number) -> str:
         if of_cat and of_cat != "skip":
             return of_cat
     return _next_word_category(noun) or "other"
+
+
+def _adjacent_state(noun) -> str | None:
+    """An adjective right after the counted word says what is counted, before any verb the
+    clause goes on with: "One dead, several others injured", "3 feared dead"."""
+    cues = _cues()
+    for child in noun.children:
+        if child.dep_ == "amod" and child.i == noun.i + 1 and (child.lower_, "state") in cues:
+            category = cues[(child.lower_, "state")]
+            return category if category in _PRIORITY else None
+    return None
 
 
 def _next_word_category(noun) -> str | None:
@@ -368,9 +391,12 @@ def _zero_counts(parsed, text: str, counted: set[int], sources: _Sources) -> lis
     return out
 
 
-def _one_person(noun, bare: bool = False) -> bool:
+def _one_person(noun, bare: bool = False, definite: bool = False) -> bool:
     """A single person named without a figure: "a driver", "his wife", "John Kamau", and in
-    headline style a bare singular noun ("Mob lynches robbery suspect")."""
+    headline style a bare singular noun ("Mob lynches robbery suspect"); with `definite`, also
+    one already introduced ("the driver", "he")."""
+    if definite and noun.lower_ in _SINGLE_PRONOUNS:
+        return True
     if noun.lemma_.lower() in _NOT_PERSONS or noun.tag_ not in ("NN", "NNP"):
         return False
     if noun.ent_type_ == "PERSON":
@@ -380,7 +406,14 @@ def _one_person(noun, bare: bool = False) -> bool:
         if bare:  # a headline's opening noun the tagger capitalised ("Shopkeeper killed by robbers")
             return noun.tag_ == "NN" or not noun.ent_type_
         return noun.tag_ == "NN" and noun.dep_ == "dobj"
-    return any(c.lower_ in (_INDEFINITE | _POSSESSIVE) for c in determiners)
+    return any(c.lower_ in (_INDEFINITE | _POSSESSIVE) or (definite and c.lower_ == "the") for c in determiners)
+
+
+def _body_found(verb, arg) -> bool:
+    """"The body of a trader was found", "police recovered a corpse": one person killed."""
+    cues = _cues()
+    return (arg.lemma_.lower(), "remains") in cues and (verb.lemma_.lower(), "discover") in cues \
+        and arg.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in arg.children)
 
 
 def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) -> list[Quantity]:
@@ -391,21 +424,32 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
         if verb.pos_ != "VERB":
             continue
         # headline style: "Police informant killed in town" (a bare participle on the noun)
-        opening = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.left_edge.is_sent_start
+        first = verb.head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "Two gunmen and a police officer killed in ...": the list opens the line
+        opening = verb.dep_ == "acl" and verb.tag_ == "VBN" and first.left_edge.is_sent_start
         for arg in [*verb.children, verb.head] if opening else verb.children:
             role = {"dobj": "object", "nsubjpass": "object", "nsubj": "subject"}.get(arg.dep_)
             headline = (role == "subject" and verb.tag_ == "VBN" and not any(
                 c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)) or arg.i == verb.head.i
             if headline:
                 role = "object"
-            if role is None or arg.i in seen or (role == "subject" and verb.lemma_.lower() not in ("die", "perish")):
+            if role is None or arg.i in seen or (role == "subject" and verb.lemma_.lower() not in _DYING):
+                continue
+            if role == "object" and _body_found(verb, arg):
+                seen.add(arg.i)
+                start, end = arg.left_edge.idx, arg.idx + len(arg)
+                out.append(Quantity(value=1, category="killed", span=Span(start, end), text=text[start:end],
+                                    low=1, source=sources.of(verb)))
                 continue
             if arg.dep_ == "dobj" and (not arg.is_alpha or any(c.dep_ == "auxpass" for c in verb.children)):
                 continue  # a passive verb has no object: "lynched ... in Rangwe sub-county" is a misparse
             category = _verb_category(verb, role)
             if category not in ("killed", "injured", "abducted", "arrested"):
                 continue
-            persons = [n for n in (arg, *arg.conjuncts) if n.i not in seen and _one_person(n, headline)
+            # "The driver died", "He later died in hospital"; not what someone claims ("claiming the patient died")
+            definite = role == "subject" and verb.dep_ in ("ROOT", "conj")
+            persons = [n for n in (arg, *arg.conjuncts) if n.i not in seen and _one_person(n, headline, definite)
                        and not any(c.dep_ == "nummod" for c in n.children)]
             figured = any(c.dep_ == "nummod" for c in arg.children)  # "Two herders and a bandit were killed"
             if not persons or (persons[0] is not arg and not figured):

@@ -116,8 +116,8 @@ def find_numbers(text: str) -> list[NumberPhrase]:
 def _phrase(match: re.Match[str], tables: _Tables) -> NumberPhrase | None:
     value, approximate, words = _value(match.group("n1"), tables)
     n1 = match.start("n1")
-    if n1 and match.string[n1 - 1] == "-" and not match.string[max(0, n1 - 2):n1 - 1].isdigit():
-        return None  # a negative figure, or a name like "COVID-19": not a count
+    if n1 and match.string[n1 - 1] == "-" and match.string[max(0, n1 - 2):n1 - 1].isalpha():
+        return None  # a name like "COVID-19": not a count ("attacks -5 killed" is a dash)
     if value is None:
         return None
     before = match.string[max(0, n1 - 40):n1].rstrip()[-1:]
