@@ -62,7 +62,9 @@ def region_country(text: str, gazetteer) -> tuple[str | None, str]:
     or a large town of one country only; (None, "") when none is."""
     votes: Counter = Counter()
     first: dict[str, str] = {}
-    for name in dict.fromkeys(m.group(0) for m in _CAPITALISED.finditer(text[:_MAX_CHARS])):
+    runs = [m.group(0) for m in _CAPITALISED.finditer(text[:_MAX_CHARS])]
+    # "In Garissa" at a sentence start: the run, then each of its words
+    for name in dict.fromkeys(n for run in runs for n in (run, *re.split(r"[ -]", run))):
         found = gazetteer.lookup(name, variants=False)
         main = [c for c in found if c.match == "name"]
         strong = [c for c in main if c.kind == "admin1" or (c.kind == "town" and c.population >= _TOWN_POPULATION)]

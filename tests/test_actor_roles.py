@@ -1,0 +1,68 @@
+"""Which sides ACLED names for an event: actor1 and actor2 by what the parties do.
+
+Sentences written for these tests; each guards one naming rule of ACLED's codebook.
+"""
+
+import pytest
+
+PUBLISHED = "2023-05-04"
+
+
+def primary(pipeline, text):
+    doc = pipeline.extract(text, published_at=PUBLISHED)
+    acled = [e for e in doc.events if e.kind == "acled"]
+    assert acled, f"no event found in: {text}"
+    return max(acled, key=lambda e: e.confidence)
+
+
+def names(event) -> tuple:
+    return (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a violent crowd meets the police named anywhere in the report
+    ("In Nakuru, youths burnt tyres and hurled stones on the highway. Police fired tear gas to disperse them.",
+     "Rioters (Kenya)", "Police Forces of Kenya"),
+    # a mob with no police in sight: its victim is a civilian
+    ("In Kisumu, an angry mob lynched a man suspected of stealing a goat.", "Rioters (Kenya)", "Civilians (Kenya)"),
+    # two crowds clashing are rioters on both sides
+    ("In Nakuru, ODM and Jubilee supporters clashed and threw stones at each other.",
+     "Rioters (Kenya)", "Rioters (Kenya)"),
+])
+def test_riot_sides(pipeline, text, actor1, actor2):
+    event = primary(pipeline, text)
+    assert event.event_type == "Riots" and names(event) == (actor1, actor2)
+
+
+def test_rioters_come_before_the_police_that_fight_them(pipeline):
+    event = primary(pipeline, "In Mombasa, police engaged stone-throwing youths in running battles for hours.")
+    assert names(event)[0] == "Rioters (Kenya)" and event.actor2 is not None and event.actor2.inter == 1
+
+
+def test_state_forces_come_first_in_a_battle_with_rebels(pipeline):
+    event = primary(pipeline, "In Mandera, Al Shabaab militants ambushed a police patrol and exchanged fire with "
+                              "the officers for an hour.")
+    assert event.event_type == "Battles" and names(event) == ("Police Forces of Kenya", "Al Shabaab")
+
+
+def test_an_unnamed_communal_clash_has_the_same_militia_on_both_sides(pipeline):
+    event = primary(pipeline, "In Marsabit, clashes between two clans over grazing land left four people dead.")
+    assert event.actor1 is not None and event.actor1.inter == 4
+    assert event.actor2 is event.actor1
+
+
+def test_a_bomb_with_no_armed_target_hits_civilians(pipeline):
+    event = primary(pipeline, "In Garissa, a bomb exploded at a busy market on Monday, wounding five people.")
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor2 is not None and event.actor2.name == "Civilians (Kenya)"
+
+
+def test_the_passive_subject_of_hit_by_an_ied_is_the_target(pipeline):
+    event = primary(pipeline, "In Wajir, a military truck was hit by an IED on Tuesday.")
+    assert event.actor2 is not None and event.actor2.name == "Military Forces of Kenya"
+    assert event.actor1 is not None and event.actor1.inter != 1
+
+
+def test_an_attacker_named_outside_the_trigger_is_the_perpetrator(pipeline):
+    event = primary(pipeline, "A trader was killed on Sunday when Turkana raiders invaded a village in Baringo.")
+    assert event.actor1 is not None and event.actor1.name == "Turkana Ethnic Militia (Kenya)"
