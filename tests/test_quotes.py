@@ -201,3 +201,21 @@ def test_a_place_after_the_employer_is_not_part_of_it(pipeline, text, organizati
 ])
 def test_titles_are_no_organization_and_lawyers_have_a_role(pipeline, text, expected):
     assert _speaker(_quotes(pipeline, text)[0]) == expected
+
+
+@pytest.mark.parametrize("text, organization", [
+    ("KANO (Sahel Wire) - Nigeria's police said on Monday that gunmen had abducted 12 travellers near Kano.",
+     "police"),
+    ("GOMA (Lakes Report) - The Congolese army said its troops had pushed the rebels back from Sake.", "army"),
+])
+def test_a_dateline_is_no_speaker(pipeline, text, organization):
+    quote = _quotes(pipeline, text)[0]
+    assert quote.kind == "indirect" and organization in (quote.speaker.organization or "").lower()
+    assert quote.speaker.name is None
+
+
+def test_a_clause_before_the_speaker_is_reported_speech(pipeline):
+    text = "Coalition aircraft carried out four air strikes on rebel positions near Hodeidah, a Yemeni army officer said."
+    quotes = [q for q in _quotes(pipeline, text) if q.kind == "indirect"]
+    assert quotes and quotes[0].text.startswith("Coalition aircraft carried out four air strikes")
+    assert quotes[0].speaker.role == "officer"

@@ -60,7 +60,22 @@ def subject_of(verb):
     """The verb's subject nearest to it: a dateline the parser also took for a subject
     ("NAIROBI (Outlet) - Police said") is farther away than the real one."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+    if not subjects:
+        return None
+    subject = min(subjects, key=lambda c: abs(verb.i - c.i))
+    if _dateline(subject):  # "PORT SUDAN (Outlet) - Sudan's RSF said": the apposition after the dash
+        after = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i and c.pos_ != "PUNCT"]
+        return after[-1] if after else None
+    return subject
+
+
+def _dateline(token) -> bool:
+    """A place in capitals opening a paragraph, before "(Outlet)" or a dash: a dateline."""
+    doc = token.doc
+    start = token.left_edge.i
+    line_start = start == 0 or "\n" in doc[start - 1].whitespace_ + doc[start - 1].text
+    following = doc[token.i + 1:token.i + 3]
+    return token.is_upper and len(token.text) > 1 and line_start and any(t.text in ("(", "-", "\u2014") for t in following)
 
 
 def speech_verb_subject(sent):

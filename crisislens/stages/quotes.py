@@ -160,9 +160,12 @@ def _indirect(parsed, text: str, taken: list[Span], people: list[Person], senten
                 continue
             subject = subject_of(token)
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if subject is None or clause is None:
+            if subject is None:
                 continue
-            tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head is not clause]
+            if clause is not None:
+                tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head is not clause]
+            else:
+                tokens = _fronted_clause(token, subject)
             while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
                 tokens = tokens[1:]
             while tokens and tokens[-1].is_punct:
@@ -175,6 +178,18 @@ def _indirect(parsed, text: str, taken: list[Span], people: list[Person], senten
             out.append(Quote(text=text[span.start:span.end], span=span, speaker=describe(subject, people),
                              outlet=outlet_of(token), kind="indirect"))
     return out
+
+
+def _fronted_clause(verb, subject) -> list:
+    """"<clause>, a Yemeni army officer said." parsed with the clause's subject as a second subject
+    of "said" (its verb hanging off that subject): the words before the comma that precedes the
+    speaker are the reported clause."""
+    content = [c for c in verb.children if c.dep_ == "nsubj" and c.i < subject.i]
+    comma = subject.left_edge.i - 1
+    if not content or comma <= content[0].i or verb.doc[comma].text != "," or verb.i < subject.i:
+        return []
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in content[0].subtree)
+    return list(verb.doc[content[0].left_edge.i:comma]) if has_verb else []
 
 
 def _according(text: str, sent, token, taken: list[Span], people: list[Person]) -> Quote | None:

@@ -218,10 +218,18 @@ class _Links:
         out = [chosen]
         others = [(score, confidence, n) for score, confidence, n in scored if n != best[2]
                   and self.doc.events[n].kind == chosen.kind]
-        if others and not self._distinct(item) and self._only_here(item, best[2]):
+        if not others or self._distinct(item):
+            return out
+        if self._only_here(item, best[2]):
             runner = max(others, key=lambda s: (s[0], s[1]))  # the best event is this statement's own re-telling
             if runner[0] >= _MIN_SCORE:
                 out.append(self.doc.events[runner[2]])
+        if said.types and chosen.event_type not in said.types:  # "the battle is not over" told beside a shelling
+            spoken = [s for s in others if self.doc.events[s[2]].event_type in said.types and s[0] > _MIN_SCORE]
+            if spoken:
+                other = self.doc.events[max(spoken, key=lambda s: (s[0], s[1]))[2]]
+                if other not in out:
+                    out.append(other)
         return out
 
     def _only_here(self, item: Found, n: int) -> bool:
