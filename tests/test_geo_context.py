@@ -109,3 +109,16 @@ def test_bracketed_spelling_then_cue_then_container_is_a_chain(pipeline):
     mentions = find_mentions(text, pipeline.nlp(text), lambda name, major=False: True)
     bravo = next(i for i, m in enumerate(mentions) if m.text == "Bravo")
     assert all(bravo in m.parents for m in mentions if m.text in ("Alpha", "Alfa"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Around Jul 19th, residents of the village protested against the police.",
+    "On Sept 3rd, traders marched to the county offices.",
+])
+def test_month_abbreviations_are_no_places(pipeline, sentence):
+    assert pipeline.extract(sentence).places == []
+
+
+def test_town_named_like_a_persons_first_name_is_no_place(pipeline):
+    doc = pipeline.extract("Police blocked Hassan Omari's supporters, who then protested in the streets of Malindi.")
+    assert [p.name for p in doc.places] == ["Malindi"] and doc.country == "KE"

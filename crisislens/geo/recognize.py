@@ -181,8 +181,10 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
         parts = _hyphen_parts(text, *trimmed, knows)
         road = len(parts) > 1 and bool(tail := after_re.match(text[trimmed[1]:trimmed[1] + 40])) \
             and after[tail.group(1).lower()] == "route"
-        for start, end in parts:
-            start, end = _known_part(text, start, end, knows)
+        for whole in parts:
+            start, end = _known_part(text, *whole, knows)
+            if end < whole[1] and start == whole[0] and any(i in person_at for i in range(start, end)):
+                continue  # "Hassan Joho's supporters": a town's name inside a person's is no place
             if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]) \
                     or text[start:end] in not_places:
                 continue
