@@ -279,7 +279,10 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
             return generic_actor(doc, "rioters", mention(target), "crowd facing state forces"), \
                 named_agent.actor, "crowd as rioters; state forces second, as ACLED lists a riot"  # battles"
         a1 = generic_actor(doc, "rioters", mention(agent), "crowd using violence")
-        if named_target and named_target.actor.inter in ARMED_OR_STATE:
+        # a named armed group or state force; "suspected criminals" a mob lynches and a party's
+        # office it wrecks are not fighters
+        if named_target and named_target.actor.inter in ARMED_OR_STATE and named_target.kind != "crowd" \
+                and not named_target.actor.name.startswith("Unidentified"):
             return a1, named_target.actor, "rioters against a named armed or state party"
         clash = doc.text[trigger.start:trigger.end].lower().startswith(CLASH_WORDS)
         other_crowd = target if target is not None and target.kind in ("crowd", "protester") else \
