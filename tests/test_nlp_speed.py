@@ -42,3 +42,19 @@ def test_batches_are_identical(models):
     want = [[(t.lemma_, t.pos_, str(t.morph)) for t in d] for d in reference.pipe(SENTENCES * 3, batch_size=4)]
     got = [[(t.lemma_, t.pos_, str(t.morph)) for t in d] for d in fast.pipe(SENTENCES * 3, batch_size=4)]
     assert got == want
+
+
+def test_the_fast_lemmatizer_looks_words_up_in_sets(models):
+    reference, fast = models
+    fast_index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    reference_index = reference.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for words in fast_index.values())
+    assert {key: frozenset(words) for key, words in reference_index.items()} == dict(fast_index.items())
+
+
+@pytest.mark.parametrize("text", ["The wounded were ferried to clinics after the shootings.",
+                                  "Herders' cattle grazed where militiamen had dug trenches."])
+def test_lemmas_of_new_words_match_the_reference(models, text):
+    reference, fast = models
+    fast.get_pipe("lemmatizer").__dict__.pop("_lemma_table", None)  # every word is new again
+    assert [t.lemma_ for t in fast(text)] == [t.lemma_ for t in reference(text)]

@@ -169,3 +169,19 @@ def test_two_years_joined_by_and_are_one_period(pipeline):
 def test_issue_date_forms(pipeline, text, date, end_date, precision):
     first = _times(pipeline, text, "2024-03-05")[0]
     assert (first.date, first.end_date, first.precision) == (date, end_date, precision)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("31-12-2007", (2008, 1, 2), "2007-12-31"),
+    ("a word with no date 12x", (2020, 5, 1), None),
+])
+def test_the_dateparser_fallback_is_memoised_and_gives_the_same_answer(text, published, expected):
+    from datetime import date
+
+    from crisislens.stages.times import _dateparser
+
+    first = _dateparser(text, date(*published))
+    hits = _dateparser.cache_info().hits
+    again = _dateparser(text, date(*published))
+    assert (None if first is None else first.isoformat()) == expected
+    assert again == first and _dateparser.cache_info().hits == hits + 1

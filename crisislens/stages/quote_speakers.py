@@ -14,6 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import DEP, POS
+from spacy.strings import get_string_id
+from spacy.symbols import PROPN
 from spacy.tokens import Span as SpacySpan
 
 from crisislens.lexicons import load_table
@@ -367,8 +370,10 @@ def people_named(parsed) -> list[Person]:
             role, organization = _role_of_ancestor(root)
         found.append(Person(ent.start_char, _full_name(name, found, ent.start_char), role or title_role,
                             organization))
-    for token in parsed:
-        if token.pos_ == "PROPN" and token.i not in in_person and token.dep_ != "compound":
+    compound = get_string_id("compound")
+    for i, (pos, dep) in enumerate(parsed.to_array([POS, DEP]).tolist()):  # columns: no Token per word
+        if pos == PROPN and i not in in_person and dep != compound:
+            token = parsed[i]
             appos_role = _appos_role(token)
             if appos_role is not None:
                 found.append(Person(token.left_edge.idx, _proper_name(token), *appos_role))

@@ -16,6 +16,10 @@ Produces `doc.quotes`: one Quote per quotation, in text order, with
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, VERB
+
 from crisislens.schema import Document, Quote, Span, Speaker
 from crisislens.stages.attribution import Sentences, according_to, speech_verbs, subject_of
 from crisislens.stages.quote_speakers import Person, describe, outlet_of, people_named
@@ -150,34 +154,53 @@ def _inside(token, spans: list[Span]) -> bool:
 def _indirect(parsed, text: str, taken: list[Span], people: list[Person], sentences: Sentences) -> list[Quote]:
     verbs = speech_verbs()
     out: list[Quote] = []
-    for sent in sentences.spans:
-        for token in sent:
-            if token.lower_ == "according" and not _inside(token, taken):
-                quote = _according(text, sent, token, taken, people)
-                if quote:
-                    out.append(quote)
-            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in verbs or _inside(token, taken):
-                continue
-            subject = subject_of(token)
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if subject is None:
-                continue
-            if clause is not None:
-                tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head is not clause]
-            else:
-                tokens = _fronted_clause(token, subject)
-            while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
-                tokens = tokens[1:]
-            while tokens and tokens[-1].is_punct:
-                tokens = tokens[:-1]
-            if len(tokens) < 2:
-                continue
-            span = Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-            if any(span.start < s.end and s.start < span.end for s in taken):
-                continue  # the attribution of a direct quote
-            out.append(Quote(text=text[span.start:span.end], span=span, speaker=describe(subject, people),
-                             outlet=outlet_of(token), kind="indirect"))
+    for i in _speech_candidates(parsed, verbs):
+        token = parsed[i]
+        if token.lower_ == "according" and not _inside(token, taken):
+            quote = _according(text, sentences.of(token), token, taken, people)
+            if quote:
+                out.append(quote)
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in verbs or _inside(token, taken):
+            continue
+        subject = subject_of(token)
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if subject is None:
+            continue
+        if clause is not None:
+            tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head is not clause]
+        else:
+            tokens = _fronted_clause(token, subject)
+        while tokens and (tokens[0].is_punct or tokens[0].lower_ == "that"):
+            tokens = tokens[1:]
+        while tokens and tokens[-1].is_punct:
+            tokens = tokens[:-1]
+        if len(tokens) < 2:
+            continue
+        span = Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+        if any(span.start < s.end and s.start < span.end for s in taken):
+            continue  # the attribution of a direct quote
+        out.append(Quote(text=text[span.start:span.end], span=span, speaker=describe(subject, people),
+                         outlet=outlet_of(token), kind="indirect"))
     return out
+
+
+def _speech_candidates(parsed, verbs: dict[str, str]) -> list[int]:
+    """Indices of the tokens `_indirect` looks at ("according", a verb or auxiliary with a speech
+    lemma), read from columns once per document instead of a Token object per word."""
+    strings = parsed.vocab.strings
+    according = get_string_id("according")
+    speech: dict[int, bool] = {}  # lemma id → is a speech verb
+    found = []
+    for i, (lower, pos, lemma) in enumerate(parsed.to_array([LOWER, POS, LEMMA]).tolist()):
+        if lower == according:
+            found.append(i)
+        elif pos == VERB or pos == AUX:
+            known = speech.get(lemma)
+            if known is None:
+                known = speech[lemma] = strings[lemma].lower() in verbs
+            if known:
+                found.append(i)
+    return found
 
 
 def _fronted_clause(verb, subject) -> list:
