@@ -311,6 +311,10 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
         found = _named_perpetrator(doc, others)  # "killed when Pokot raiders invaded": the raiders
         violent_agent = Party(agent.token if agent else None, found, "armed") if found else None
     if event_type == "Violence against civilians":
+        if violent_agent is None and agent is not None and agent.kind == "crowd" and not communal:  # "supporters
+            a1 = generic_actor(doc, "rioters", mention(agent), "a crowd attacking people")  # stabbed a rival"
+            return a1, generic_actor(doc, "civilians", mention(target), "victims of a violent crowd"), \
+                "crowd as rioters; victims as civilians"
         a1 = violent_agent.actor if violent_agent else generic_actor(
             doc, _unnamed_kind(agent, communal), mention(agent), "perpetrator not named")
         a2 = generic_actor(doc, "civilians", mention(target), "victims of an attack on civilians")
