@@ -20,4 +20,9 @@ def describe_machine() -> dict:
     except OSError:
         pass
     return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem_gb, "python": platform.python_version(),
-            "system": platform.platform()}
+            "system": platform.platform(), "load_average": load_average()}
+
+
+def load_average() -> list[float]:
+    """1, 5 and 15-minute load: above the core count, other work shared the CPU with the benchmark."""
+    return [round(x, 1) for x in os.getloadavg()]

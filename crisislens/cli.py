@@ -63,7 +63,7 @@ def extract(
     """Extract events, actors, places, figures and quotes: one contract document per article."""
     from crisislens.ingest import read_inputs
     from crisislens.nlp import ModelMissing
-    from crisislens.pipeline import Pipeline, run_parallel
+    from crisislens.pipeline import Pipeline, run_parallel_json
     from crisislens.resources import Settings
 
     if input != "-" and not Path(input).exists():
@@ -76,17 +76,18 @@ def extract(
     try:
         with _open_output(output) as out, _progress("extracting") as progress:
             task = progress.add_task("extract", total=len(articles))
-            if processes > 1:
-                results = run_parallel(articles, settings, processes,
-                                       on_batch=lambda n: progress.advance(task, n))
+            if processes > 1:  # the workers serialise: the parent only writes lines
+                lines = run_parallel_json(articles, settings, processes,
+                                          on_batch=lambda n: progress.advance(task, n))
             else:
                 pipeline = Pipeline(settings)
-                results = (_advance(progress, task, doc.to_dict()) for doc in pipeline.run(articles))
-            for record in results:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                skipped += bool(record.get("skipped"))
+                lines = (_advance(progress, task, (json.dumps(doc.to_dict(), ensure_ascii=False), doc.skipped))
+                         for doc in pipeline.run(articles))
+            for line, was_skipped in lines:
+                out.write(line + "\n")
+                skipped += was_skipped
                 if summary:
-                    rows.append(record)
+                    rows.append(json.loads(line))
     except ModelMissing as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from exc
@@ -96,7 +97,7 @@ def extract(
         _print_summary(rows, [a.title for a in articles])
 
 
-def _advance(progress: Progress, task, record: dict) -> dict:
+def _advance(progress: Progress, task, record):
     progress.advance(task)
     return record
 

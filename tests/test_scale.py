@@ -70,3 +70,13 @@ def test_ingest_on_ray_stores_what_local_ingest_stores(tmp_path):
 
 def test_ingest_on_two_processes_stores_what_one_stores(tmp_path):
     assert _ingest(tmp_path, "pool", "--processes", "2") == _ingest(tmp_path, "local")
+
+
+def test_warmed_workers_each_report_once_and_lines_match_one_process(in_process):
+    import json
+
+    with ProcessRunner(Settings(batch_size=2), processes=2) as runner:
+        assert len(set(runner.warm())) == 2
+        lines = list(runner.run_json(_articles()))
+    assert [json.loads(line) for line, _ in lines] == in_process
+    assert [skipped for _, skipped in lines] == [bool(d.get("skipped")) for d in in_process]
