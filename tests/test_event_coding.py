@@ -122,3 +122,20 @@ def test_words_inside_other_phrases_are_no_weapon(pipeline, text):
 def test_weapons_found_or_failing_are_disrupted(pipeline, text):
     event = primary(pipeline, text)
     assert coding(event) == ("Strategic developments", "Disrupted weapons use"), event.reason
+
+
+@pytest.mark.parametrize("text", [
+    # the attacked side fought back: two armed sides
+    "Bandits ambushed a lorry near Kito but the guards on board returned fire.",
+    "Militiamen raided two villages near Kito and were repulsed by rangers.",
+    # state forces among the dead: an attack on police is a battle, not violence against civilians
+    "Gunmen ambushed a patrol near Kito and two police officers were killed.",
+])
+def test_violence_against_armed_sides_is_a_clash(pipeline, text):
+    event = primary(pipeline, text)
+    assert coding(event) == ("Battles", "Armed clash"), event.reason
+
+
+def test_villagers_killed_by_raiders_stay_an_attack(pipeline):
+    event = primary(pipeline, "Raiders attacked a village near Kito and killed four herdsmen's wives.")
+    assert coding(event) == ("Violence against civilians", "Attack"), event.reason

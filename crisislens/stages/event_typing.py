@@ -52,6 +52,7 @@ class Features:
     state_violence: set[str] = field(default_factory=set)  # classes whose only agent is the state
     killed: int = 0
     default: tuple[str, str, str] = ("", "", "")
+    victim_kinds: set[str] = field(default_factory=set)  # kinds of those killed or injured
     label: tuple[str, str, str, str] | None = None  # (type, sub-type, cameo, label) a note opens with
 
 
@@ -217,6 +218,11 @@ def _violence(f: Features) -> Coding | None:
         return _c("Battles", "Armed clash", "193", "clash between armed sides")
     if f.target_kinds & ARMED and not civilian_target:
         return _c("Battles", "Armed clash", "193", "attack on an armed or organised target")
+    if "armed_resistance" in f.cues and "civilian" not in f.victim_kinds:  # raided villages, were repulsed
+        return _c("Battles", "Armed clash", "193", "the attacked side fought back")
+    if "state" in f.victim_kinds and not f.agent_kinds & {"state"} and not civilian_target \
+            and "civilian" not in f.victim_kinds:
+        return _c("Battles", "Armed clash", "193", "state forces among the dead or wounded")
     if f.default[0] == "Battles" and not civilian_target:
         return _c("Battles", "Armed clash", "193", f"trigger '{f.main_class}' codes as a clash")
     return _c("Violence against civilians", "Attack", "180", "violence against unarmed victims")

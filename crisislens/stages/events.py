@@ -97,6 +97,7 @@ def _features(doc: Document, d: Draft, killed: int,
     others: list[Party] = []
     agent_kinds = {p.kind for p in agents if p.kind}
     target_kinds = {p.kind for p in targets if p.kind}
+    victim_kinds: set[str] = set()
     state_violence: set[str] = set()
     crowd_classes: set[str] = set()
     local = [m for m in d.members if m is main or _local(m, main)]
@@ -109,6 +110,8 @@ def _features(doc: Document, d: Draft, killed: int,
             m_agents, m_targets = parties(doc, m.anchor)
             others.extend(m_agents + m_targets)
             target_kinds |= {p.kind for p in m_targets if p.kind and m.klass not in ("kill", "injure")}
+            if m.klass in ("kill", "injure"):  # "three officers were killed": who the violence fell on
+                victim_kinds |= {p.kind for p in m_targets if p.kind}
         kinds = {p.kind for p in m_agents if p.kind}
         if kinds and kinds <= {"state"}:
             state_violence.add(m.klass)
@@ -132,6 +135,7 @@ def _features(doc: Document, d: Draft, killed: int,
     f = Features(classes={m.klass for m in local}, main_class=main.klass, cues=cue_kinds, weapons=weapons,
                  agent_kinds=agent_kinds, target_kinds=target_kinds, state_violence=state_violence,
                  killed=killed, default=(main.event_type, main.sub_event_type, main.cameo),
+                 victim_kinds=victim_kinds,
                  label=next(((m.event_type, m.sub_event_type, m.cameo, m.pattern) for m in d.members if m.label),
                             None))
     return f, agents, targets, others
