@@ -277,17 +277,18 @@ def _reporter(st: Statement) -> str:
 
 
 def _victims(doc: Document, parsed, st: Statement) -> str | None:
-    """The noun a statement's toll counts ("17 insurgents" → "insurgent"); None for people in
-    general or a bare toll ("put the toll at 30")."""
+    """What a statement's toll counts ("17 insurgents" → "insurgent", "nine Taliban fighters" →
+    "Taliban fighter"); None for people in general or a bare toll ("put the toll at 30")."""
     for q in doc.quantities:
         if q.category == "killed" and st.span.start <= q.span.start and q.span.end <= st.span.end:
             words = parsed.char_span(q.span.start, q.span.end, alignment_mode="expand")
             if words is None or not len(words):
                 continue
             root = words.root
-            noun = root.head.lemma_.lower() if root.dep_ == "nummod" else None
-            if noun and noun not in cues()["victims"]:
-                return noun
+            head = root.head if root.dep_ == "nummod" else None
+            if head is not None and head.lemma_.lower() not in cues()["victims"]:
+                named = [c.text for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
+                return " ".join([*named, head.lemma_.lower()])  # "nine Taliban fighters" ≠ "two NRF fighters"
     return None
 
 
