@@ -13,7 +13,9 @@ real-world entity, in order of first mention, each with
 - `inter`/`type`: ACLED's actor code and word; state forces outside their own country are 8.
   Non-combatants are 0 with type organization, media or person.
 - `country`: ISO3 of the actor (the article's country for generic nouns; the article's
-  country is `doc.country` from the places stage, else the country named most in the text).
+  country is `doc.country` from the places stage, else the country named most in the text, else
+  the home of the local groups it names, else a region or one-country institution it names:
+  actor_country.py).
 - `aliases`: the surface forms seen; `mentions`: a Span per mention. A mention's span covers
   the phrase and its head noun ("suspected Al Shabaab militants", "members of BNP"); spans
   may nest ("BNP" inside "members of BNP" belongs to the party) — to map a token to an actor,
