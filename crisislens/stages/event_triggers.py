@@ -84,13 +84,13 @@ class PhraseTable:
         for i in range(start, end):
             lower, lemma, _ = keys[i]
             firsts = (lower,) if lower == lemma else (lower, lemma)  # ordered: the same pattern wins every run
-            seen: set[str] = set()
-            found = []
+            seen: set[int] = set()  # an entry indexed under both the word and its lemma counts once;
+            found = []  # rows sharing a pattern ("demand": demo and topic) each count
             for key in firsts:
                 for entry in self.index.get(key, ()):
-                    if entry.pattern in seen:
+                    if id(entry) in seen:
                         continue
-                    seen.add(entry.pattern)
+                    seen.add(id(entry))
                     j = _match_rest(keys, i + 1, end, entry.words[1:])
                     if j is not None:
                         found.append(Hit(entry, i, j))
