@@ -24,6 +24,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import VERB
+
+from crisislens.ingest.article import clean_text
 from crisislens.lexicons import load_table
 from crisislens.schema import Document, Quantity, Span
 from crisislens.stages.attribution import Sentences, sentence_source
@@ -46,6 +51,10 @@ _AFTER_NOT_COUNT = re.compile(r"\s*(?:%|:\d|\.\d|°|(?:a\.m\.|p\.m\.|am|pm|hrs|g
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _POSSESSIVE = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 _ZERO_WORDS = frozenset({"nobody", "none", "noone"})
+_ZERO_IDS = frozenset(get_string_id(w) for w in ("no", *_ZERO_WORDS))
+_VERB_IDS = frozenset({int(VERB)})
+_ARG_ROLES = {"dobj": "object", "nsubjpass": "object", "nsubj": "subject"}
+_ARG_DEPS = frozenset(_ARG_ROLES)
 _DYING = frozenset({"die", "perish", "succumb"})
 _SINGLE_PRONOUNS = frozenset({"he", "she"})
 _NOT_PERSONS = frozenset({"vehicle", "car", "house", "home", "property", "cow", "goat", "camel", "cattle",
@@ -62,7 +71,7 @@ def _cues() -> dict[tuple[str, str], str]:
 
 def process(doc: Document, parsed, resources=None) -> Document:
     """Append a Quantity for each counted figure in the parse."""
-    text = parsed.text
+    text = _text(doc, parsed)
     blocked = [t.span for t in doc.times]
     tags = [Span(m.start(), m.end()) for m in _SIZE_TAG.finditer(text)]
     sources = _Sources(parsed)
@@ -94,6 +103,27 @@ def process(doc: Document, parsed, resources=None) -> Document:
     found.sort(key=lambda q: q.span.start)
     doc.quantities.extend(found)
     return doc
+
+
+def _text(doc: Document, parsed) -> str:
+    """The parsed text. `parsed.text` joins every token again on each call; the pipeline parses
+    `clean_text(doc.text)` (control characters blanked, offsets kept), so that is the same string
+    when its length matches the parse's."""
+    cleaned = clean_text(doc.text)
+    if len(parsed) and parsed[-1].idx + len(parsed[-1].text_with_ws) == len(cleaned) \
+            and parsed[0].idx == 0 and cleaned.startswith(parsed[0].text):
+        return cleaned
+    return parsed.text
+
+
+def _tokens_where(parsed, attr: int, values: frozenset[int]):
+    """The tokens whose `attr` is one of `values`, read from one column of the parse: a Token
+    object is built only for those, not for every word (most words are never candidates)."""
+    if not len(parsed):
+        return
+    for i, value in enumerate(parsed.to_array([attr]).tolist()):
+        if value in values:
+            yield parsed[i]
 
 
 def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
@@ -367,7 +397,7 @@ def _next_word_category(noun) -> str | None:
 def _zero_counts(parsed, text: str, counted: set[int], sources: _Sources) -> list[Quantity]:
     """"no fatalities", "no one was killed", "nobody was hurt": a count of zero."""
     out: list[Quantity] = []
-    for token in parsed:
+    for token in _tokens_where(parsed, LOWER, _ZERO_IDS):
         if token.i in counted:
             continue
         if token.lower_ == "no" and token.dep_ == "det":
@@ -420,18 +450,22 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
     """Persons killed, hurt, taken or arrested one by one: "a man was killed" → killed 1."""
     out: list[Quantity] = []
     seen: set[int] = set(counted)
-    for verb in parsed:
-        if verb.pos_ != "VERB":
-            continue
+    for verb in _tokens_where(parsed, POS, _VERB_IDS):
+        children = list(verb.children)  # read once: each walk over a token's children builds Tokens
+        child_deps = {c.dep_ for c in children}
         # headline style: "Police informant killed in town" (a bare participle on the noun)
-        first = verb.head
-        while first.dep_ == "conj" and first.head is not first:
-            first = first.head  # "Two gunmen and a police officer killed in ...": the list opens the line
-        opening = verb.dep_ == "acl" and verb.tag_ == "VBN" and first.left_edge.is_sent_start
-        for arg in [*verb.children, verb.head] if opening else verb.children:
-            role = {"dobj": "object", "nsubjpass": "object", "nsubj": "subject"}.get(arg.dep_)
-            headline = (role == "subject" and verb.tag_ == "VBN" and not any(
-                c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)) or arg.i == verb.head.i
+        opening = False
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            first = verb.head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head  # "Two gunmen and a police officer killed in ...": the list opens the line
+            opening = first.left_edge.is_sent_start
+        if not opening and not child_deps & _ARG_DEPS:
+            continue  # no argument to count
+        bare_participle = verb.tag_ == "VBN" and not child_deps & {"dobj", "aux", "auxpass"}
+        for arg in [*children, verb.head] if opening else children:
+            role = _ARG_ROLES.get(arg.dep_)
+            headline = (role == "subject" and bare_participle) or arg.i == verb.head.i
             if headline:
                 role = "object"
             if role is None or arg.i in seen or (role == "subject" and verb.lemma_.lower() not in _DYING):
@@ -442,7 +476,7 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
                 out.append(Quantity(value=1, category="killed", span=Span(start, end), text=text[start:end],
                                     low=1, source=sources.of(verb)))
                 continue
-            if arg.dep_ == "dobj" and (not arg.is_alpha or any(c.dep_ == "auxpass" for c in verb.children)):
+            if arg.dep_ == "dobj" and (not arg.is_alpha or "auxpass" in child_deps):
                 continue  # a passive verb has no object: "lynched ... in Rangwe sub-county" is a misparse
             category = _verb_category(verb, role)
             if category not in ("killed", "injured", "abducted", "arrested"):

@@ -53,7 +53,10 @@ def _tables() -> _Tables:
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     scale = r"(?:\s+(?:hundred|thousand|million|billion|lakh|crore)s?\b)?"
     number = rf"(?:(?<![\w.,/:+])(?:{digits})(?![\w/:]|[.,]\d){scale}|\b{word_chain}\b)"
+    # Every phrase starts a word ("\b" before a letter, or a figure after no word character), so
+    # the leading check rejects the other positions before any alternation is tried.
     pattern = (
+        rf"(?<!\w)(?=\w)"
         rf"(?:\b(?P<approx>{_alternation(approximators)})\s+)?"
         rf"(?:(?P<between>\bbetween)\s+)?"
         rf"(?P<n1>\b(?:{_alternation(vague)})\b|{number})"
