@@ -43,3 +43,8 @@ def test_a_background_killing_is_no_toll(pipeline, text):
 
 def test_a_killing_reported_as_the_event_still_counts(pipeline):
     assert _toll(pipeline, "On 3 March 2024, gunmen killed two traders at the market.") == 2
+
+
+def test_a_coders_fatalities_field_is_the_toll(pipeline):
+    text = "Raiders attacked a village near the river and clashed with herders. FATALITIES: 4 - ACTORS NOT SPECIFIED"
+    assert _toll(pipeline, text) == 4
