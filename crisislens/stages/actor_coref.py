@@ -23,6 +23,9 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import NOUN, PRON, PROPN
+
 from crisislens.lexicons import load_table
 from crisislens.schema import Actor, Document, Span
 from crisislens.stages.attribution import speech_verbs
@@ -70,7 +73,7 @@ def resolve(doc: Document, parsed) -> None:
     nouns, pronouns = cues.get("noun", {}), cues.get("pronoun", {})
     covered = sorted((m.start, m.end) for a in doc.actors for m in a.mentions)
     added: dict[int, list[tuple[Span, str]]] = {}
-    for token in parsed:
+    for token in _candidates(parsed, nouns, pronouns):
         if _covered(token, covered):
             continue
         lower, lemma = token.lower_, token.lemma_.lower()
@@ -91,6 +94,25 @@ def resolve(doc: Document, parsed) -> None:
             actor.mentions.sort(key=lambda s: (s.start, -s.end))
             said = ", ".join(dict.fromkeys(f"'{t or 'pronoun'}'" for _, t in added[id(actor)]))
             actor.reason = (actor.reason or "") + f"; referred back to as {said} (actor_coref)"
+
+
+def _candidates(parsed, nouns, pronouns) -> list:
+    """Nouns and pronouns whose word may refer back, read from the parse's columns (no Token
+    object for every other word)."""
+    strings = parsed.vocab.strings
+    known: dict[tuple[int, int], bool] = {}
+    found = []
+    for i, (pos, lower, lemma) in enumerate(parsed.to_array([POS, LOWER, LEMMA]).tolist()):
+        if pos not in (NOUN, PROPN, PRON):
+            continue
+        hit = known.get((lower, lemma))
+        if hit is None:
+            text = strings[lower]
+            hit = known[(lower, lemma)] = text in pronouns if pos == PRON else \
+                _entry(nouns, text, strings[lemma].lower()) is not None
+        if hit:
+            found.append(parsed[i])
+    return found
 
 
 def _entry(table: dict[str, frozenset[str]], lower: str, lemma: str) -> frozenset[str] | None:

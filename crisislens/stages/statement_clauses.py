@@ -17,8 +17,12 @@ table does not list asserts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import AUX, VERB
 
 from crisislens.lexicons import load_table
 from crisislens.schema import Document, Span, Speaker, Statement
@@ -93,13 +97,15 @@ def _quote_stance(parsed, span: Span) -> tuple[str, str | None]:
     return "asserts", None
 
 
-def from_clauses(doc: Document, parsed, people: list[Person], sentence_of) -> list[Found]:
-    """Attributed clauses the quotes layer does not hold (see the module docstring)."""
+def from_clauses(doc: Document, parsed, people_of: Callable[[object], list[Person]], sentence_of) -> list[Found]:
+    """Attributed clauses the quotes layer does not hold (see the module docstring); `people_of(parsed)`
+    lists the people the article names (quote_speakers.people_named), read only when a clause is found."""
+    people: list[Person] | None = None
     taken = [q.span for q in doc.quotes]
     figure_verbs = cues()["figure"]
     out: list[Found] = []
-    for token in parsed:
-        if token.pos_ not in ("VERB", "AUX") or _inside(token.idx, taken):
+    for token in _verbs(parsed):
+        if _inside(token.idx, taken):
             continue
         lemma = token.lemma_.lower()
         stance = stance_of(lemma)
@@ -126,6 +132,8 @@ def from_clauses(doc: Document, parsed, people: list[Person], sentence_of) -> li
         span = _clause_span(token, clause if clause is not None else None)
         if span is None or any(span.start < s.end and s.start < span.end for s in taken):
             continue
+        if people is None:
+            people = people_of(parsed)
         speaker = describe(subject, people)
         if not has_speaker(speaker):
             continue
@@ -133,6 +141,23 @@ def from_clauses(doc: Document, parsed, people: list[Person], sentence_of) -> li
         out.append(Found(Statement(speaker=speaker, stance=stance or "asserts", text=doc.text[span.start:span.end],
                                    span=span, reason=f"clause attributed by {why}"), sentence_of(token.idx)))
     return out
+
+
+def _verbs(parsed) -> list:
+    """The verbs and auxiliaries whose lemma may attribute a statement, read from the parse's
+    columns (no Token object for every other word)."""
+    strings = parsed.vocab.strings
+    wanted = set(cues()["stance"]) | set(cues()["figure"]) | set(speech_verbs())
+    known: dict[int, bool] = {}
+    found = []
+    for i, (pos, lemma) in enumerate(parsed.to_array([POS, LEMMA]).tolist()):
+        if pos == VERB or pos == AUX:
+            hit = known.get(lemma)
+            if hit is None:
+                hit = known[lemma] = strings[lemma].lower() in wanted
+            if hit:
+                found.append(parsed[i])
+    return found
 
 
 def _has_object(verb, nouns: list[str]) -> bool:

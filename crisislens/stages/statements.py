@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from crisislens.lexicons import load_table
 from crisislens.schema import Document, Event, Statement
@@ -55,10 +55,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
         return max(0, bisect.bisect_right(starts, at) - 1)
 
     found = from_quotes(doc, parsed, sentence_of)
-    if not found and not any(t.lemma_.lower() in cues()["figure"] or t.lemma_.lower() in cues()["stance"]
-                             for t in parsed if t.pos_ in ("VERB", "AUX")):
-        return doc
-    found += from_clauses(doc, parsed, people_named(parsed), sentence_of)
+    found += from_clauses(doc, parsed, people_named, sentence_of)
     found.sort(key=lambda f: f.statement.span.start)
     links = _Links(doc, parsed, sentence_of)
     previous: tuple[Found, list[Event]] | None = None
@@ -84,7 +81,9 @@ def _speaks_for(doc: Document, st: Statement, actor) -> bool:
     span = st.speaker.span
     if span is not None and any(span.start <= m.start < span.end for m in actor.mentions):
         return True
-    said = f" {_norm(st.speaker.organization or '')} "
+    if not st.speaker.organization:
+        return False
+    said = f" {_norm(st.speaker.organization)} "
     names = [actor.name, actor.name.split(":")[0], *actor.aliases, *_lexicon_aliases().get(actor.name, ())]
     return said.strip() != "" and any(f" {_norm(a)} " in said for a in names if a)
 
@@ -268,6 +267,7 @@ def _toll(doc: Document, st: Statement) -> int | None:
     return max(values) if values else None
 
 
+@lru_cache(maxsize=4096)
 def _norm(value: str) -> str:
     return " ".join(w for w in re.findall(r"\w+", value.lower()) if w != "the")
 
