@@ -44,6 +44,8 @@ def test_an_event_told_by_two_sources_keeps_both_speakers(pipeline, text, speake
      "disputed that account.", "john mwangi", "disputes"),
     ("Al Shabaab fighters stormed a military base in Lower Shabelle on Monday. The group claimed "
      "responsibility for the attack on the base.", "", "claims"),
+    ("An air strike hit a fuel depot in Kassala on Sunday, killing six workers, residents said. The army "
+     "disputed that any civilians had been killed in the strike on the depot.", "army", "disputes"),
 ])
 def test_a_partys_denial_or_claim_keeps_its_stance_and_speaker(pipeline, text, speaker, stance):
     doc = pipeline.extract(text, published_at="2024-03-11")

@@ -121,7 +121,7 @@ def from_clauses(doc: Document, parsed, people_of: Callable[[object], list[Perso
             continue
         complements = [c for c in token.children if c.dep_ in _COMPLEMENTS]
         clause = next((c for c in complements if c.dep_ == "ccomp"), None)
-        if clause is not None and not borrowed:
+        if clause is not None and not borrowed and lemma in speech_verbs():
             continue  # "X said (that) ...": an indirect quote already
         if figure:
             stance = "asserts"
@@ -129,7 +129,7 @@ def from_clauses(doc: Document, parsed, people_of: Callable[[object], list[Perso
             continue  # "said nothing", "told reporters": no account of anything
         if not complements:
             continue
-        span = _clause_span(token, clause if clause is not None else None)
+        span = _clause_span(token, clause)
         if span is None or any(span.start < s.end and s.start < span.end for s in taken):
             continue
         if people is None:
