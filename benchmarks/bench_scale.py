@@ -76,11 +76,12 @@ def _median(values: list[float], digits: int = 2) -> float:
 
 def process_scaling(rows: list[dict], configs: tuple[int, ...], rounds: int) -> dict:
     settings = Settings()
-    runners = {n: ProcessRunner(settings, n) for n in configs}
+    runners: dict[int, ProcessRunner] = {}
     try:
         startup, pids = {}, {}
-        for n, runner in runners.items():
+        for n in configs:  # one pool after the other, so each start-up is timed alone
             started = time.perf_counter()
+            runner = runners[n] = ProcessRunner(settings, n)
             pids[n] = runner.warm()
             startup[n] = round(time.perf_counter() - started, 2)
             for _ in runner.run_json(articles_of(rows[:settings.batch_size * n])):  # one real batch each
@@ -147,6 +148,7 @@ def ray_scaling(rows: list[dict], configs: tuple[int, ...], rounds: int) -> dict
             "docs_per_s_with_startup": round(len(rows) / statistics.median(r["wall"] for r in runs[n]), 1),
             "first_document_s": _median([r["first"] for r in runs[n]]),
             "ray_processes_cpu_s": _median([r["cpu"] for r in runs[n]]),
+            "ray_processes_cpu_after_first_s": _median([r["cpu_steady"] for r in runs[n]]),
             "load_average": [round(r["load"], 1) for r in runs[n]],
         }
     if len(configs) == 2:
@@ -155,6 +157,8 @@ def ray_scaling(rows: list[dict], configs: tuple[int, ...], rounds: int) -> dict
         out["speedup_steady"] = _median([y["steady"] / x["steady"] for x, y in pairs])
         out["speedup_steady_per_round"] = [round(y["steady"] / x["steady"], 2) for x, y in pairs]
         out["speedup_with_startup"] = _median([x["wall"] / y["wall"] for x, y in pairs])
+        out["work_ratio_after_first"] = round(
+            out[f"w{two}"]["ray_processes_cpu_after_first_s"] / out[f"w{one}"]["ray_processes_cpu_after_first_s"], 3)
     return out
 
 
@@ -166,17 +170,19 @@ def _ray_run(run_ray, rows: list[dict], settings: Settings, workers: int) -> dic
     started = time.perf_counter()
     first = last = started
     seen = 0
-    cpu = 0.0
+    cpu = cpu_first = 0.0
     for _ in run_ray(articles_of(rows), settings, workers=workers):
         seen += 1
         if seen == settings.batch_size:
             first = time.perf_counter()
+            cpu_first = sum(cpu_seconds(pid) - before.get(pid, 0.0) for pid in descendants(me))
         if seen == len(rows):
             last = time.perf_counter()
             cpu = sum(cpu_seconds(pid) - before.get(pid, 0.0) for pid in descendants(me))
     wall = time.perf_counter() - started
     steady = (len(rows) - settings.batch_size) / max(last - first, 1e-9)
-    return {"wall": wall, "first": first - started, "steady": steady, "cpu": cpu, "load": os.getloadavg()[0]}
+    return {"wall": wall, "first": first - started, "steady": steady, "cpu": cpu, "cpu_steady": cpu - cpu_first,
+            "load": os.getloadavg()[0]}
 
 
 def main() -> None:

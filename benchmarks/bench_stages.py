@@ -42,11 +42,16 @@ def stage_costs(pipeline: Pipeline, rows: list[dict]) -> dict:
         started = time.process_time()
         parses = list(component.pipe(parses, batch_size=pipeline.settings.batch_size))
         ms[f"parse: {name}"] = time.process_time() - started
+    errors: dict[str, int] = {}
     for stage in pipeline.stages:
+        name = stage.__name__.rsplit(".", 1)[-1]
         started = time.process_time()
         for doc, parsed in zip(docs, parses, strict=True):
-            stage.process(doc, parsed, pipeline.resources)
-        ms[f"stage: {stage.__name__.rsplit('.', 1)[-1]}"] = time.process_time() - started
+            try:
+                stage.process(doc, parsed, pipeline.resources)
+            except Exception:  # as the Pipeline does: one stage's bug must not stop the run
+                errors[name] = errors.get(name, 0) + 1
+        ms[f"stage: {name}"] = time.process_time() - started
     started = time.process_time()
     for doc in docs:
         json.dumps(doc.to_dict(), ensure_ascii=False)
@@ -55,7 +60,7 @@ def stage_costs(pipeline: Pipeline, rows: list[dict]) -> dict:
     parse = sum(v for k, v in table.items() if k.startswith("parse:"))
     rest = sum(v for k, v in table.items() if not k.startswith("parse:"))
     return {"documents": n, "ms_per_doc": table, "parse_ms": round(parse, 3), "everything_else_ms": round(rest, 3),
-            "parse_share": round(parse / (parse + rest), 3)}
+            "parse_share": round(parse / (parse + rest), 3), "stage_errors": errors}
 
 
 def main() -> None:

@@ -47,6 +47,6 @@ def run_ray(articles: Iterable[Article], settings: Settings, workers: int = 2,
         return iter(())
     dataset = ray.data.from_items(items).map_batches(
         _Extractor, fn_constructor_kwargs={"settings": settings, "include_text": include_text}, batch_size=settings.batch_size,
-        concurrency=workers, num_cpus=1, batch_format="numpy",
+        compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, batch_format="numpy",
     )
     return (json.loads(row["doc"]) for row in dataset.iter_rows())
