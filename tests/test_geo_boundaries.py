@@ -86,3 +86,10 @@ def test_default_index_holds_upazilas_when_a_boundary_package_is_installed(pipel
         pytest.skip("no boundary package installed")
     found = pipeline.resources.gazetteer.lookup("Sitakunda", variants=False)
     assert any(c.feature == "ADM3" and c.cc == "BD" for c in found)
+
+
+def test_names_no_place_has_are_answered_without_a_query(tmp_path):
+    rows = [_Row(1, "Testville", "town", "PPL", "ZZ", "01", None, 1.0, 1.0, 10, [])]
+    gazetteer = Gazetteer.open(write_index(rows, tmp_path / "g.sqlite", "test"))
+    assert gazetteer._may_hold("key", "testville") and not gazetteer._may_hold("key", "nowhereton")
+    assert gazetteer.lookup("Nowhereton") == () and [c.name for c in gazetteer.lookup("Testville")] == ["Testville"]

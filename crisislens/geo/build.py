@@ -23,6 +23,7 @@ import logging
 import os
 import sqlite3
 import statistics
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,13 +35,14 @@ from crisislens.lexicons import load_table
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT, feature TEXT,
                      cc TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER);
 CREATE TABLE names (key TEXT, skel TEXT, id INTEGER, main INTEGER);
 CREATE TABLE admin1 (cc TEXT, code TEXT, name TEXT, id INTEGER, PRIMARY KEY (cc, code));
+CREATE TABLE keyhash (field TEXT PRIMARY KEY, data BLOB);
 """
 _INDEXES = "CREATE INDEX names_key ON names(key); CREATE INDEX names_skel ON names(skel);"
 # feature codes kept from a dump: populated places, admin units, areas, camps and landmarks news names
@@ -269,6 +271,19 @@ def _name_keys(row: _Row) -> list[tuple[str, int]]:
     return [(k, v) for k, v in keys.items() if k]
 
 
+def key_hash(key: str) -> int:
+    """A stable 32-bit hash of a name key (Python's own hash differs between processes)."""
+    return zlib.crc32(key.encode("utf-8"))
+
+
+def key_hashes(keys: Iterable[str]) -> bytes:
+    """The sorted hashes of every key, stored with the index: a lookup of a name no place has (most
+    capitalised words in a text) is answered from memory without a query."""
+    import numpy as np
+
+    return np.unique(np.fromiter((key_hash(k) for k in keys), dtype=np.uint32)).tobytes()
+
+
 def write_index(rows: Iterable[_Row], output: Path, source: str) -> Path:
     """Writes rows to a fresh SQLite file, atomically (workers may build at the same time)."""
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -295,6 +310,8 @@ def write_index(rows: Iterable[_Row], output: Path, source: str) -> Path:
                     [(cc, code, name, pid) for (cc, code), (name, pid) in sorted(admin1.items())])
     con.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("source", source)])
     con.executescript(_INDEXES)
+    for column, values in (("key", {n[0] for n in names}), ("skel", {n[1] for n in names})):
+        con.execute("INSERT INTO keyhash VALUES (?, ?)", (column, key_hashes(values)))
     con.commit()
     con.close()
     os.replace(tmp, output)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from crisislens.geo.build import SCHEMA_VERSION, build_default
+from crisislens.geo.build import SCHEMA_VERSION, build_default, key_hash
 from crisislens.geo.normalize import fold, skeleton
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,26 @@ class Gazetteer:
         self._countries = {row[5]: self._candidate(row, "name") for row in self._con.execute(
             "SELECT * FROM places WHERE kind = 'country'")}
         self._cache: dict[tuple[str, bool], tuple[Candidate, ...]] = {}
+        self._hashes = self._key_hashes()
+
+    def _key_hashes(self) -> dict:
+        """The sorted hashes of all name keys and skeletons (absent from indexes built by older code)."""
+        import numpy as np
+
+        try:
+            rows = self._con.execute("SELECT field, data FROM keyhash").fetchall()
+        except sqlite3.DatabaseError:
+            return {}
+        return {column: np.frombuffer(data, dtype=np.uint32) for column, data in rows}
+
+    def _may_hold(self, column: str, key: str) -> bool:
+        """False when no name (or skeleton) of the index hashes like `key`: no query needed."""
+        hashes = self._hashes.get(column)
+        if hashes is None:
+            return True
+        value = hashes.dtype.type(key_hash(key))  # same dtype: a Python int would upcast (copy) the array
+        i = int(hashes.searchsorted(value))
+        return i < len(hashes) and hashes[i] == value
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -110,24 +130,38 @@ class Gazetteer:
         cached = self._cache.get((key, variants))  # an exact-only answer must not hide the variants
         if cached is not None:
             return cached
-        rows = self._con.execute(
-            "SELECT p.*, n.main FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? "
-            "ORDER BY n.main DESC, p.population DESC, p.id LIMIT ?", (key, _MAX_CANDIDATES)).fetchall()
-        found = [self._candidate(r, "name" if r[11] else "alternate") for r in rows]
-        if variants and not any(c.match == "name" for c in found):
+        exact = self._cache.get((key, False))  # the recogniser asked first: one query per name, not two
+        if exact is None and not self._may_hold("key", key):
+            exact = ()
+            self._remember((key, False), exact)
+        if exact is None:
+            rows = self._con.execute(
+                "SELECT p.*, n.main FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? "
+                "ORDER BY n.main DESC, p.population DESC, p.id LIMIT ?", (key, _MAX_CANDIDATES)).fetchall()
+            seen: set[int] = set()
+            exact = tuple(c for c in (self._candidate(r, "name" if r[11] else "alternate") for r in rows)
+                          if not (c.id in seen or seen.add(c.id)))
+            self._remember((key, False), exact)
+        out = exact
+        if variants and not any(c.match == "name" for c in exact):
             # "Mirsharai" is an alternate name of a town in Iran and a spelling of Bangladesh's Mirsarai:
             # names known only as alternates keep their transliteration variants as rivals
-            found += [c for c in self._variants(key) if c.id not in {f.id for f in found}]
-        seen: set[int] = set()
-        out = tuple(c for c in found if not (c.id in seen or seen.add(c.id)))
+            ids = {c.id for c in exact}
+            extra = [c for c in self._variants(key) if c.id not in ids and not (c.id in ids or ids.add(c.id))]
+            out = exact + tuple(extra)
+        if variants:
+            self._remember((key, True), out)
+        return out
+
+    def _remember(self, key: tuple[str, bool], value: tuple[Candidate, ...]) -> None:
+        """A bounded name cache on the instance: the same names recur across a batch of articles."""
         if len(self._cache) > 50_000:
             self._cache.clear()
-        self._cache[(key, variants)] = out
-        return out
+        self._cache[key] = value
 
     def _variants(self, key: str) -> list[Candidate]:
         skel = skeleton(key)
-        if len(skel) < 3 or len(key) < 4:
+        if len(skel) < 3 or len(key) < 4 or not self._may_hold("skel", skel):
             return []
         rows = self._con.execute(
             "SELECT p.*, n.key FROM names n JOIN places p ON p.id = n.id WHERE n.skel = ? "

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from crisislens.geo.gazetteer import Candidate, Gazetteer
 from crisislens.geo.normalize import fold
-from crisislens.geo.recognize import Mention
+from crisislens.geo.recognize import Mention, base_name
 
 _KIND_FOR_LEVEL = {"admin1": {"admin1"}, "admin2": {"admin2", "town"}, "locality": {"town", "admin2"},
                    "site": {"town"}, "route": {"town"}}
@@ -128,7 +128,7 @@ def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
     alias = (ctx.aliases or {}).get(fold(name))
     if alias and gazetteer.country(alias) is not None:
         return gazetteer.country(alias), "another name of the country", ()
-    candidates = gazetteer.lookup(name)
+    candidates = gazetteer.lookup(name, variants=_spellable(name))
     regions = {(c.cc, fold(c.name)): c.admin1_code for c in candidates if c.kind == "admin1"}
     best, best_score, best_reason = None, -1e9, ""
     for cand in candidates:
@@ -167,6 +167,13 @@ def _region_slip(best: Candidate, parents: list[Candidate]) -> bool:
     areas = [p for p in parents if p.kind != "country"]
     return bool(areas) and all(p.kind == "admin1" and p.cc == best.cc for p in areas) \
         and best.match == "name" and (best.kind == "admin2" or best.population >= _REGION_SLIP_TOWN)
+
+
+def _spellable(name: str) -> bool:
+    """Whether transliteration variants are worth a search: one or two words, not a name built on
+    another ("Madaripur Sadar", "Marakwet East": placed at the place it is named after instead),
+    not a facility ("National Press Club"). Variant searches are the slowest lookups."""
+    return len(name.split()) <= 2 and base_name(name) is None
 
 
 def _main_town(region: Candidate, candidates: tuple[Candidate, ...]) -> Candidate | None:

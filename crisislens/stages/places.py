@@ -77,7 +77,7 @@ def process(doc: Document, parsed, resources) -> Document:
     resolutions = resolve_all(mentions, gazetteer, Context(countries, main, ctx.named, ctx.aliases, support)) \
         if main else first
     main = main_country(country_votes(named, implied, groups, mentions, resolutions, text)) or main
-    sentences = [s.start_char for s in parsed.sents]
+    sentences, sents = _sentences(parsed)
     places: dict[object, Place] = {}
     weak: set[object] = set()  # places named only as a people or a road's end: context
     attributes: dict[object, tuple[int, str]] = {}  # places named only as "Siaya Senator": sentence, noun
@@ -91,7 +91,7 @@ def process(doc: Document, parsed, resources) -> Document:
         if key in places:
             places[key].mentions.append(span)
             if key in weak and not (mention.people or mention.route_end):  # "Samburu raiders ... in Samburu"
-                places[key].role = _role(text, mention, parsed, sentences)
+                places[key].role = _role(text, mention, parsed, sents, sentences)
                 weak.discard(key)
             continue
         if mention.people or mention.route_end:
@@ -100,7 +100,7 @@ def process(doc: Document, parsed, resources) -> Document:
             place.role, place.reason = "context", f"{place.reason}; {why}"
             weak.add(key)
         else:
-            place.role = _role(text, mention, parsed, sentences)
+            place.role = _role(text, mention, parsed, sents, sentences)
             noun = attribute_of(parsed, mention.start, mention.end) if place.role == "location" else None
             if noun is not None:
                 attributes[key] = (bisect.bisect_right(sentences, mention.start), noun)
@@ -204,18 +204,32 @@ def _place(mention: Mention, res: Resolution) -> Place:
         feature=None if fallback else cand.feature, reason=res.reason)
 
 
-def _role(text: str, mention: Mention, parsed, sentences: list[int]) -> str:
+def _sentences(parsed) -> tuple[list[int], list[int]]:
+    """Each sentence's first character and first token, read from arrays (iterating `parsed.sents`
+    builds every token; the stage needs a sentence's tokens only for the few role prepositions)."""
+    starts = parsed.to_array(["SENT_START", "IDX"]).tolist()
+    firsts = [i for i, (start, _) in enumerate(starts) if start == 1 or i == 0]
+    return [starts[i][1] for i in firsts], firsts
+
+
+def _role(text: str, mention: Mention, parsed, firsts: list[int], sentences: list[int]) -> str:
     """origin for "fled from X", destination for "moved to camps near X", else location."""
     prepositions, movement = _roles()
     window = re.split(r"[.;,()]", text[max(0, mention.outer_start - 40):mention.outer_start])[-1].lower()
-    found = [(m.start(), m.group(1)) for p in prepositions
-             for m in re.finditer(rf"\b({re.escape(p)})\b", window)]
+    found = [(m.start(), m.group(1)) for m in _preposition_pattern().finditer(window)]
     if not found:
         return "location"
     prep = max(found)[1]
-    i = bisect.bisect_right(sentences, mention.start) - 1
-    sent = list(parsed.sents)[max(i, 0)]
+    i = max(bisect.bisect_right(sentences, mention.start) - 1, 0)
+    sent = parsed[firsts[i]:firsts[i + 1] if i + 1 < len(firsts) else len(parsed)]
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     if words & movement or any(" " in m and m in sent.text.lower() for m in movement):
         return prepositions[prep]
     return "location"
+
+
+@cache
+def _preposition_pattern() -> re.Pattern:
+    """Every role preposition at every position (a lookahead, so "away from" still shows "from")."""
+    words = sorted(_roles()[0], key=len, reverse=True)
+    return re.compile(r"(?=\b(" + "|".join(re.escape(w) for w in words) + r")\b)")

@@ -9,11 +9,13 @@ lexicon `ethnic_groups.csv`, through its loader.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from crisislens.lexicons import load_table
 from crisislens.stages.actor_lexicon import ethnic_index, exact_words, key_words, noun_table
 
+_CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w']*")
 _LIST_WORDS = frozenset({"and", "or", ",", "&"})
 _LOCATIVE = frozenset({"in", "at", "near", "around", "outside", "inside", "across", "within", "from", "to"})
 
@@ -24,48 +26,56 @@ def _people_nouns() -> frozenset[str]:
     return frozenset(ethnic | {row["noun"] for row in load_table("place_people_nouns.csv")})
 
 
-def _ethnic_at(tokens, i: int) -> int:
-    """How many tokens from i spell an ethnic name (0 when none)."""
+def _starts_name(word: str) -> bool:
+    """True when some ethnic name begins with this word."""
     index = ethnic_index()
-    first = tokens[i].text
-    if key_words(first)[:1] not in index.folded_prefixes and exact_words(first)[:1] not in index.exact_prefixes:
+    return key_words(word)[:1] in index.folded_prefixes or exact_words(word)[:1] in index.exact_prefixes
+
+
+def _ethnic_at(words: list[str], i: int) -> int:
+    """How many words from i spell an ethnic name (0 when none)."""
+    index = ethnic_index()
+    if not _starts_name(words[i]):
         return 0  # no ethnic name starts with this word
-    for n in range(min(index.longest, 3, len(tokens) - i), 0, -1):
-        words = " ".join(t.text for t in tokens[i:i + n])
-        if index.get(key_words(words), exact_words(words)) is not None:
+    for n in range(min(index.longest, 3, len(words) - i), 0, -1):
+        name = " ".join(words[i:i + n])
+        if index.get(key_words(name), exact_words(name)) is not None:
             return n
     return 0
 
 
 def ethnic_actor_starts(parsed) -> frozenset[int]:
     """Character offsets where an ethnic name stands for people (a list of them shares the noun)."""
-    tokens = parsed  # a Doc indexes and slices like a list; copying its tokens cost more than the scan
+    if not any(_starts_name(w) for w in _CAPITALISED.findall(parsed.text)):
+        return frozenset()  # most articles name no people: no pass over the tokens at all
+    text = parsed.text  # the words from two arrays: no Token objects but for the few names found
+    words = [text[i:i + n] for i, n in parsed.to_array(["IDX", "LENGTH"]).tolist()]
     nouns = _people_nouns()
     out: set[int] = set()
     i = 0
-    while i < len(tokens):
-        if not tokens[i].text[:1].isupper():
+    while i < len(words):
+        if not words[i][:1].isupper():
             i += 1
             continue
         names: list[int] = []
         j = i
-        while j < len(tokens) and tokens[j].text[:1].isupper():
-            n = _ethnic_at(tokens, j)
+        while j < len(words) and words[j][:1].isupper():
+            n = _ethnic_at(words, j)
             if not n:
                 break
             names.append(j)
             j += n
-            if j + 1 < len(tokens) and tokens[j].lower_ in _LIST_WORDS and tokens[j + 1].text[:1].isupper():
+            if j + 1 < len(words) and words[j].lower() in _LIST_WORDS and words[j + 1][:1].isupper():
                 j += 1
-                if j + 1 < len(tokens) and tokens[j].lower_ == "," and tokens[j + 1].lower_ in _LIST_WORDS:
+                if j + 1 < len(words) and words[j] == "," and words[j + 1].lower() in _LIST_WORDS:
                     j += 1
         if not names:
             i += 1
             continue
-        following = tokens[j] if j < len(tokens) else None
-        before = tokens[i - 1].lower_ if i else ""
+        following = parsed[j] if j < len(words) else None
+        before = words[i - 1].lower() if i else ""
         if following is not None and (following.lemma_.lower() in nouns or following.lower_ in nouns) \
                 and before not in _LOCATIVE:
-            out.update(tokens[k].idx for k in names)
+            out.update(parsed[k].idx for k in names)
         i = max(j, i + 1)
     return frozenset(out)
