@@ -139,3 +139,23 @@ def test_violence_against_armed_sides_is_a_clash(pipeline, text):
 def test_villagers_killed_by_raiders_stay_an_attack(pipeline):
     event = primary(pipeline, "Raiders attacked a village near Kito and killed four herdsmen's wives.")
     assert coding(event) == ("Violence against civilians", "Attack"), event.reason
+
+
+@pytest.mark.parametrize("text", [
+    # the demonstration is what the victim did, not where the violence happened
+    "Ruling party activists beat a shopkeeper in Rampur for joining an opposition demonstration.",
+    "Party workers vandalised a union office in Rampur for supporting the striking teachers' demonstration.",
+])
+def test_a_demonstration_as_motive_is_no_setting(pipeline, text):
+    event = primary(pipeline, text)
+    assert coding(event) == ("Riots", "Mob violence"), event.reason
+
+
+def test_a_clash_during_a_named_demonstration_is_a_violent_demonstration(pipeline):
+    event = primary(pipeline, "Opposition activists clashed with police in Rampur during the party's demonstration.")
+    assert coding(event) == ("Riots", "Violent demonstration"), event.reason
+
+
+def test_demanding_an_arrest_is_no_intervention(pipeline):
+    event = primary(pipeline, "Teachers staged a human chain in Rampur demanding the arrest of a colleague's killers.")
+    assert coding(event) == ("Protests", "Peaceful protest"), event.reason

@@ -25,6 +25,7 @@ SITUATIONAL = {"intervention", "lethal", "demo", "weapon"}
 PRIOR_MODS = {"earlier", "previous", "prior", "initial", "recent", "last", "past", "alleged"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 RELATIVE_WHO = {"who", "whom", "whose"}
+MOTIVE_VIOLENCE = {"attack", "kill", "injure", "mob", "vandal", "destroy", "explosion", "abduct"}
 MAX_JOIN_GAP = 2  # sentences: a later report of the same family further away is a new event unless it refers back
 
 
@@ -79,7 +80,7 @@ def _rank(c: Candidate) -> tuple:
 
 
 def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anchors: set[int],
-                      anchors: frozenset[int] = frozenset()) -> str | None:
+                      anchors: frozenset[int] = frozenset(), motive_words: frozenset[int] = frozenset()) -> str | None:
     """Why a trigger names an earlier event or a protest's subject rather than a new event.
 
     Besides "after ..." clauses, earlier-event modifiers and topics, a trigger inside a "who"
@@ -110,6 +111,8 @@ def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anch
             return f"what the protest '{head.text}' is about"
         if head.i in topic_words and cand.klass not in PROTEST_FAMILY:
             return f"object of '{head.text}': a topic, not a new event"
+        if head.i in motive_words and cand.klass == "protest" and cand.anchor.pos_ in ("NOUN", "PROPN"):
+            return f"'{head.text} ... {anchor.text}': the demonstration is the victims' activity or the motive"
         if tok.dep_ == "relcl" and history_candidate and any(c.lower_ in RELATIVE_WHO for c in tok.children) \
                 and head.pos_ in ("NOUN", "PROPN", "PRON") \
                 and head.i not in anchors and head.head.i not in anchors and head.head is not head:
@@ -132,13 +135,16 @@ def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]
         dates = (sent_dates or {}).get(s_index, set())
         cands = by_sent.get(s_index, [])
         topic_words = {h.i for h in cues if h.entry.get("kind") == "topic"}
-        cues = [h for h in cues if _live(parsed[h.i], h.entry.get("kind"), topic_words)]
+        # "assaulted a man for joining a demonstration": only beside violence of its own
+        motive_words = frozenset(h.i for h in cues if h.entry.get("kind") == "motive") \
+            if any(c.klass in MOTIVE_VIOLENCE for c in cands) else frozenset()
+        cues = [h for h in cues if _live(parsed[h.i], h.entry.get("kind"), topic_words | motive_words)]
         protest_anchors = {c.anchor.i for c in cands if c.klass == "protest"}
         anchors = frozenset(k for c in cands for k in range(c.i, c.j))
         here: list[Draft] = []
         main_members: list[Candidate] = []
         for c in cands:
-            why = background_reason(c, sent, topic_words, protest_anchors, anchors)
+            why = background_reason(c, sent, topic_words, protest_anchors, anchors, motive_words)
             if why:
                 c.notes.append(why)
                 here.append(Draft([c], [s_index], list(cues), background=why, time_keys=set(dates)))

@@ -152,6 +152,8 @@ def _local(m: Candidate, main: Candidate) -> bool:
     """Whether a member's parties and class inform the event's type: it is reported in or next to
     the main trigger's sentence and does not merely mention the event again ("the attack" ten
     sentences later), where its parties are whatever that later sentence is about."""
+    if m.sent_index == main.sent_index and m.klass == "protest" and m.anchor.head.lower_ == "during":
+        return True  # "clashed with police during the party's demonstration": the violence's setting
     return not is_mention(m) and abs(m.sent_index - main.sent_index) <= 1
 
 
