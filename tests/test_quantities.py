@@ -236,3 +236,11 @@ def test_one_death_without_a_figure(pipeline, text):
 def test_a_claimed_death_is_no_count(pipeline):
     text = "Relatives staged a protest, claiming that the patient died due to negligence."
     assert not [q for q in _quantities(pipeline, text) if q.category == "killed"]
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    ("Three men were last week killed in the raid.", 3, "killed"),
+    ("Five traders were on Monday arrested by police.", 5, "arrested"),
+])
+def test_words_between_were_and_the_participle(pipeline, sentence, value, category):
+    assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}

@@ -311,9 +311,21 @@ def _predicate_category(noun) -> str | None:
     if dep in ("nsubjpass", "dobj"):
         return _verb_category(verb, "object")
     if dep == "nsubj":
-        return _verb_category(verb, "subject") or _verb_category(verb, "state")
+        return _verb_category(verb, "subject") or _verb_category(verb, "state") or _split_passive(verb)
     if dep == "pobj" and verb.dep_ == "prep":
         return _pobj_category(verb)
+    return None
+
+
+def _split_passive(verb) -> str | None:
+    """"Two men were in the evening hours shot dead": with words between "were" and the
+    participle the parse makes "were" the main verb and the participle a clause of it."""
+    if verb.lemma_.lower() != "be" or any(c.dep_ in ("acomp", "attr") for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp", "ccomp", "conj", "dep") and child.tag_ in ("VBN", "VBD") and child.i > verb.i \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children):
+            return _verb_category(child, "object")
     return None
 
 
