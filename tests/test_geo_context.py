@@ -122,3 +122,10 @@ def test_month_abbreviations_are_no_places(pipeline, sentence):
 def test_town_named_like_a_persons_first_name_is_no_place(pipeline):
     doc = pipeline.extract("Police blocked Hassan Omari's supporters, who then protested in the streets of Malindi.")
     assert [p.name for p in doc.places] == ["Malindi"] and doc.country == "KE"
+
+
+def test_name_repeated_without_its_container_means_the_same_place(pipeline):
+    doc = pipeline.extract("Police raided Rampur village in Chatkhil upazila (Noakhali, Chittagong). "
+                           "Residents blocked a road near Rampur the next day.")
+    rampur = [p for p in doc.places if p.name.startswith("Rampur")]
+    assert len(rampur) == 1 and len(rampur[0].mentions) == 2 and rampur[0].admin1 == "Chittagong"

@@ -187,6 +187,7 @@ def _main_town(region: Candidate, candidates: tuple[Candidate, ...]) -> Candidat
 def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, ctx: Context) -> list[Resolution]:
     """One Resolution per mention; parents (later in a chain) are resolved before their children."""
     out: list[Resolution | None] = [None] * len(mentions)
+    _inherit_parents(mentions)
     for i in _parents_first(mentions):
         mention = mentions[i]
         parents = [out[p].candidate for p in mention.parents if out[p] and out[p].candidate
@@ -222,6 +223,19 @@ def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, ctx: Context) -> 
             why = "no gazetteer entry" if not candidates else "no candidate fits the document's places"
             out[i] = Resolution(None, None, why)
     return [r if r is not None else Resolution(None, None, "unresolved") for r in out]
+
+
+def _inherit_parents(mentions: list[Mention]) -> None:
+    """ "Clashes in Mohammadpur union, Suborno Char upazila (Noakhali) ... Mohammadpur residents said":
+    a name repeated without its container means the place first named with one."""
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        key = fold(mention.text)
+        earlier = first.get(key)
+        if earlier is None:
+            first[key] = mention
+        elif not mention.parents and earlier.parents and not mention.route_end:
+            mention.parents = list(earlier.parents)
 
 
 def _parents_first(mentions: list[Mention]) -> list[int]:
