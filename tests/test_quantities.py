@@ -244,3 +244,13 @@ def test_a_claimed_death_is_no_count(pipeline):
 ])
 def test_words_between_were_and_the_participle(pipeline, sentence, value, category):
     assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    ("Three women were reported killed in the attack.", 3, "killed"),
+    ("Two herders are believed to have died in the raid.", 2, "killed"),
+    ("Four traders were reported abducted on the highway.", 4, "abducted"),
+    ("Both men were killed in the attack.", 2, "killed"),
+])
+def test_reported_figures_and_both(pipeline, sentence, value, category):
+    assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}

@@ -309,11 +309,25 @@ def _predicate_category(noun) -> str | None:
     if verb.pos_ == "AUX" and verb.dep_ in ("aux", "auxpass") and verb.head is not verb:
         verb = verb.head  # "800,000 people remain internally displaced"
     if dep in ("nsubjpass", "dobj"):
-        return _verb_category(verb, "object")
+        return _verb_category(verb, "object") or (_reported(verb) if dep == "nsubjpass" else None)
     if dep == "nsubj":
         return _verb_category(verb, "subject") or _verb_category(verb, "state") or _split_passive(verb)
     if dep == "pobj" and verb.dep_ == "prep":
         return _pobj_category(verb)
+    return None
+
+
+def _reported(verb) -> str | None:
+    """"Three women were reported killed", "two people are believed to have died": a reporting
+    verb hands its passive subject to the verb it reports."""
+    if (verb.lemma_.lower(), "report") not in _cues():
+        return None
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "oprd") and child.pos_ == "VERB":
+            if child.tag_ == "VBN" and not any(c.dep_ == "aux" for c in child.children) or any(
+                    c.dep_ == "auxpass" for c in child.children):
+                return _verb_category(child, "object")
+            return _verb_category(child, "subject")
     return None
 
 
@@ -495,6 +509,13 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
                 continue
             # "The driver died", "He later died in hospital"; not what someone claims ("claiming the patient died")
             definite = role == "subject" and verb.dep_ in ("ROOT", "conj")
+            if arg.tag_ == "NNS" and arg.i not in seen and any(c.dep_ in ("det", "predet") and c.lower_ == "both"
+                                                               for c in arg.children):
+                seen.add(arg.i)  # "Both men were killed"
+                start, end = arg.left_edge.idx, arg.idx + len(arg)
+                out.append(Quantity(value=2, category=category, span=Span(start, end), text=text[start:end],
+                                    low=2, source=sources.of(verb)))
+                continue
             persons = [n for n in (arg, *arg.conjuncts) if n.i not in seen and _one_person(n, headline, definite)
                        and not any(c.dep_ == "nummod" for c in n.children)]
             figured = any(c.dep_ == "nummod" for c in arg.children)  # "Two herders and a bandit were killed"
