@@ -84,13 +84,13 @@ class PhraseTable:
         for i in range(start, end):
             lower, lemma, _ = keys[i]
             firsts = (lower,) if lower == lemma else (lower, lemma)  # ordered: the same pattern wins every run
-            seen: set[int] = set()  # an entry indexed under both the word and its lemma counts once;
-            found = []  # rows sharing a pattern ("demand": demo and topic) each count
+            seen: set[str] = set()  # the first row of a pattern wins (cue kinds rely on this order)
+            found = []
             for key in firsts:
                 for entry in self.index.get(key, ()):
-                    if id(entry) in seen:
+                    if entry.pattern in seen:
                         continue
-                    seen.add(id(entry))
+                    seen.add(entry.pattern)
                     j = _match_rest(keys, i + 1, end, entry.words[1:])
                     if j is not None:
                         found.append(Hit(entry, i, j))
