@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from crisislens.ingest.readers import read_txt
-from crisislens.schema import Actor, Document, Event, Place, Quantity, Quote, Span, Speaker
+from crisislens.schema import Actor, Document, Event, Place, Quantity, Quote, Span, Speaker, Statement
 
 DEDUP = Path(__file__).parent / "data" / "dedup"
 
@@ -47,7 +47,10 @@ def coded_document(name: str) -> Document:
             event_type=spec["event_type"], sub_event_type=spec["sub_event_type"], evidence=[evidence],
             actor1=_actor(text, spec["actor1"]), actor2=_actor(text, spec["actor2"]), location=place,
             date=spec["date"], date_precision=spec["date_precision"], fatalities=spec["fatalities"],
-            fatalities_low=spec.get("fatalities_low"), counts=counts, confidence=0.9))
+            fatalities_low=spec.get("fatalities_low"), counts=counts, confidence=0.9,
+            statements=[Statement(speaker=Speaker(organization=st["organization"]), stance=st["stance"],
+                                  text=st["words"], span=span_of(text, st["words"]), fatalities=st["fatalities"])
+                        for st in spec.get("statements", [])]))
         doc.places.append(place)
         doc.quantities.extend(counts)
     if '"' in text:

@@ -111,6 +111,13 @@ def test_event_view_shows_quotes_and_figures(page):
         == (True, True)
 
 
+def test_event_view_says_who_says_what(page):
+    page.locator("#list li", has_text="Unidentified Armed Group").click()
+    page.wait_for_selector("#event-statements li")
+    said = page.inner_text("#event-statements")
+    assert ("Kenya Police Service asserts" in said, "killing 12 people" in said, "toll 12" in said) == (True, True, True)
+
+
 def test_clicking_a_marker_opens_its_event(page):
     page.select_option("#f-event-type", "Protests")
     page.click("#f-apply")

@@ -77,6 +77,25 @@ def test_event_shows_its_quotes_and_figures(filled):
     assert (event["article"]["quotes"][0]["speaker_name"], event["figures"][0]["value"]) == ("Halima Noor", 15)
 
 
+def test_event_keeps_each_partys_statement_with_its_words(filled):
+    _, events = filled.events(Filters(q="crowded market"))
+    event = filled.event(events[0]["id"])
+    [statement] = event["statements"]
+    start, end = statement["span"]
+    assert (statement["speaker"]["organization"], statement["stance"], statement["fatalities"],
+            event["article"]["text"][start:end] == statement["text"]) == ("Kenya Police Service", "asserts", 12, True)
+
+
+def test_an_event_without_statements_gets_an_empty_list(filled):
+    _, events = filled.events(Filters(actor="al shabaab"))
+    assert filled.event(events[0]["id"])["statements"] == []
+
+
+def test_list_pages_leave_statements_out(filled):
+    _, events = filled.events(Filters(q="crowded market"), spans=False)
+    assert "statements" not in events[0]
+
+
 @pytest.mark.parametrize("filters, expected", [
     (Filters(), 4),
     (Filters(event_type="Protests"), 1),

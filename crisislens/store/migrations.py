@@ -4,7 +4,7 @@
 each in its own transaction, so opening a database twice (or an old one) is always safe.
 Types are the common subset of both: TEXT, INTEGER, BIGINT, DOUBLE PRECISION, BOOLEAN.
 Dates are ISO `YYYY-MM-DD` TEXT, which sorts and compares correctly on both.
-JSON-valued columns (spans, aliases) are TEXT holding JSON.
+JSON-valued columns (spans, aliases, statements) are TEXT holding JSON.
 """
 
 from __future__ import annotations
@@ -83,6 +83,10 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "UPDATE events SET incident_id = r.incident_id FROM incident_reports r WHERE r.event_id = events.id",
         "CREATE INDEX quotes_article ON quotes (article_id)",
         "CREATE INDEX quantities_article ON quantities (article_id)",
+    )),
+    ("events keep each party's statements about them", (
+        # JSON [{speaker, stance, text, span, fatalities}]: who asserts, claims, denies or disputes it
+        "ALTER TABLE events ADD COLUMN statements TEXT",
     )),
 )
 

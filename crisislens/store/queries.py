@@ -51,11 +51,11 @@ EVENT_FIELDS = ("id", "article_id", "kind", "event_type", "sub_event_type", "cam
                 "fatalities", "fatalities_low", "fatalities_high", "modality", "confidence",
                 "actor1", "inter1", "assoc_actor_1", "actor2", "inter2", "assoc_actor_2",
                 "location", "country_code", "admin1", "admin2", "latitude", "longitude", "geo_precision",
-                "source", "url", "title", "published_at", "incident_id", "spans", "claimant")
+                "source", "url", "title", "published_at", "incident_id", "spans", "claimant", "statements")
 # Every field an event is served with comes from the events row itself (migration 4 copies the
 # article's source, url, title and date and the incident id there): no join per page or per event.
 EVENT_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in EVENT_FIELDS) + " FROM events e"
-LIST_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in EVENT_FIELDS if c != "spans")
+LIST_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in EVENT_FIELDS if c not in ("spans", "statements"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +129,8 @@ def _records(names: list[str], rows: list[tuple]) -> list[dict[str, Any]]:
         record = dict(zip(names, row, strict=True))
         if "spans" in record:
             record["spans"] = json.loads(record["spans"] or "{}")
+        if "statements" in record:
+            record["statements"] = json.loads(record["statements"] or "[]")
         out.append(record)
     return out
 

@@ -21,7 +21,8 @@ EVENT_COLUMNS = ("id", "article_id", "idx", "kind", "event_type", "sub_event_typ
                  "actor1", "actor1_type", "inter1", "assoc_actor_1", "actor2", "actor2_type", "inter2",
                  "assoc_actor_2", "location", "country_code", "admin1", "admin2", "latitude", "longitude",
                  "geo_precision", "geonameid", "claimant", "reason", "spans",
-                 "source", "url", "title", "published_at")  # the article's, copied for list pages
+                 "source", "url", "title", "published_at",  # the article's, copied for list pages
+                 "statements")
 ACTOR_COLUMNS = ("article_id", "idx", "name", "type", "inter", "country", "aliases", "associated", "mentions",
                  "reason")
 PLACE_COLUMNS = ("article_id", "idx", "name", "country_code", "admin1", "admin2", "latitude", "longitude",
@@ -63,7 +64,19 @@ def _event_spans(event: Event) -> str:
     killed = [q.span for q in event.counts if q.category == "killed"]
     if killed:
         spans["fatalities"] = [[s.start, s.end] for s in killed]
+    if event.statements:
+        spans["statements"] = [[st.span.start, st.span.end] for st in event.statements]
     return json.dumps(spans)
+
+
+def _event_statements(event: Event) -> str | None:
+    """Each party's account, so an analyst sees who says what when sources disagree."""
+    if not event.statements:
+        return None
+    return json.dumps([{"speaker": {"name": st.speaker.name, "role": st.speaker.role,
+                                    "organization": st.speaker.organization},
+                        "stance": st.stance, "text": st.text, "span": [st.span.start, st.span.end],
+                        "fatalities": st.fatalities} for st in event.statements])
 
 
 def event_row(article_id: str, idx: int, event: Event, doc: Document | None = None) -> tuple[Any, ...]:
@@ -80,7 +93,7 @@ def event_row(article_id: str, idx: int, event: Event, doc: Document | None = No
         loc.precision if loc else None, loc.geonameid if loc else None,
         event.claimant, event.reason, _event_spans(event),
         doc.source if doc else None, doc.url if doc else None, doc.title if doc else None,
-        doc.published_at if doc else None,
+        doc.published_at if doc else None, _event_statements(event),
     )
 
 

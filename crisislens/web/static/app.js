@@ -209,6 +209,17 @@
     body.replaceChildren(highlighted(article.text || "", ev.spans));
     const firstMark = body.querySelector("mark.evidence");
     if (firstMark) firstMark.scrollIntoView({ block: "center" });
+    const statements = $("event-statements");
+    statements.replaceChildren();
+    for (const st of ev.statements || []) {
+      const speaker = st.speaker || {};
+      const who = [speaker.name, speaker.role, speaker.organization].filter(Boolean).join(", ") || "unnamed source";
+      const item = el("li");
+      item.appendChild(el("strong", who + " " + st.stance + ": "));
+      item.appendChild(el("q", st.text));
+      if (st.fatalities !== null && st.fatalities !== undefined) item.appendChild(el("span", " (toll " + st.fatalities + ")", "meta"));
+      statements.appendChild(item);
+    }
     const figures = $("event-figures");
     figures.replaceChildren();
     for (const q of ev.figures || []) figures.appendChild(el("li", q.category + ": " + q.value + " — “" + q.text + "”"));
