@@ -163,14 +163,23 @@ class Gazetteer:
         skel = skeleton(key)
         if len(skel) < 3 or len(key) < 4 or not self._may_hold("skel", skel):
             return []
-        rows = self._con.execute(
-            "SELECT p.*, n.key FROM names n JOIN places p ON p.id = n.id WHERE n.skel = ? "
-            "ORDER BY p.population DESC, p.id LIMIT ?", (skel, _MAX_CANDIDATES)).fetchall()
         bare, joined = skeleton_free(key), key.replace(" ", "")
         # "Elwak" / "El Wak", "Babadogo" / "Baba Dogo": the same letters spaced differently are a spelling,
-        # as good as an alternate name, not a transliteration guess
-        found = [self._candidate(r, "alternate" if r[11].replace(" ", "") == joined else "variant")
-                 for r in rows if r[11].replace(" ", "") == joined or fuzz.ratio(bare, skeleton_free(r[11])) >= 80]
+        # as good as an alternate name, not a transliteration guess. Names are compared before any place
+        # is read: a short skeleton is shared by thousands of names.
+        spelled: dict[int, str] = {}
+        for name_key, pid in self._con.execute("SELECT key, id FROM names WHERE skel = ?", (skel,)):
+            if name_key.replace(" ", "") == joined:
+                spelled[pid] = "alternate"
+            elif pid not in spelled and fuzz.ratio(bare, skeleton_free(name_key)) >= 80:
+                spelled[pid] = "variant"
+        if not spelled:
+            return []
+        ids = sorted(spelled)[:5_000]  # within SQLite's limit on bound parameters
+        rows = self._con.execute(
+            f"SELECT * FROM places WHERE id IN ({','.join('?' * len(ids))}) ORDER BY population DESC, id LIMIT ?",
+            (*ids, _MAX_CANDIDATES)).fetchall()
+        found = [self._candidate(r, spelled[r[0]]) for r in rows]
         return sorted(found, key=lambda c: c.match != "alternate")  # a place's spelling match before its variants
 
     def count(self) -> int:
