@@ -254,3 +254,8 @@ def test_words_between_were_and_the_participle(pipeline, sentence, value, catego
 ])
 def test_reported_figures_and_both(pipeline, sentence, value, category):
     assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}
+
+
+def test_a_figure_coordinated_with_a_toll_keeps_its_own_word(pipeline):
+    found = {(q.value, q.category) for q in _quantities(pipeline, "One dead and several injured after the clash.")}
+    assert (1, "killed") in found and (3, "injured") in found and (3, "killed") not in found

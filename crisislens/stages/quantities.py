@@ -381,6 +381,10 @@ def _category(number) -> str:
     said = _adjacent_state(number) or (_adjacent_state(noun) if noun is not number else None)
     if said:
         return said
+    if noun is number and number.dep_ == "conj":  # "One dead and several injured": not what its conjunct is
+        said = _next_word_category(number)
+        if said:
+            return said
     of_noun = _of_noun(noun)
     verb_cat = _predicate_category(noun)
     if verb_cat:
