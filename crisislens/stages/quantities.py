@@ -5,14 +5,17 @@ Produces `doc.quantities`: one Quantity per counted figure, in text order, with
 - `value` (ACLED's lowest credible number: "12-13" → 12, "dozens" → 24, "more than 100" → 100),
   `low`/`high` bounds ("at least 12" → low 12; "more than 100" → low 101; "up to 30" → high 30),
   `approximate` ("some", "about", "nearly", "an estimated", vague words);
-- `category` from the cue the parse ties to the figure (lexicons/quantity_cues.csv): the counted
+- `category` (quantity_categories.py) from the cue the parse ties to the figure
+  (lexicons/quantity_cues.csv): the counted
   noun ("victims", "rocket strikes"), the verb it is the patient or subject of ("were killed",
   "fled", "lack shelter"), or an adjective said of it ("shot dead", "missing"); `other` when
   nothing says what is counted, and crowd-size tags ("[size=hundreds]") are always `other`;
 - zero counts for "no fatalities", "no one was killed", "no casualties" (value 0);
 - implicit counts of one per person named by "a"/"an"/a possessive as the patient of a killing,
   wounding, abduction or arrest ("a man was killed" → killed 1; "killed a teacher and his wife"
-  → killed 2). Each figure is kept on its own; the events stage sums them per event;
+  → killed 2), "both men were killed" → 2, "the driver died"/"he later died" → 1, and a body found
+  ("the body of a trader was found") → killed 1. Each figure is kept on its own; the events stage
+  sums them per event;
 - `source`: who the sentence attributes the figure to ("according to the UN", "police said").
 
 Dates, times, money, percentages, ages ("a 15-year-old"), measures ("30 km"), phone numbers and
@@ -22,25 +25,26 @@ absurd figures are not counts and are left out.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.attrs import LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import VERB
 
 from crisislens.ingest.article import clean_text
-from crisislens.lexicons import load_table
 from crisislens.schema import Document, Quantity, Span
 from crisislens.stages.attribution import Sentences, sentence_source
+from crisislens.stages.quantity_categories import (
+    cue_table,
+    figure_category,
+    noun_after_of,
+    noun_category,
+    predicate_category,
+    verb_category,
+)
 from crisislens.stages.quantity_numbers import find_numbers
 
-_PRIORITY = ("killed", "missing", "injured", "abducted", "arrested", "displaced", "refugees",
-             "in_need", "strikes", "attacks")
 _NOT_COUNT_ENTS = frozenset({"PERCENT", "ORDINAL"})
 _CURRENCY_MARK = re.compile(r"[$£€¥₦₹]")
-# Prepositions that add members to a counted group: "18 villagers, including six children",
-# "arrested the commander along with four other men".
-_GROUP_PREPS = frozenset({"including", "among", "alongside", "plus"})
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?|months?)[\s-]*olds?\b|\s*-?\s*(?:years?|yrs?)\s+of\s+age\b",
                         re.IGNORECASE)
@@ -63,11 +67,6 @@ _NOT_PERSONS = frozenset({"vehicle", "car", "house", "home", "property", "cow", 
                           "county", "village", "town", "area", "district", "location"})
 
 
-@cache
-def _cues() -> dict[tuple[str, str], str]:
-    """(lemma, role) → category, from lexicons/quantity_cues.csv."""
-    return {(row["cue"], row["role"]): row["category"] for row in load_table("quantity_cues.csv")}
-
 
 def process(doc: Document, parsed, resources=None) -> Document:
     """Append a Quantity for each counted figure in the parse."""
@@ -89,7 +88,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
         else:
             if _not_a_count(span, text, phrase.number_start, phrase.end):
                 continue
-            category = _category(number)
+            category = figure_category(number)
             if category == "other" and any(t.ent_type_ in ("DATE", "TIME") for t in span):
                 continue  # a date the times stage did not read ("the 2017 polls"); a count only with a cue
             if category == "skip" or (category == "other" and phrase.words and phrase.value <= 1):
@@ -166,262 +165,10 @@ def _money(span) -> bool:
         return False
     doc = span.doc
     window = doc[max(span.start - 2, 0):min(span.end + 2, len(doc))]
-    cues = _cues()
+    cues = cue_table()
     return bool(_CURRENCY_MARK.search(window.text)) or any(
         cues.get((t.lemma_.lower(), "noun")) == "skip" for t in window if t.ent_type_ == "MONEY")
 
-
-def _counted_noun(number):
-    """The noun a figure counts ("soldiers" in "12 soldiers"), or the figure itself ("killing 12")."""
-    noun = number
-    for _ in range(4):
-        if noun is not number and any(c.dep_ in ("relcl", "acl") for c in noun.children):
-            break  # "2 million more who crossed as refugees": the clause says what is counted
-        if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "nmod") and noun.head is not noun \
-                and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
-            noun = noun.head
-        elif noun.dep_ == "conj" and noun.pos_ == "NUM" and noun.head.pos_ == "NUM":
-            noun = noun.head  # "between 12 and 15 people": the range's first figure carries the noun
-        else:
-            break
-    return noun
-
-
-def _of_noun(noun):
-    """"dozens of people", "12 of the victims": the noun after "of"."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
-
-
-def _noun_category(noun) -> str | None:
-    cues = _cues()
-    if (noun.lemma_.lower(), "weak") in cues:  # "17 shelling incidents": the modifier says more
-        for child in noun.children:
-            if child.dep_ in ("amod", "compound") and (child.lemma_.lower(), "noun") in cues:
-                return cues[(child.lemma_.lower(), "noun")]
-        return cues[(noun.lemma_.lower(), "weak")]
-    for word in (noun.lemma_.lower(), noun.lower_, noun.lower_[:-1] if noun.is_upper else ""):  # "DEATHS"
-        for role in ("noun", "state"):
-            if (word, role) in cues:
-                return cues[(word, role)]
-    for child in noun.children:  # "12 dead soldiers", "3 injured people"
-        if child.dep_ in ("amod", "compound") and (child.lower_, "state") in cues:
-            return cues[(child.lower_, "state")]
-    return None
-
-
-def _verb_category(verb, role: str) -> str | None:
-    """What a verb says of its patient or subject, counting adjectives ("shot dead") and verbs
-    coordinated with it that share the argument ("was assaulted and killed")."""
-    cues = _cues()
-    found: list[str] = []
-    roles = [role]
-    if role == "subject" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children):
-        roles.append("object")  # headline style: "74 killed", "Forty warriors killed in raid"
-    # "four gunmen shot dead a priest": what is said of the object is not said of the subject
-    acts_on_other = role in ("subject", "state") and any(c.dep_ == "dobj" for c in verb.children)
-    if not acts_on_other and _dead_nearby(verb):
-        found.append("killed")
-    shared = []  # "lynched and burned three men": the first verb shares the second one's object
-    if role == "object" and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and 0 < verb.i - verb.head.i <= 3 and (
-            verb.lemma_.lower(), role) not in cues and not any(
-            g.dep_ in ("dobj", "nsubjpass") for g in verb.head.children):
-        shared.append(verb.head)
-    for v in [verb, *shared, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                               and not any(g.dep_ in ("dobj", "nsubj", "nsubjpass") for g in c.children))]:
-        lemma = v.lemma_.lower()
-        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
-        for child in v.children:
-            if child.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj") and (child.lower_, "state") in cues \
-                    and not (acts_on_other and v is verb):
-                found.append(cues[(child.lower_, "state")])
-            elif child.dep_ == "prep":
-                found.extend(_prep_category(child, cues))
-        for r in roles:
-            for key in ((f"{lemma} {particle}", r), (lemma, r)) if particle else ((lemma, r),):
-                if key in cues:
-                    found.append(cues[key])
-                    break
-            else:
-                continue
-            break
-    found = [f for f in found if f in _PRIORITY]
-    return min(found, key=_PRIORITY.index) if found else None
-
-
-def _prep_category(prep, cues) -> list[str]:
-    """"crossed as refugees", "driven from their homes": a verb's prepositional object says it."""
-    out = []
-    for pobj in prep.children:
-        if pobj.dep_ != "pobj":
-            continue
-        if prep.lower_ == "as":
-            category = _noun_category(pobj)
-            if category in ("refugees", "displaced", "arrested", "abducted", "injured", "killed", "missing"):
-                out.append(category)
-        elif prep.lower_ in ("from", "of") and (pobj.lemma_.lower(), "origin") in cues:
-            out.append(cues[(pobj.lemma_.lower(), "origin")])
-    return out
-
-
-def _dead_nearby(verb) -> bool:
-    """"shot 1 policeman dead", "shooting dead two", "burnt to death": the verb killed."""
-    if (verb.lemma_.lower(), "object") not in _cues():
-        return False
-    doc = verb.doc
-    for token in doc[verb.i + 1:min(verb.i + 6, len(doc))]:
-        if token.is_sent_start:
-            return False
-        if token.lower_ == "dead" or (token.lower_ == "death" and doc[token.i - 1].lower_ == "to"):
-            return True
-        if token.dep_ in ("cc", "punct") or token.pos_ == "VERB":
-            return False
-    return False
-
-
-def _predicate_category(noun) -> str | None:
-    """The category given by the verb a noun is an argument of, or a participle on the noun."""
-    for child in noun.children:  # "7 people killed in", "people who were killed"
-        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "ADJ", "AUX"):
-            own_object = any(c.dep_ == "dobj" for c in child.children)  # "four men who shot a priest"
-            category = (None if own_object else _verb_category(child, "object")) or _verb_category(child, "subject")
-            if category:
-                return category
-    for conj in noun.conjuncts:  # "Two gunmen and a police officer killed in a shoot-out"
-        if conj.i > noun.i:
-            for child in conj.children:
-                if child.dep_ == "acl" and child.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in child.children):
-                    category = _verb_category(child, "object")
-                    if category:
-                        return category
-    head = noun
-    while head.dep_ in ("conj", "appos") and head.head is not head:
-        head = head.head  # "nine civilians, three of them children": the children were killed too
-    if head is not noun:
-        category = _noun_category(head)
-        if category and category != "skip":
-            return _predicate_category(head) or category
-    dep, verb = head.dep_, head.head
-    if verb.pos_ == "AUX" and verb.dep_ in ("aux", "auxpass") and verb.head is not verb:
-        verb = verb.head  # "800,000 people remain internally displaced"
-    if dep in ("nsubjpass", "dobj"):
-        return _verb_category(verb, "object") or (_reported(verb) if dep == "nsubjpass" else None)
-    if dep == "nsubj":
-        return _verb_category(verb, "subject") or _verb_category(verb, "state") or _split_passive(verb)
-    if dep == "pobj" and verb.dep_ == "prep":
-        return _pobj_category(verb)
-    return None
-
-
-def _reported(verb) -> str | None:
-    """"Three women were reported killed", "two people are believed to have died": a reporting
-    verb hands its passive subject to the verb it reports."""
-    if (verb.lemma_.lower(), "report") not in _cues():
-        return None
-    for child in verb.children:
-        if child.dep_ in ("xcomp", "oprd") and child.pos_ == "VERB":
-            if child.tag_ == "VBN" and not any(c.dep_ == "aux" for c in child.children) or any(
-                    c.dep_ == "auxpass" for c in child.children):
-                return _verb_category(child, "object")
-            return _verb_category(child, "subject")
-    return None
-
-
-def _split_passive(verb) -> str | None:
-    """"Two men were in the evening hours shot dead": with words between "were" and the
-    participle the parse makes "were" the main verb and the participle a clause of it."""
-    if verb.lemma_.lower() != "be" or any(c.dep_ in ("acomp", "attr") for c in verb.children):
-        return None
-    for child in verb.children:
-        if child.dep_ in ("advcl", "xcomp", "ccomp", "conj", "dep") and child.tag_ in ("VBN", "VBD") and child.i > verb.i \
-                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children):
-            return _verb_category(child, "object")
-    return None
-
-
-def _pobj_category(prep) -> str | None:
-    """A figure after a preposition: "the toll rose to 12", "deaths of 12 people", "put the toll at
-    10", "18 villagers, including six children", "arrested him along with four other men"."""
-    owner = prep.head
-    joined = prep.lower_ in _GROUP_PREPS
-    if prep.lower_ == "with" and owner.lower_ in ("along", "together") and owner.head is not owner:
-        owner, joined = owner.head, True
-    if joined:
-        if owner.pos_ in ("NOUN", "PROPN"):
-            return _noun_category(owner) or _predicate_category(owner)
-        if owner.pos_ == "VERB":
-            passive = any(c.dep_ in ("nsubjpass", "dobj") for c in owner.children)
-            return _verb_category(owner, "object" if passive else "subject")
-    if owner.pos_ in ("NOUN", "PROPN"):
-        category = _noun_category(owner)
-        return category if category != "skip" else None
-    if owner.pos_ not in ("VERB", "AUX"):
-        return None
-    for child in owner.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            category = _noun_category(child)
-            if category is None and (of_noun := _of_noun(child)) is not None:
-                category = _noun_category(of_noun) or _predicate_category(of_noun)  # "the number of civilians killed"
-            if category and category != "skip":
-                return category
-    if owner.dep_ in ("acl", "relcl"):  # "civilians killed this year to 96" (a misattached "to")
-        return _verb_category(owner, "object")
-    return None
-
-
-def _category(number) -> str:
-    noun = _counted_noun(number)
-    noun_cat = _noun_category(noun)
-    if noun_cat == "skip":
-        return "skip"
-    said = _adjacent_state(number) or (_adjacent_state(noun) if noun is not number else None)
-    if said:
-        return said
-    if noun is number and number.dep_ == "conj":  # "One dead and several injured": not what its conjunct is
-        said = _next_word_category(number)
-        if said:
-            return said
-    of_noun = _of_noun(noun)
-    verb_cat = _predicate_category(noun)
-    if verb_cat:
-        return verb_cat
-    if noun_cat:
-        return noun_cat
-    if of_noun is not None:
-        of_cat = _noun_category(of_noun) or _predicate_category(of_noun)
-        if of_cat and of_cat != "skip":
-            return of_cat
-    return _next_word_category(noun) or "other"
-
-
-def _adjacent_state(noun) -> str | None:
-    """An adjective right after the counted word says what is counted, before any verb the
-    clause goes on with: "One dead, several others injured", "3 feared dead"."""
-    cues = _cues()
-    for child in noun.children:
-        if child.dep_ == "amod" and child.i == noun.i + 1 and (child.lower_, "state") in cues:
-            category = cues[(child.lower_, "state")]
-            return category if category in _PRIORITY else None
-    return None
-
-
-def _next_word_category(noun) -> str | None:
-    """Fragments the parse misreads: "3 killed.", "five killed", "two civilians killed in"."""
-    cues = _cues()
-    doc = noun.doc
-    for token in doc[noun.i + 1:min(noun.i + 3, len(doc))]:
-        lemma = token.lemma_.lower()
-        if noun.dep_ == "nsubj" and noun.head is token and any(c.dep_ == "dobj" for c in token.children):
-            return None  # "three gunmen shot a driver": the figure counts who acted
-        if token.tag_ in ("VBN", "VBD", "JJ") and ((lemma, "object") in cues or (token.lower_, "state") in cues):
-            return cues.get((lemma, "object")) or cues[(token.lower_, "state")]
-        if token.lower_ not in ("are", "were", "was", "is", "reportedly", "also"):
-            return None
-    return None
 
 
 def _zero_counts(parsed, text: str, counted: set[int], sources: _Sources) -> list[Quantity]:
@@ -432,14 +179,14 @@ def _zero_counts(parsed, text: str, counted: set[int], sources: _Sources) -> lis
             continue
         if token.lower_ == "no" and token.dep_ == "det":
             noun = token.head
-            category = _noun_category(noun) or (_predicate_category(noun) if noun.lower_ == "one" else None)
+            category = noun_category(noun) or (predicate_category(noun) if noun.lower_ == "one" else None)
             if category is None:  # "no reports of casualties"
-                of_noun = _of_noun(noun)
-                category = _noun_category(of_noun) if of_noun is not None else None
+                of_noun = noun_after_of(noun)
+                category = noun_category(of_noun) if of_noun is not None else None
                 noun = of_noun if category else noun
         elif token.lower_ in _ZERO_WORDS:
             noun = token
-            category = _predicate_category(token)
+            category = predicate_category(token)
         else:
             continue
         if category in (None, "skip", "other"):
@@ -471,7 +218,7 @@ def _one_person(noun, bare: bool = False, definite: bool = False) -> bool:
 
 def _body_found(verb, arg) -> bool:
     """"The body of a trader was found", "police recovered a corpse": one person killed."""
-    cues = _cues()
+    cues = cue_table()
     return (arg.lemma_.lower(), "remains") in cues and (verb.lemma_.lower(), "discover") in cues \
         and arg.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in arg.children)
 
@@ -508,7 +255,7 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
                 continue
             if arg.dep_ == "dobj" and (not arg.is_alpha or "auxpass" in child_deps):
                 continue  # a passive verb has no object: "lynched ... in Rangwe sub-county" is a misparse
-            category = _verb_category(verb, role)
+            category = verb_category(verb, role)
             if category not in ("killed", "injured", "abducted", "arrested"):
                 continue
             # "The driver died", "He later died in hospital"; not what someone claims ("claiming the patient died")

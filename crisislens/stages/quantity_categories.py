@@ -1,0 +1,279 @@
+"""What a figure counts, from the parse: the counted noun ("12 soldiers", "1,240 rocket
+strikes"), the verb it is the patient or subject of ("were killed", "fled"), an adjective said of
+it ("shot dead", "missing"), or a preposition that ties it to a toll ("the toll rose to 12").
+
+The cues are data (lexicons/quantity_cues.csv); `figure_category(number_token)` gives a Quantity
+category, `other` when nothing says what is counted, or `skip` for a measure ("30 km").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from crisislens.lexicons import load_table
+
+PRIORITY = ("killed", "missing", "injured", "abducted", "arrested", "displaced", "refugees",
+            "in_need", "strikes", "attacks")
+
+# Prepositions that add members to a counted group: "18 villagers, including six children",
+# "arrested the commander along with four other men".
+_GROUP_PREPS = frozenset({"including", "among", "alongside", "plus"})
+
+
+@cache
+def cue_table() -> dict[tuple[str, str], str]:
+    """(lemma, role) → category, from lexicons/quantity_cues.csv."""
+    return {(row["cue"], row["role"]): row["category"] for row in load_table("quantity_cues.csv")}
+
+
+def _counted_noun(number):
+    """The noun a figure counts ("soldiers" in "12 soldiers"), or the figure itself ("killing 12")."""
+    noun = number
+    for _ in range(4):
+        if noun is not number and any(c.dep_ in ("relcl", "acl") for c in noun.children):
+            break  # "2 million more who crossed as refugees": the clause says what is counted
+        if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "nmod") and noun.head is not noun \
+                and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+            noun = noun.head
+        elif noun.dep_ == "conj" and noun.pos_ == "NUM" and noun.head.pos_ == "NUM":
+            noun = noun.head  # "between 12 and 15 people": the range's first figure carries the noun
+        else:
+            break
+    return noun
+
+
+def noun_after_of(noun):
+    """"dozens of people", "12 of the victims": the noun after "of"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def noun_category(noun) -> str | None:
+    cues = cue_table()
+    if (noun.lemma_.lower(), "weak") in cues:  # "17 shelling incidents": the modifier says more
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and (child.lemma_.lower(), "noun") in cues:
+                return cues[(child.lemma_.lower(), "noun")]
+        return cues[(noun.lemma_.lower(), "weak")]
+    for word in (noun.lemma_.lower(), noun.lower_, noun.lower_[:-1] if noun.is_upper else ""):  # "DEATHS"
+        for role in ("noun", "state"):
+            if (word, role) in cues:
+                return cues[(word, role)]
+    for child in noun.children:  # "12 dead soldiers", "3 injured people"
+        if child.dep_ in ("amod", "compound") and (child.lower_, "state") in cues:
+            return cues[(child.lower_, "state")]
+    return None
+
+
+def verb_category(verb, role: str) -> str | None:
+    """What a verb says of its patient or subject, counting adjectives ("shot dead") and verbs
+    coordinated with it that share the argument ("was assaulted and killed")."""
+    cues = cue_table()
+    found: list[str] = []
+    roles = [role]
+    if role == "subject" and verb.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in verb.children):
+        roles.append("object")  # headline style: "74 killed", "Forty warriors killed in raid"
+    # "four gunmen shot dead a priest": what is said of the object is not said of the subject
+    acts_on_other = role in ("subject", "state") and any(c.dep_ == "dobj" for c in verb.children)
+    if not acts_on_other and _dead_nearby(verb):
+        found.append("killed")
+    shared = []  # "lynched and burned three men": the first verb shares the second one's object
+    if role == "object" and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and 0 < verb.i - verb.head.i <= 3 and (
+            verb.lemma_.lower(), role) not in cues and not any(
+            g.dep_ in ("dobj", "nsubjpass") for g in verb.head.children):
+        shared.append(verb.head)
+    for v in [verb, *shared, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                               and not any(g.dep_ in ("dobj", "nsubj", "nsubjpass") for g in c.children))]:
+        lemma = v.lemma_.lower()
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        for child in v.children:
+            if child.dep_ in ("acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj") and (child.lower_, "state") in cues \
+                    and not (acts_on_other and v is verb):
+                found.append(cues[(child.lower_, "state")])
+            elif child.dep_ == "prep":
+                found.extend(_prep_category(child, cues))
+        for r in roles:
+            for key in ((f"{lemma} {particle}", r), (lemma, r)) if particle else ((lemma, r),):
+                if key in cues:
+                    found.append(cues[key])
+                    break
+            else:
+                continue
+            break
+    found = [f for f in found if f in PRIORITY]
+    return min(found, key=PRIORITY.index) if found else None
+
+
+def _prep_category(prep, cues) -> list[str]:
+    """"crossed as refugees", "driven from their homes": a verb's prepositional object says it."""
+    out = []
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        if prep.lower_ == "as":
+            category = noun_category(pobj)
+            if category in ("refugees", "displaced", "arrested", "abducted", "injured", "killed", "missing"):
+                out.append(category)
+        elif prep.lower_ in ("from", "of") and (pobj.lemma_.lower(), "origin") in cues:
+            out.append(cues[(pobj.lemma_.lower(), "origin")])
+    return out
+
+
+def _dead_nearby(verb) -> bool:
+    """"shot 1 policeman dead", "shooting dead two", "burnt to death": the verb killed."""
+    if (verb.lemma_.lower(), "object") not in cue_table():
+        return False
+    doc = verb.doc
+    for token in doc[verb.i + 1:min(verb.i + 6, len(doc))]:
+        if token.is_sent_start:
+            return False
+        if token.lower_ == "dead" or (token.lower_ == "death" and doc[token.i - 1].lower_ == "to"):
+            return True
+        if token.dep_ in ("cc", "punct") or token.pos_ == "VERB":
+            return False
+    return False
+
+
+def predicate_category(noun) -> str | None:
+    """The category given by the verb a noun is an argument of, or a participle on the noun."""
+    for child in noun.children:  # "7 people killed in", "people who were killed"
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "ADJ", "AUX"):
+            own_object = any(c.dep_ == "dobj" for c in child.children)  # "four men who shot a priest"
+            category = (None if own_object else verb_category(child, "object")) or verb_category(child, "subject")
+            if category:
+                return category
+    for conj in noun.conjuncts:  # "Two gunmen and a police officer killed in a shoot-out"
+        if conj.i > noun.i:
+            for child in conj.children:
+                if child.dep_ == "acl" and child.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in child.children):
+                    category = verb_category(child, "object")
+                    if category:
+                        return category
+    head = noun
+    while head.dep_ in ("conj", "appos") and head.head is not head:
+        head = head.head  # "nine civilians, three of them children": the children were killed too
+    if head is not noun:
+        category = noun_category(head)
+        if category and category != "skip":
+            return predicate_category(head) or category
+    dep, verb = head.dep_, head.head
+    if verb.pos_ == "AUX" and verb.dep_ in ("aux", "auxpass") and verb.head is not verb:
+        verb = verb.head  # "800,000 people remain internally displaced"
+    if dep in ("nsubjpass", "dobj"):
+        return verb_category(verb, "object") or (_reported(verb) if dep == "nsubjpass" else None)
+    if dep == "nsubj":
+        return verb_category(verb, "subject") or verb_category(verb, "state") or _split_passive(verb)
+    if dep == "pobj" and verb.dep_ == "prep":
+        return _pobj_category(verb)
+    return None
+
+
+def _reported(verb) -> str | None:
+    """"Three women were reported killed", "two people are believed to have died": a reporting
+    verb hands its passive subject to the verb it reports."""
+    if (verb.lemma_.lower(), "report") not in cue_table():
+        return None
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "oprd") and child.pos_ == "VERB":
+            if child.tag_ == "VBN" and not any(c.dep_ == "aux" for c in child.children) or any(
+                    c.dep_ == "auxpass" for c in child.children):
+                return verb_category(child, "object")
+            return verb_category(child, "subject")
+    return None
+
+
+def _split_passive(verb) -> str | None:
+    """"Two men were in the evening hours shot dead": with words between "were" and the
+    participle the parse makes "were" the main verb and the participle a clause of it."""
+    if verb.lemma_.lower() != "be" or any(c.dep_ in ("acomp", "attr") for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp", "ccomp", "conj", "dep") and child.tag_ in ("VBN", "VBD") and child.i > verb.i \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in child.children):
+            return verb_category(child, "object")
+    return None
+
+
+def _pobj_category(prep) -> str | None:
+    """A figure after a preposition: "the toll rose to 12", "deaths of 12 people", "put the toll at
+    10", "18 villagers, including six children", "arrested him along with four other men"."""
+    owner = prep.head
+    joined = prep.lower_ in _GROUP_PREPS
+    if prep.lower_ == "with" and owner.lower_ in ("along", "together") and owner.head is not owner:
+        owner, joined = owner.head, True
+    if joined:
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return noun_category(owner) or predicate_category(owner)
+        if owner.pos_ == "VERB":
+            passive = any(c.dep_ in ("nsubjpass", "dobj") for c in owner.children)
+            return verb_category(owner, "object" if passive else "subject")
+    if owner.pos_ in ("NOUN", "PROPN"):
+        category = noun_category(owner)
+        return category if category != "skip" else None
+    if owner.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in owner.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            category = noun_category(child)
+            if category is None and (of_noun := noun_after_of(child)) is not None:
+                category = noun_category(of_noun) or predicate_category(of_noun)  # "the number of civilians killed"
+            if category and category != "skip":
+                return category
+    if owner.dep_ in ("acl", "relcl"):  # "civilians killed this year to 96" (a misattached "to")
+        return verb_category(owner, "object")
+    return None
+
+
+def figure_category(number) -> str:
+    noun = _counted_noun(number)
+    noun_cat = noun_category(noun)
+    if noun_cat == "skip":
+        return "skip"
+    said = _adjacent_state(number) or (_adjacent_state(noun) if noun is not number else None)
+    if said:
+        return said
+    if noun is number and number.dep_ == "conj":  # "One dead and several injured": not what its conjunct is
+        said = _next_word_category(number)
+        if said:
+            return said
+    of_noun = noun_after_of(noun)
+    verb_cat = predicate_category(noun)
+    if verb_cat:
+        return verb_cat
+    if noun_cat:
+        return noun_cat
+    if of_noun is not None:
+        of_cat = noun_category(of_noun) or predicate_category(of_noun)
+        if of_cat and of_cat != "skip":
+            return of_cat
+    return _next_word_category(noun) or "other"
+
+
+def _adjacent_state(noun) -> str | None:
+    """An adjective right after the counted word says what is counted, before any verb the
+    clause goes on with: "One dead, several others injured", "3 feared dead"."""
+    cues = cue_table()
+    for child in noun.children:
+        if child.dep_ == "amod" and child.i == noun.i + 1 and (child.lower_, "state") in cues:
+            category = cues[(child.lower_, "state")]
+            return category if category in PRIORITY else None
+    return None
+
+
+def _next_word_category(noun) -> str | None:
+    """Fragments the parse misreads: "3 killed.", "five killed", "two civilians killed in"."""
+    cues = cue_table()
+    doc = noun.doc
+    for token in doc[noun.i + 1:min(noun.i + 3, len(doc))]:
+        lemma = token.lemma_.lower()
+        if noun.dep_ == "nsubj" and noun.head is token and any(c.dep_ == "dobj" for c in token.children):
+            return None  # "three gunmen shot a driver": the figure counts who acted
+        if token.tag_ in ("VBN", "VBD", "JJ") and ((lemma, "object") in cues or (token.lower_, "state") in cues):
+            return cues.get((lemma, "object")) or cues[(token.lower_, "state")]
+        if token.lower_ not in ("are", "were", "was", "is", "reportedly", "also"):
+            return None
+    return None
