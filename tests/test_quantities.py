@@ -259,3 +259,10 @@ def test_reported_figures_and_both(pipeline, sentence, value, category):
 def test_a_figure_coordinated_with_a_toll_keeps_its_own_word(pipeline):
     found = {(q.value, q.category) for q in _quantities(pipeline, "One dead and several injured after the clash.")}
     assert (1, "killed") in found and (3, "injured") in found and (3, "killed") not in found
+
+
+def test_a_headline_victim_after_a_list_has_a_well_formed_span(pipeline):
+    text = "Bandits attack small village, fire on house of local chief; teenage son killed in gunfire"
+    quantities = _quantities(pipeline, text)
+    assert all(q.span.start < q.span.end and text[q.span.start:q.span.end] == q.text for q in quantities)
+    assert [q.value for q in quantities if q.category == "killed"] == [1]

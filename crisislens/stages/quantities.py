@@ -267,7 +267,8 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
                 out.append(Quantity(value=2, category=category, span=Span(start, end), text=text[start:end],
                                     low=2, source=sources.of(verb)))
                 continue
-            persons = [n for n in (arg, *arg.conjuncts) if n.i not in seen and _one_person(n, headline, definite)
+            later = [c for c in arg.conjuncts if c.i > arg.i]  # a list read left to right; never its head before it
+            persons = [n for n in (arg, *later) if n.i not in seen and _one_person(n, headline, definite)
                        and not any(c.dep_ == "nummod" for c in n.children)]
             figured = any(c.dep_ == "nummod" for c in arg.children)  # "Two herders and a bandit were killed"
             if not persons or (persons[0] is not arg and not figured):
