@@ -159,3 +159,13 @@ def test_a_clash_during_a_named_demonstration_is_a_violent_demonstration(pipelin
 def test_demanding_an_arrest_is_no_intervention(pipeline):
     event = primary(pipeline, "Teachers staged a human chain in Rampur demanding the arrest of a colleague's killers.")
     assert coding(event) == ("Protests", "Peaceful protest"), event.reason
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # the "after" clause names what caused the injuries, not an earlier event
+    ("Three youths were injured in Rampur after supporters of two rival councillors clashed.", "Riots"),
+    ("Two herders were killed near Kito after gunmen attacked their village.", "Violence against civilians"),
+])
+def test_an_after_clause_beside_a_toll_is_its_cause(pipeline, text, event_type):
+    event = primary(pipeline, text)
+    assert event.event_type == event_type, event.reason

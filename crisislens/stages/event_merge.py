@@ -26,6 +26,7 @@ PRIOR_MODS = {"earlier", "previous", "prior", "initial", "recent", "last", "past
 DEFINITE = {"the", "this", "that", "these", "those"}
 RELATIVE_WHO = {"who", "whom", "whose"}
 MOTIVE_VIOLENCE = {"attack", "kill", "injure", "mob", "vandal", "destroy", "explosion", "abduct"}
+CAUSE_MARKS = ("subordinate 'after", "inside 'after", "inside 'following")
 MAX_JOIN_GAP = 2  # sentences: a later report of the same family further away is a new event unless it refers back
 
 
@@ -150,6 +151,14 @@ def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]
                 here.append(Draft([c], [s_index], list(cues), background=why, time_keys=set(dates)))
             else:
                 main_members.append(c)
+        if main_members and all(m.klass in DETAIL for m in main_members):
+            # "two were injured after rival supporters clashed": the clause names the cause, not an earlier event
+            causes = [d for d in here if d.background and d.background.startswith(CAUSE_MARKS)
+                      and not is_mention(d.members[0]) and d.members[0].klass not in DETAIL]
+            for d in causes:
+                here.remove(d)
+                d.members[0].notes.append("cause of the deaths/injuries reported beside it")
+                main_members.append(d.members[0])
         if main_members:
             fams = {family(m.klass) for m in main_members}
             arrests = [m for m in main_members if m.klass == "arrest"]
