@@ -53,6 +53,15 @@ def peak_mb(pid: int) -> float:
     return 0.0
 
 
+def reset_peak(pid: int) -> None:
+    """Start the process's VmHWM afresh (Linux: 5 to clear_refs), so the peak read later is that
+    of extraction, not of start-up (a missing gazetteer index is built in the worker, ~1 GB)."""
+    try:
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
 def descendants(root: int) -> list[int]:
     """Every live process below `root` (Ray's daemons and workers are below the driver)."""
     children: dict[int, list[int]] = {}
@@ -78,7 +87,7 @@ def process_scaling(rows: list[dict], configs: tuple[int, ...], rounds: int) -> 
     settings = Settings()
     runners: dict[int, ProcessRunner] = {}
     try:
-        startup, pids = {}, {}
+        startup, pids, startup_peak = {}, {}, {}
         for n in configs:  # one pool after the other, so each start-up is timed alone
             started = time.perf_counter()
             runner = runners[n] = ProcessRunner(settings, n)
@@ -86,6 +95,9 @@ def process_scaling(rows: list[dict], configs: tuple[int, ...], rounds: int) -> 
             startup[n] = round(time.perf_counter() - started, 2)
             for _ in runner.run_json(articles_of(rows[:settings.batch_size * n])):  # one real batch each
                 pass
+            startup_peak[n] = round(max(peak_mb(pid) for pid in pids[n]))
+            for pid in pids[n]:
+                reset_peak(pid)
         runs: dict[int, list[dict]] = {n: [] for n in configs}
         for _ in range(rounds):
             for n, runner in runners.items():
@@ -109,7 +121,7 @@ def process_scaling(rows: list[dict], configs: tuple[int, ...], rounds: int) -> 
             "workers_cpu_s": _median([sum(r["workers_cpu"]) for r in runs[n]]),
             "busiest_worker_cpu_s": _median([max(r["workers_cpu"]) for r in runs[n]]),
             "parent_cpu_s": _median([r["parent_cpu"] for r in runs[n]]),
-            "startup_s": startup[n], "peak_worker_mb": peak[n],
+            "startup_s": startup[n], "peak_worker_mb": peak[n], "peak_worker_mb_startup": startup_peak[n],
             "load_average": [round(r["load"], 1) for r in runs[n]],
         }
     if len(configs) == 2:
