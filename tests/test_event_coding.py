@@ -169,3 +169,11 @@ def test_demanding_an_arrest_is_no_intervention(pipeline):
 def test_an_after_clause_beside_a_toll_is_its_cause(pipeline, text, event_type):
     event = primary(pipeline, text)
     assert event.event_type == event_type, event.reason
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Hundreds of teachers staged a non-violent protest in Rampur on Monday.", "Peaceful protest"),
+    ("Violent election protests broke out in Rampur on Monday.", "Violent demonstration"),
+])
+def test_violent_and_non_violent_protests(pipeline, text, sub_event_type):
+    assert primary(pipeline, text).sub_event_type == sub_event_type

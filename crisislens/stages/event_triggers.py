@@ -172,7 +172,7 @@ def find_candidates(parsed, keys: list | None = None) -> list[Candidate]:
     for s_index, sent in enumerate(parsed.sents):
         taken: set[int] = set()
         for hit in table.match(parsed, sent.start, sent.end, keys):
-            if any(k in taken for k in range(hit.i, hit.j)):
+            if any(k in taken for k in range(hit.i, hit.j)) or _non_prefixed(keys, hit.i):
                 continue
             anchor = _anchor(parsed, hit.i, hit.j)
             pos = hit.entry.get("pos")
@@ -188,6 +188,11 @@ def find_candidates(parsed, keys: list | None = None) -> list[Candidate]:
                 weight=float(e.get("weight") or 0.5), pattern=e.pattern,
             ))
     return out
+
+
+def _non_prefixed(keys, i: int) -> bool:
+    """"non-violent protest", "nonviolent": the word is negated by its prefix."""
+    return i >= 1 and (keys[i - 1][0] == "non" or (i >= 2 and keys[i - 1][2] == "-" and keys[i - 2][0] == "non"))
 
 
 @cache
