@@ -177,3 +177,17 @@ def test_an_after_clause_beside_a_toll_is_its_cause(pipeline, text, event_type):
 ])
 def test_violent_and_non_violent_protests(pipeline, text, sub_event_type):
     assert primary(pipeline, text).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers beat two suspected thieves to death in Rampur.",
+    "Vigilantes attacked and burnt a man suspected of witchcraft near Kito.",
+])
+def test_mob_justice_is_mob_violence(pipeline, text):
+    event = primary(pipeline, text)
+    assert coding(event) == ("Riots", "Mob violence"), event.reason
+
+
+def test_police_shooting_a_suspected_thief_is_no_mob(pipeline):
+    event = primary(pipeline, "Police shot dead a suspected thief in Rampur.")
+    assert event.event_type != "Riots", event.reason

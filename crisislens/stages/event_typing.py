@@ -167,6 +167,15 @@ def _crude_bombs(f: Features) -> Coding | None:
     return _c("Riots", "Mob violence", "145", "crude bombs thrown outside a demonstration")
 
 
+def _mob_justice(f: Features) -> Coding | None:
+    """Residents or vigilantes beating, burning or lynching a suspected thief or witch: ACLED's mob
+    violence, even when the words are those of an attack, unless state forces did it."""
+    if "mob_justice" in f.cues and f.classes & (VIOLENT | {"mob"}) and "state" not in f.agent_kinds \
+            and "group" not in f.agent_kinds:
+        return _c("Riots", "Mob violence", "145", "a crowd punishing a suspected thief or witch (mob justice)")
+    return None
+
+
 def _crowd_on_demonstration(f: Features) -> bool:
     """Youths stoning a rally, supporters attacking a procession: the violent crowd is not the
     demonstrators, so ACLED codes mob violence rather than a violent demonstration."""
@@ -245,5 +254,5 @@ def _crowd_default(f: Features) -> Coding | None:
     return None
 
 
-RULES = (_note_label, _disrupted, _agreement, _civilian_specific, _weapons, _territory, _protest, _crude_bombs, _riot,
+RULES = (_note_label, _disrupted, _agreement, _civilian_specific, _weapons, _territory, _protest, _crude_bombs, _mob_justice, _riot,
          _violence, _strategic, _crowd_default)
