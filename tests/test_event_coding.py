@@ -191,3 +191,29 @@ def test_mob_justice_is_mob_violence(pipeline, text):
 def test_police_shooting_a_suspected_thief_is_no_mob(pipeline):
     event = primary(pipeline, "Police shot dead a suspected thief in Rampur.")
     assert event.event_type != "Riots", event.reason
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # fighters of a named group killed (by the state or in an untold way) fell in a battle
+    ("Police raided a hideout and killed a wanted Mungiki gunman in Thika.", "Armed clash"),
+    ("One suspected al Shabaab militant killed near the border town of Lamu.", "Armed clash"),
+    # herders are attacked as civilians, even though herders who attack are a militia
+    ("Bandits stole two hundred goats and killed four herdsmen in Isiolo.", "Attack"),
+    ("Five herders were shot dead by raiders near Lodwar.", "Attack"),
+    # a camp is not a barracks unless its modifier says so
+    ("Gunmen raided a camp of displaced families and killed two women in Garissa.", "Attack"),
+    ("Insurgents attacked an army camp outside Mandera.", "Armed clash"),
+])
+def test_who_the_victims_are_decides_attack_or_clash(pipeline, text, sub_event_type):
+    assert primary(pipeline, text).sub_event_type == sub_event_type, primary(pipeline, text).reason
+
+
+def test_herders_fighting_the_police_stay_a_side_of_the_clash(pipeline):
+    event = primary(pipeline, "Two policemen were injured in clashes with armed herders in Samburu.")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash"), event.reason
+
+
+def test_a_bare_participle_describing_someone_implies_no_death(pipeline):
+    event = primary(pipeline, "Hundreds marched in Dhaka, led by the widow of a lawyer killed abroad, "
+                              "demanding justice.")
+    assert event.sub_event_type == "Peaceful protest", event.reason

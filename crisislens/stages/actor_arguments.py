@@ -53,7 +53,9 @@ def arguments(anchor) -> tuple[list, list]:
     targets: list = []
     if anchor.pos_ in ("VERB", "AUX") or (anchor.pos_ == "ADJ" and anchor.dep_ != "amod"):
         passive = any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in anchor.children) or (
-            anchor.tag_ == "VBN" and anchor.dep_ == "acomp")
+            anchor.tag_ == "VBN" and anchor.dep_ == "acomp") or (  # "a member killed at ...": a participle
+            anchor.tag_ in ("VBN", "VBD") and anchor.dep_ == "acl"
+            and not any(c.dep_ in ("dobj", "dative") for c in anchor.children))
         if passive:
             agents = _pobjs(anchor, AGENT_PREPS)
             targets = [t for c in anchor.children if c.dep_ == "nsubjpass" for t in _with_conj(c)]

@@ -137,7 +137,7 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
         agents, verb_targets = arguments(anchor.head.head)  # "X targets police with an IED": the verb's parties
         targets = targets or verb_targets
     a = [party(doc, t) for t in agents]
-    t = [party(doc, t) for t in targets]
+    t = [_as_victim(party(doc, t)) for t in targets]
     if not a or not t:
         sent = anchor.sent
         before, after = _nearest_mentions(doc, anchor, sent)
@@ -148,6 +148,22 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
             if anchor.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "agent") for c in anchor.children):
                 t = [after]
     return a, t
+
+
+@cache
+def _occupations() -> frozenset[str]:
+    """Nouns for what people do for a living (herders): armed when attacking, civilians when attacked."""
+    return frozenset(row["cue"].lower() for row in load_table("event_context_cues.csv") if row["kind"] == "occupation")
+
+
+def _as_victim(p: Party) -> Party:
+    """A target named by an occupation ("six herders were killed") is civilians, not a militia."""
+    if p.token.dep_ == "pobj" and p.token.head.lower_ in ("with", "between"):
+        return p  # "clashed with herders": the other side of a fight
+    if p.kind == "armed" and (p.actor is None or p.actor.name.startswith("Unidentified")) and (
+            p.token.lower_ in _occupations() or p.token.lemma_.lower() in _occupations()):
+        return Party(p.token, p.actor, "civilian")
+    return p
 
 
 def _nearest_mentions(doc: Document, anchor, sent) -> tuple[Party | None, Party | None]:

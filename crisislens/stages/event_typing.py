@@ -232,6 +232,9 @@ def _violence(f: Features) -> Coding | None:
     if "state" in f.victim_kinds and not f.agent_kinds & {"state"} and not civilian_target \
             and "civilian" not in f.victim_kinds:
         return _c("Battles", "Armed clash", "193", "state forces among the dead or wounded")
+    if (f.victim_kinds & {"group"} or f.victim_kinds & NON_STATE and f.agent_kinds == {"state"}) \
+            and "civilian" not in f.victim_kinds and not civilian_target:  # "police killed a suspected militant"
+        return _c("Battles", "Armed clash", "193", "armed fighters among the dead or wounded")
     if f.default[0] == "Battles" and not civilian_target:
         return _c("Battles", "Armed clash", "193", f"trigger '{f.main_class}' codes as a clash")
     return _c("Violence against civilians", "Attack", "180", "violence against unarmed victims")

@@ -157,6 +157,14 @@ def _local(m: Candidate, main: Candidate) -> bool:
     return not is_mention(m) and abs(m.sent_index - main.sent_index) <= 1
 
 
+def _victims(anchor) -> list:
+    """Victim tokens whose deaths a killing verb implies; a bare participle ("the daughter of a man
+    killed abroad") describes someone, often long dead, rather than reporting this event's death."""
+    if anchor.dep_ == "acl" and not any(c.dep_ == "agent" for c in anchor.children):
+        return []
+    return arguments(anchor)[1]
+
+
 def _event(doc: Document, parsed, d: Draft, sents, bounds, offset: int, order: int,
            stray: list[tuple[int, int]], index: ParseIndex) -> Event | None:
     main = d.main
@@ -166,7 +174,7 @@ def _event(doc: Document, parsed, d: Draft, sents, bounds, offset: int, order: i
     if best is None and stray:  # a toll stated in a sentence no event claims belongs to the first event
         best, low, high = attrs.fatalities(doc, stray, parsed)
     if best is None:
-        implied, _ = attrs.implied_fatalities(d.members, lambda a: arguments(a)[1])
+        implied, _ = attrs.implied_fatalities(d.members, _victims)
         if implied is not None:
             best = low = high = implied
     f, agents, targets, others = _features(doc, d, best or 0, bounds, index)
