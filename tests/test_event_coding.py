@@ -217,3 +217,16 @@ def test_a_bare_participle_describing_someone_implies_no_death(pipeline):
     event = primary(pipeline, "Hundreds marched in Dhaka, led by the widow of a lawyer killed abroad, "
                               "demanding justice.")
     assert event.sub_event_type == "Peaceful protest", event.reason
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # rival supporters fighting at a victory procession are a mob, not demonstrators
+    ("Supporters of the winning and the losing candidate clashed during a victory procession in Bogura.",
+     "Mob violence"),
+    # but demonstrators making demands who fight a rival party remain a violent demonstration
+    ("Members of the opposition clashed with ruling party activists during their march demanding "
+     "fresh elections in Sylhet.", "Violent demonstration"),
+])
+def test_rival_crowds_at_a_celebration_are_a_mob(pipeline, text, sub_event_type):
+    event = primary(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", sub_event_type), event.reason

@@ -147,6 +147,8 @@ def _protest(f: Features) -> Coding | None:
         acts = ", ".join(sorted(crowd_violence | ({"disorder"} if "crowd_violence" in f.cues else set())))
         if _crowd_on_demonstration(f):
             return _c("Riots", "Mob violence", "145", f"a crowd attacking a demonstration or rally ({acts})")
+        if _crowds_fighting(f):
+            return _c("Riots", "Mob violence", "145", f"rival crowds clashing, not demonstrators ({acts})")
         return _c("Riots", "Violent demonstration", "145", f"demonstration with violence by demonstrators ({acts})")
     if f.killed or ("lethal" in f.cues and "state" in f.agent_kinds | f.target_kinds):
         return _c("Protests", "Excessive force against protesters", "175",
@@ -183,6 +185,16 @@ def _crowd_on_demonstration(f: Features) -> bool:
         f.agent_kinds & {"crowd"}) and not f.classes & {"riot"}
 
 
+def _crowds_fighting(f: Features) -> bool:
+    """Supporters of two candidates or factions clashing, with no demonstration or at a victory
+    procession: neither side is demonstrating against anyone, so ACLED codes mob violence. With the
+    police as a side, a riot named, or a demonstration making demands, it is a violent demonstration."""
+    sides = f.agent_kinds | f.target_kinds
+    setting = "demo" not in f.cues and ("protest" not in f.classes or "celebration" in f.cues)
+    return setting and f.main_class == "clash" and "crowd" in f.agent_kinds and sides <= {"crowd", "civilian"} \
+        and not f.classes & {"riot"}
+
+
 def _riot(f: Features) -> Coding | None:
     crowd_violence = _crowd_violence(f)
     crowd_agent = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED)
@@ -201,6 +213,8 @@ def _riot(f: Features) -> Coding | None:
         return None
     if "clash" in crowd_violence and f.agent_kinds & ARMED - {"state"}:
         return None
+    if _crowds_fighting(f):
+        return _c("Riots", "Mob violence", "145", "rival crowds clashing, not demonstrators")
     if "demo" in f.cues or "protest" in f.classes:
         return _c("Riots", "Violent demonstration", "145", "violent crowd in a demonstration setting")
     if "riot" in f.classes and "mob" not in f.classes:
