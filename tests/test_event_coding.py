@@ -230,3 +230,12 @@ def test_a_bare_participle_describing_someone_implies_no_death(pipeline):
 def test_rival_crowds_at_a_celebration_are_a_mob(pipeline, text, sub_event_type):
     event = primary(pipeline, text)
     assert (event.event_type, event.sub_event_type) == ("Riots", sub_event_type), event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses protested outside the county offices in Kisii before being dispersed by police.",
+    "Hawkers marched through Thika until being driven back by county officers with tear gas.",
+])
+def test_a_dispersal_told_after_before_or_until_is_an_intervention(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Protest with intervention", event.reason

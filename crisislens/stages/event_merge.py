@@ -21,6 +21,7 @@ PROTEST_FAMILY = {"protest", "riot", "mob", "vandal", "police"}
 DETAIL = {"kill", "injure"}
 PRIOR_PREPS = {"after", "following", "before", "since", "over", "for", "against", "amid"}
 CONTEXT_PREPS = {"after", "following", "before", "since", "amid", "ahead", "over", "despite"}
+LATER_PREPS = {"before", "until"}  # "before/until being dispersed": the verb after them is a later step
 SITUATIONAL = {"intervention", "lethal", "demo", "weapon"}
 PRIOR_MODS = {"earlier", "previous", "prior", "initial", "recent", "last", "past", "alleged"}
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -230,6 +231,8 @@ def _live(tok, kind: str, topic_words: set[int]) -> bool:
     ("demanding the arrest of ...", "following demonstrations ...")."""
     if kind not in SITUATIONAL:
         return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ in LATER_PREPS:
+        return True  # "protested before being dispersed": what happened next to the event
     for anc in tok.ancestors:
         if anc.i in topic_words and anc.i != tok.i:
             return False
