@@ -239,3 +239,14 @@ def test_rival_crowds_at_a_celebration_are_a_mob(pipeline, text, sub_event_type)
 def test_a_dispersal_told_after_before_or_until_is_an_intervention(pipeline, text):
     event = primary(pipeline, text)
     assert event.sub_event_type == "Protest with intervention", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers staged a protest in Kericho. Police intercepted their march and baton-charged the teachers.",
+    "Farmers held a demonstration in Bungoma. Officers intercepted the procession near the county offices.",
+    # the charge hangs on the protest noun by coordination: the next action, not the protest's topic
+    "Nurses staged a protest in Kisumu. Police blocked their protest and baton-charged the nurses.",
+])
+def test_a_protest_intercepted_or_charged_is_an_intervention(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Protest with intervention", event.reason

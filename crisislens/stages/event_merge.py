@@ -233,11 +233,15 @@ def _live(tok, kind: str, topic_words: set[int]) -> bool:
         return True
     if tok.dep_ == "pcomp" and tok.head.lower_ in LATER_PREPS:
         return True  # "protested before being dispersed": what happened next to the event
+    child = tok
     for anc in tok.ancestors:
         if anc.i in topic_words and anc.i != tok.i:
-            return False
+            # "intercepted their protest and baton-charged them": a verb the parse hangs on the topic
+            # word by coordination is the next action, not what the protest is about
+            return child.dep_ == "conj" and child.pos_ == "VERB"
         if anc.dep_ == "prep" and anc.lower_ in CONTEXT_PREPS:
             return False
+        child = anc
     return True
 
 
