@@ -151,7 +151,7 @@ class Store:
 
     def events(self, filters: Filters | None = None, limit: int | None = 100, offset: int = 0,
                spans: bool = True) -> tuple[int, list[dict]]:
-        """(total, page of events); `spans=False` leaves out the evidence spans (list pages)."""
+        """(total, page of events); `spans=False` leaves out the evidence spans and statements (list pages)."""
         return queries.list_events(self.db, filters or Filters(), limit, offset, spans=spans)
 
     def event(self, event_id: str) -> dict | None:

@@ -142,8 +142,8 @@ def _event_from(f: Filters) -> str:
 
 def list_events(db: Backend, f: Filters, limit: int | None = 100, offset: int = 0,
                 spans: bool = True) -> tuple[int, list[dict]]:
-    """(total matching, one page of events), newest first, each with its evidence spans unless
-    `spans` is False (list pages do not show them). A page shorter than `limit` tells the total
+    """(total matching, one page of events), newest first, each with its evidence spans and
+    statements unless `spans` is False (list pages do not show them). A page shorter than `limit` tells the total
     itself, so only a full page pays for a separate count."""
     where, params = _where(f, ON_EVENTS)
     select = EVENT_SELECT.split(" FROM ", 1)[0] if spans else LIST_SELECT
