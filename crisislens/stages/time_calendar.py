@@ -13,12 +13,11 @@ from functools import cache
 
 from crisislens.lexicons import load_table
 
-MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(calendar.month_name):
-    if _name:
-        MONTHS[_name.lower()] = _number
-        MONTHS[_name[:3].lower()] = _number
-MONTHS["sept"] = 9
+MONTHS: dict[str, int] = {
+    **{name.lower(): number for number, name in enumerate(calendar.month_name) if name},
+    **{name[:3].lower(): number for number, name in enumerate(calendar.month_name) if name},
+    "sept": 9,
+}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 _FULL_MONTH = "|".join(calendar.month_name[1:])
