@@ -250,3 +250,15 @@ def test_a_dispersal_told_after_before_or_until_is_an_intervention(pipeline, tex
 def test_a_protest_intercepted_or_charged_is_an_intervention(pipeline, text):
     event = primary(pipeline, text)
     assert event.sub_event_type == "Protest with intervention", event.reason
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # off-duty or retired security personnel are civilians when attacked
+    ("Gunmen shot and killed an off-duty police officer outside his home in Malindi.", "Attack"),
+    ("Bandits killed a retired soldier at his farm in Marsabit.", "Attack"),
+    # on duty they are the other side of a battle
+    ("Gunmen shot and killed a police officer at a roadblock in Malindi.", "Armed clash"),
+])
+def test_off_duty_personnel_are_civilians(pipeline, text, sub_event_type):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == sub_event_type, event.reason

@@ -118,7 +118,7 @@ def party(doc: Document, tok) -> Party:
         kind = "group"  # "an al Shabaab suspect", "SLDF leader": members of a named armed group
     mod_toks = [c for c in tok.children if c.dep_ in ("compound", "amod")]
     mods = [kinds[c.lower_][0] for c in mod_toks if c.lower_ in kinds]
-    if any(c.lower_ in UNARMED_MODS for c in mod_toks):  # "unarmed herdsmen"
+    if any(c.lower_ in UNARMED_MODS or _mod_text(c) in _off_duty() for c in mod_toks):  # "unarmed herdsmen"
         kind = "civilian"
     elif "armed" in mods and kind in (None, "crowd", "civilian"):  # "unknown group", "al Shabaab suspects"
         kind = "armed"
@@ -150,6 +150,17 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
     return a, t
 
 
+def _mod_text(tok) -> str:
+    """A modifier with its own modifiers, hyphens closed up: "off-duty", "ex-soldier"."""
+    return "".join(t.text_with_ws for t in tok.subtree).strip().lower().replace(" - ", "-").replace(" -", "-")
+
+
+@cache
+def _off_duty() -> frozenset[str]:
+    """Modifiers that make a soldier or an officer a civilian ("off-duty", "retired"), from the cue table."""
+    return frozenset(row["cue"].lower() for row in load_table("event_context_cues.csv") if row["kind"] == "off_duty")
+
+
 @cache
 def _occupations() -> frozenset[str]:
     """Nouns for what people do for a living (herders): armed when attacking, civilians when attacked."""
@@ -171,6 +182,9 @@ def _nearest_mentions(doc: Document, anchor, sent) -> tuple[Party | None, Party 
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i == anchor.i or tok.lemma_.lower() in EVENT_NOUNS:
             continue
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and (tok.i < anchor.i) == (tok.head.i < anchor.i) \
+                and tok.head.i != anchor.i:
+            continue  # "an off-duty police officer": the phrase's head speaks for it
         p = party(doc, tok)
         if p.kind is None:
             continue
