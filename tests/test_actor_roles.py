@@ -4,15 +4,7 @@ Sentences written for these tests; each guards one naming rule of ACLED's codebo
 """
 
 import pytest
-
-PUBLISHED = "2023-05-04"
-
-
-def primary(pipeline, text):
-    doc = pipeline.extract(text, published_at=PUBLISHED)
-    acled = [e for e in doc.events if e.kind == "acled"]
-    assert acled, f"no event found in: {text}"
-    return max(acled, key=lambda e: e.confidence)
+from primary_event import primary
 
 
 def names(event) -> tuple:

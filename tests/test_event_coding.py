@@ -2,15 +2,7 @@
 violent crowd or an armed group's violence gets. Sentences written for these tests."""
 
 import pytest
-
-PUBLISHED = "2023-05-04"
-
-
-def primary(pipeline, text):
-    doc = pipeline.extract(text, published_at=PUBLISHED)
-    acled = [e for e in doc.events if e.kind == "acled"]
-    assert acled, f"no event found in: {text}"
-    return max(acled, key=lambda e: e.confidence)
+from primary_event import primary
 
 
 @pytest.mark.parametrize("text, sub_event_type", [

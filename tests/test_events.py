@@ -4,15 +4,7 @@ Sentences written for these tests; each guards one coding rule a user would reco
 """
 
 import pytest
-
-PUBLISHED = "2023-05-04"
-
-
-def primary(pipeline, text, published_at=PUBLISHED):
-    doc = pipeline.extract(text, published_at=published_at)
-    acled = [e for e in doc.events if e.kind == "acled"]
-    assert acled, f"no event found in: {text}"
-    return max(acled, key=lambda e: e.confidence), doc
+from primary_event import PUBLISHED, primary_and_doc
 
 
 @pytest.mark.parametrize("text, event_type, sub_event_type", [
@@ -54,7 +46,7 @@ def primary(pipeline, text, published_at=PUBLISHED):
     ("Soldiers raped a woman at a checkpoint.", "Violence against civilians", "Sexual violence"),
 ])
 def test_hard_distinctions(pipeline, text, event_type, sub_event_type):
-    event, _ = primary(pipeline, text)
+    event, _ = primary_and_doc(pipeline, text)
     assert (event.event_type, event.sub_event_type) == (event_type, sub_event_type), event.reason
 
 
@@ -67,7 +59,7 @@ def test_hard_distinctions(pipeline, text, event_type, sub_event_type):
     ("The armed group set up a new base in the forest.", "Headquarters or base established"),
 ])
 def test_strategic_developments(pipeline, text, sub_event_type):
-    event, _ = primary(pipeline, text)
+    event, _ = primary_and_doc(pipeline, text)
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", sub_event_type), event.reason
 
 
@@ -77,48 +69,48 @@ def test_strategic_developments(pipeline, text, sub_event_type):
     ("A suicide bomber attacked the checkpoint.", "1831"),
 ])
 def test_cameo_code(pipeline, text, cameo):
-    event, _ = primary(pipeline, text)
+    event, _ = primary_and_doc(pipeline, text)
     assert event.cameo == cameo
 
 
 def test_protesters_are_actor1_and_police_actor2_on_intervention(pipeline):
-    event, _ = primary(pipeline, "Nurses held a rally in Nairobi, Kenya. Police dispersed the nurses with tear gas.")
+    event, _ = primary_and_doc(pipeline, "Nurses held a rally in Nairobi, Kenya. Police dispersed the nurses with tear gas.")
     assert event.actor1 is not None and event.actor1.inter == 6
     assert event.actor1.name.startswith("Protesters")
 
 
 def test_residents_who_burn_are_rioters(pipeline):
-    event, _ = primary(pipeline, "In Kisumu, Kenya, residents stormed the police station and set it on fire.")
+    event, _ = primary_and_doc(pipeline, "In Kisumu, Kenya, residents stormed the police station and set it on fire.")
     assert event.event_type == "Riots"
     assert event.actor1 is not None and event.actor1.inter == 5
 
 
 def test_victims_of_attack_are_civilians(pipeline):
-    event, _ = primary(pipeline, "Unknown gunmen killed two shopkeepers in Mandera, Kenya.")
+    event, _ = primary_and_doc(pipeline, "Unknown gunmen killed two shopkeepers in Mandera, Kenya.")
     assert event.actor2 is not None and event.actor2.inter == 7
     assert event.actor1 is not None and event.actor1.inter in (2, 3)
 
 
 def test_passive_by_phrase_is_initiator(pipeline):
-    event, _ = primary(pipeline, "A villager was shot dead by bandits in Baringo, Kenya.")
+    event, _ = primary_and_doc(pipeline, "A villager was shot dead by bandits in Baringo, Kenya.")
     assert event.actor1 is not None and event.actor1.inter == 3
     assert event.actor2 is not None and event.actor2.inter == 7
 
 
 def test_date_from_the_event_sentence(pipeline):
-    event, _ = primary(pipeline, "On 2 May 2023, youths clashed with police in Kisumu, Kenya.")
+    event, _ = primary_and_doc(pipeline, "On 2 May 2023, youths clashed with police in Kisumu, Kenya.")
     assert event.date == "2023-05-02"
 
 
 def test_undated_event_is_the_day_before_publication(pipeline):
-    event, _ = primary(pipeline, "Gunmen attacked a bus and killed three passengers.")
+    event, _ = primary_and_doc(pipeline, "Gunmen attacked a bus and killed three passengers.")
     assert event.date == "2023-05-03"
     assert "undated" in event.reason
 
 
 def test_two_sentences_of_one_event_are_merged(pipeline):
     text = "Residents staged a protest in the town. Police fired tear gas and arrested ten protesters."
-    event, doc = primary(pipeline, text)
+    event, doc = primary_and_doc(pipeline, text)
     assert len(event.evidence) == 2
     assert len([e for e in doc.events if e.event_type == "Protests"]) == 1
 
@@ -134,13 +126,13 @@ def test_separate_events_are_kept_apart(pipeline):
 def test_background_event_gets_lower_confidence(pipeline):
     text = ("Students staged a protest in the town on Tuesday, following an earlier clash between "
             "police and traders.")
-    event, _ = primary(pipeline, text)
+    event, _ = primary_and_doc(pipeline, text)
     assert event.event_type == "Protests"
 
 
 def test_evidence_and_trigger_spans_point_into_text(pipeline):
     text = "A grenade exploded in a bar in Garissa, wounding five people."
-    event, doc = primary(pipeline, text)
+    event, doc = primary_and_doc(pipeline, text)
     assert event.trigger is not None and "grenade" in text[event.trigger.start:event.trigger.end].lower()
     assert all(text[s.start:s.end].strip() for s in event.evidence)
     assert event.reason
