@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from crisislens.lexicons import load_table
-from crisislens.schema import Document, Event, Statement
+from crisislens.schema import Document, Event, Quantity, Statement
 from crisislens.stages.quote_speakers import people_named
 from crisislens.stages.statement_clauses import Found, cues, from_clauses, from_quotes
 
@@ -260,10 +260,15 @@ def _event_words() -> dict[str, str]:
     return words
 
 
+def _killed_figures(doc: Document, st: Statement) -> list[Quantity]:
+    """The death figures inside a statement's words."""
+    return [q for q in doc.quantities
+            if q.category == "killed" and st.span.start <= q.span.start and q.span.end <= st.span.end]
+
+
 def _toll(doc: Document, st: Statement) -> int | None:
     """The largest death toll a statement gives (its breakdowns are parts of it), else None."""
-    values = [int(q.low if q.low is not None else q.value) for q in doc.quantities
-              if q.category == "killed" and st.span.start <= q.span.start and q.span.end <= st.span.end]
+    values = [int(q.low if q.low is not None else q.value) for q in _killed_figures(doc, st)]
     return max(values) if values else None
 
 
@@ -279,16 +284,15 @@ def _reporter(st: Statement) -> str:
 def _victims(doc: Document, parsed, st: Statement) -> str | None:
     """What a statement's toll counts ("17 insurgents" → "insurgent", "nine Taliban fighters" →
     "Taliban fighter"); None for people in general or a bare toll ("put the toll at 30")."""
-    for q in doc.quantities:
-        if q.category == "killed" and st.span.start <= q.span.start and q.span.end <= st.span.end:
-            words = parsed.char_span(q.span.start, q.span.end, alignment_mode="expand")
-            if words is None or not len(words):
-                continue
-            root = words.root
-            head = root.head if root.dep_ == "nummod" else None
-            if head is not None and head.lemma_.lower() not in cues()["victims"]:
-                named = [c.text for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
-                return " ".join([*named, head.lemma_.lower()])  # "nine Taliban fighters" ≠ "two NRF fighters"
+    for q in _killed_figures(doc, st):
+        words = parsed.char_span(q.span.start, q.span.end, alignment_mode="expand")
+        if words is None or not len(words):
+            continue
+        root = words.root
+        head = root.head if root.dep_ == "nummod" else None
+        if head is not None and head.lemma_.lower() not in cues()["victims"]:
+            named = [c.text for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
+            return " ".join([*named, head.lemma_.lower()])  # "nine Taliban fighters" ≠ "two NRF fighters"
     return None
 
 
