@@ -37,7 +37,10 @@ PATTERNS: dict[str, str] = {
     "dmy": rf"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?",
     "mdy": rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?",
     "iso": rf"\b(?P<y>{YEAR})-(?P<mn>\d\d)-(?P<d>\d\d)\b",
-    "numeric": rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})",
+    "numeric": rf"\b(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{YEAR})",
+    # "on 21/04", "source dated 21/04": day/month with no year, only after a word that makes it a date
+    "numeric_dm": "(?:" + "|".join(rf"(?<=\b{cue} )" for cue in ("on", "dated", "since", "from", "late", "early", "mid"))
+                  + r")(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?![/\d])(?!\s+of\b)",
     "month_year": rf"\b(?:(?P<part>{PART_OF_MONTH})[\s-]+)?(?P<m>{MONTH})\s+(?:of\s+)?(?P<y>{YEAR})",
     "month": rf"\b(?:(?P<since>since|from)\s+)?(?:(?:in|during|until|by|of|last|this|next)\s+)?"
              rf"(?:(?P<part>{PART_OF_MONTH})[\s-]+)?(?P<m>{_FULL_MONTH})\b(?!\s+\d)",

@@ -9,21 +9,19 @@ Produces `doc.times`: one TimeExpression per expression, in text order, with
 
 Absolute forms come from compiled patterns (time_calendar); relative phrases from
 lexicons/time_cues.csv; weekdays follow news convention (the latest such day on or before
-publication). spaCy DATE entities that no pattern covered and that hold a digit go to
-dateparser as a last resort (slow, so at most a few per document).
+publication). Numeric dates are read day first ("12.03.2019" is 12 March), as the regions
+these reports come from write them, unless the first number cannot be a month.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, timedelta
 
 from crisislens.schema import Document, Span, TimeExpression
 from crisislens.stages import time_calendar as cal
 
-_MAX_DATEPARSER_CALLS = 3
 _MERGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s*$", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
@@ -52,7 +50,6 @@ def process(doc: Document, parsed, resources=None) -> Document:
         _qualify(expression, text)
         times.append(expression)
     times = _merge_ranges(times, text)
-    times.extend(_entity_fallback(parsed, times, published))
     times.sort(key=lambda t: t.span.start)
     doc.times.extend(times)
     return doc
@@ -161,6 +158,12 @@ def _numeric(item: _Found, m: re.Match[str], published: date | None) -> TimeExpr
     else:
         found, reason = cal.safe_date(year, a, b), "numeric date read month first (day > 12)"
     return _expression(item, found, None, 1, reason if found else "no such date")
+
+
+def _numeric_day_month(item: _Found, m: re.Match[str], published: date | None) -> TimeExpression:
+    """"on 21/04": day first, the year the one that puts it nearest before publication."""
+    found, reason = _day_month(item, int(m.group("a")), int(m.group("b")), None, published)
+    return _expression(item, found, None, 1, reason)
 
 
 def _month_year(item: _Found, m: re.Match[str], published: date | None) -> TimeExpression:
@@ -283,7 +286,7 @@ def _relative(item: _Found, m: re.Match[str], published: date | None) -> TimeExp
 
 _RESOLVERS = {
     "range_dmy": _range, "range_mdy": _range, "weekday_day": _weekday_day, "dmy": _single,
-    "mdy": _single, "iso": _iso, "numeric": _numeric, "month_year": _month_year, "month": _month,
+    "mdy": _single, "iso": _iso, "numeric": _numeric, "numeric_dm": _numeric_day_month, "month_year": _month_year, "month": _month,
     "year": _year, "weekday": _weekday, "nth": _nth, "ago": _ago, "relative": _relative,
 }
 
@@ -321,44 +324,3 @@ def _merge_ranges(times: list[TimeExpression], text: str) -> list[TimeExpression
     return merged
 
 
-def _entity_fallback(parsed, times: list[TimeExpression], published: date | None) -> list[TimeExpression]:
-    """spaCy DATE entities no pattern read, given to dateparser (slow: a few per document)."""
-    if published is None:
-        return []
-    out: list[TimeExpression] = []
-    calls = 0
-    for ent in parsed.ents:
-        if ent.label_ != "DATE" or not any(ch.isdigit() for ch in ent.text) or ent.text.isdigit():
-            continue
-        if "year" in ent.text.lower() or "old" in ent.text.lower():
-            continue  # ages and durations ("15 years old", "two years") are not dates
-        if any(ent.start_char < t.span.end and t.span.start < ent.end_char for t in times):
-            continue
-        if calls >= _MAX_DATEPARSER_CALLS:
-            break
-        calls += 1
-        found = _dateparser(ent.text, published)
-        if found:
-            out.append(TimeExpression(text=ent.text, span=Span(ent.start_char, ent.end_char),
-                                      date=found.isoformat(), precision=1, reason="read by dateparser"))
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _dateparser(text: str, published: date) -> date | None:
-    """A pure function of its arguments, so memoised: the same strings recur across articles.
-
-    All of dateparser's parsers stay on: its relative-time parser is the one that reads
-    "15 days" and "3 DAYS" (as that many days before publication), so dropping it would
-    change output. Its first call in a process costs ~0.2 s (it compiles its time-zone and
-    dictionary regexes); later ones ~1 ms. Not warmed at start-up: most runs never call it.
-    """
-    import dateparser  # imported on first use: it is slow to load and rarely needed
-
-    settings = {"RELATIVE_BASE": datetime(published.year, published.month, published.day),
-                "PREFER_DATES_FROM": "past", "STRICT_PARSING": True}
-    try:
-        parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    except Exception:  # dateparser raises many kinds of error on odd input
-        return None
-    return parsed.date() if parsed else None
