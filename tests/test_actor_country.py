@@ -59,3 +59,25 @@ def test_mention_index_prefers_an_overlapping_mention_then_the_first_actor_insid
     assert index.overlapping(16, 19) is None
     assert index.within(0, 50) is first  # document order, not position
     assert index.within(18, 26) is second
+
+
+@pytest.mark.parametrize("text, iso2", [
+    ("Clerks protested in Kakamega over late pay.", "KE"),
+    ("Cleaners demonstrated outside the county assembly over unpaid wages.", "KE"),
+])
+def test_the_fallback_country_becomes_the_document_country(pipeline, text, iso2):
+    # later stages (the events stage naming "Protesters (Kenya)") read doc.country
+    doc = Document(id="t", text=text, country=None)
+    assert actors.process(doc, pipeline.nlp(text), pipeline.resources).country == iso2
+
+
+def test_the_places_country_is_kept(pipeline):
+    text = "Clerks protested in Kakamega over late pay."
+    doc = Document(id="t", text=text, country="UG")
+    assert actors.process(doc, pipeline.nlp(text), pipeline.resources).country == "UG"
+
+
+def test_a_foreign_hamlet_known_by_the_same_other_name_does_not_hide_a_region(pipeline):
+    from crisislens.stages.actor_country import region_country
+
+    assert region_country("A bus travelling to Mandera was attacked.", pipeline.resources.gazetteer)[0] == "KEN"

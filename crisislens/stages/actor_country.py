@@ -68,7 +68,10 @@ def region_country(text: str, gazetteer) -> tuple[str | None, str]:
         found = gazetteer.lookup(name, variants=False)
         main = [c for c in found if c.match == "name"]
         strong = [c for c in main if c.kind == "admin1" or (c.kind == "town" and c.population >= _TOWN_POPULATION)]
-        if not strong or len({c.cc for c in found}) != 1:
+        # a rival is another place by that main name, or a large one known by it as another name
+        # (a hamlet in Italy also called "Mandera" does not make the Kenyan county ambiguous)
+        rivals = {c.cc for c in found if c.match == "name" or c.population >= _TOWN_POPULATION}
+        if not strong or len(rivals) != 1:
             continue
         iso3 = iso3_of(strong[0].cc)
         if iso3:

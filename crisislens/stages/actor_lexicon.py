@@ -179,6 +179,12 @@ def iso3_of(iso2: str | None) -> str | None:
 
 
 @cache
+def iso2_of(iso3: str | None) -> str | None:
+    """ISO3 → ISO2 ("KEN" → "KE"); None for unknown codes."""
+    return next((iso2 for iso2, c in _countries().items() if c["iso3"] == iso3), None) if iso3 else None
+
+
+@cache
 def country_name(iso3: str | None) -> str | None:
     """The country's name as ACLED writes it in actor names ("COD" → "Democratic Republic of Congo")."""
     if not iso3:

@@ -35,7 +35,7 @@ from __future__ import annotations
 from crisislens.schema import Actor, Document, Span
 from crisislens.stages import actor_coref
 from crisislens.stages.actor_country import fallback_country
-from crisislens.stages.actor_lexicon import iso3_of
+from crisislens.stages.actor_lexicon import iso2_of, iso3_of
 from crisislens.stages.actor_mentions import ARMED_INTERS, Finder, Mention
 from crisislens.stages.actor_scan import find_hits, text_country
 
@@ -51,6 +51,10 @@ def process(doc: Document, parsed, resources=None) -> Document:
     if country is None:  # no place, country name or group: a region named in passing, an institution
         country, why = fallback_country(doc.text, getattr(resources, "gazetteer", None) if resources else None)
         why = why or "no country known"
+    if doc.country is None and country is not None:
+        # the places stage found no country, weaker cues did: later stages name generic actors
+        # ("Protesters (Kenya)") from doc.country even when no actor of this stage carries it
+        doc.country = iso2_of(country)
     finder = Finder(parsed, hits, country, why)
     finder.named_groups()
     finder.generic_nouns()
