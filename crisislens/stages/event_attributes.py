@@ -10,9 +10,11 @@ notes are published the day after the event they describe; a later-dated guess w
 the event after its report, and an earlier one has no support in the text. With no
 publication date either, the date is left null.
 
-Location. A place with role "location" mentioned in the evidence sentence(s), most
-specific first (geo precision 1 before 2 before 3, resolved before unresolved), else the
-article's first resolved place.
+Location. A town or region with role "location" mentioned in the evidence sentence(s), most
+specific first (geo precision 1 before 2 before 3, the article's own country before another),
+else the article's first resolved town or region, else a country-level place (a country, or a
+name placed only in its country: ACLED codes such an event at the capital), else an
+unresolved name from the evidence.
 
 Fatalities. Quantities of category "killed" inside the evidence: figures within one
 sentence add up ("a soldier and two attackers"); a later sentence adds its figure only
@@ -82,23 +84,45 @@ def _distance(parsed, anchor, t: TimeExpression) -> int:
     return 9_000 + abs(anchor.idx - t.span.start) // 10
 
 
+def _country_level(place: Place) -> bool:
+    """A country, or a name placed only in its country: any region or town named beats it."""
+    return place.lat is not None and place.admin1 is None and (place.precision or 3) == 3
+
+
 def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place | None, str | None]:
-    """(place, reason) by the rule agreed with the places stage."""
-    mentioned = []
-    for order, place in enumerate(doc.places):
-        if place.role != "location":
-            continue
-        firsts = [m.start for m in place.mentions if _inside(m.start, m.end, bounds)]
-        if firsts:
-            mentioned.append((place.lat is None, place.precision or 3, min(firsts), order, place))
+    """(place, reason) by the rule agreed with the places stage.
+
+    Tiers: a town or region named in the event's sentences (most precise first), else one named
+    elsewhere (a location before a context place), else a country-level place (one named in the
+    event's sentences first), else an unresolved name from the event's sentences.
+    """
+    def foreign(place: Place) -> bool:
+        return place.country_code != (doc.country or place.country_code)
+
+    def first(place: Place) -> int:
+        inside = [m.start for m in place.mentions if _inside(m.start, m.end, bounds)]
+        return min(inside) if inside else 10**9
+
+    def start(place: Place) -> int:
+        return min((m.start for m in place.mentions), default=10**9)
+
+    located = [p for p in doc.places if p.lat is not None and not _country_level(p)]
+    mentioned = [p for p in located if p.role == "location" and first(p) < 10**9]
     if mentioned:
-        best = min(mentioned, key=lambda x: x[:4])[-1]
+        best = min(mentioned, key=lambda p: (p.precision or 3, foreign(p), first(p)))
         return best, f"'{best.name}' named in the event's sentence"
-    resolved = [p for p in doc.places if p.lat is not None and p.role != "context"]
-    resolved = resolved or [p for p in doc.places if p.lat is not None]
-    if resolved:
-        first = min(resolved, key=lambda p: min((m.start for m in p.mentions), default=10**9))
-        return first, f"article's first resolved place '{first.name}'"
+    if located:
+        best = min(located, key=lambda p: (p.role == "context", foreign(p), start(p)))
+        return best, f"article's first resolved place '{best.name}'"
+    countries = [p for p in doc.places if p.lat is not None]
+    if countries:
+        best = min(countries, key=lambda p: (p.role == "context", first(p) == 10**9 or p.role != "location",
+                                             foreign(p), start(p)))
+        return best, f"'{best.name}': the event is placed in its country only"
+    unresolved = [p for p in doc.places if p.role == "location" and first(p) < 10**9]
+    if unresolved:
+        best = min(unresolved, key=first)
+        return best, f"'{best.name}' named in the event's sentence (not located)"
     return None, None
 
 

@@ -61,6 +61,8 @@ def _place_weight(res: Resolution, strong_only: bool = False) -> float:
     cand = res.candidate
     if cand is None or (res.fallback_from is not None and not res.from_base) or cand.kind == "country":
         return 0.0
+    if res.region is not None and res.region.kind == "admin1":
+        return 3.0  # "Lamu County" placed at its main town still names the region
     if strong_only and cand.kind != "admin1" and cand.population < 350_000:
         return 0.0
     if cand.kind == "admin1":

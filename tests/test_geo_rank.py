@@ -1,0 +1,89 @@
+"""Ranking and fallbacks: country-level places at the capital, unknown names in the article's
+country, the event's place chosen by tier (town or region before country)."""
+
+import pytest
+
+from crisislens.schema import Document, Place, Span
+from crisislens.stages.event_attributes import event_location
+
+
+def _km(lat1, lon1, lat2, lon2):
+    import math
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize("cc, lat, lon", [
+    ("KE", -1.286, 36.817),   # Nairobi
+    ("BD", 23.710, 90.407),   # Dhaka
+    ("FR", 48.853, 2.349),    # Paris
+])
+def test_country_point_is_its_capital(pipeline, cc, lat, lon):
+    country = pipeline.resources.gazetteer.country(cc)
+    assert _km(country.lat, country.lon, lat, lon) < 25
+
+
+@pytest.mark.parametrize("name", ["Mar", "Can", "Per"])
+def test_iso3_code_is_no_country_name(pipeline, name):
+    assert not any(c.kind == "country" for c in pipeline.resources.gazetteer.lookup(name, variants=False))
+
+
+def test_abbreviation_alias_still_names_its_country(pipeline):
+    doc = pipeline.extract("Activists burned a flag outside the USA embassy in Nairobi.")
+    assert any(p.country_code == "US" for p in doc.places)
+
+
+def test_month_abbreviation_gives_no_country(pipeline):
+    doc = pipeline.extract("On Mar 12 traders in Nakuru closed their shops over new levies.")
+    assert all(p.country_code != "MA" for p in doc.places)
+
+
+def test_unknown_name_in_a_known_country_is_placed_there(pipeline):
+    doc = pipeline.extract("Kenyan police shot two robbery suspects in Qorbolexo village on Tuesday.")
+    place = next(p for p in doc.places if p.name == "Qorbolexo")
+    assert (place.country_code, place.precision, place.lat is not None) == ("KE", 3, True)
+
+
+def test_county_placed_at_its_town_still_votes_as_a_region(pipeline):
+    doc = pipeline.extract("Gunmen killed three herders in Lamu County. The attack hit Jima village at dawn.")
+    assert doc.country == "KE"
+
+
+def _doc(places, country="KE"):
+    doc = Document(id="t", text="x" * 200)
+    doc.places.extend(places)
+    doc.country = country
+    return doc
+
+
+def _p(name, start, lat=1.0, precision=1, cc="KE", admin1="A", role="location"):
+    return Place(name=name, country_code=cc, admin1=admin1, lat=lat, lon=lat if lat is not None else None,
+                 precision=precision, mentions=[Span(start, start + 5)], role=role)
+
+
+def test_town_named_elsewhere_beats_a_country_level_name_in_the_sentence():
+    country_level = _p("Unknownville", 10, precision=3, admin1=None)
+    town = _p("Embu", 150, role="context")
+    place, _ = event_location(_doc([country_level, town]), [(0, 100)])
+    assert place is town
+
+
+def test_own_country_beats_a_foreign_country_of_the_same_precision():
+    foreign = _p("Somalia", 10, precision=3, cc="SO", admin1=None)
+    home = _p("Kenya", 40, precision=3, admin1=None)
+    place, _ = event_location(_doc([foreign, home]), [(0, 100)])
+    assert place is home
+
+
+def test_most_precise_place_in_the_sentence_wins():
+    region = _p("Lamu", 10, precision=3)
+    town = _p("Mpeketoni", 40, precision=1)
+    place, _ = event_location(_doc([region, town]), [(0, 100)])
+    assert place is town
+
+
+def test_unresolved_name_is_the_last_resort():
+    unknown = _p("Nowhere", 10, lat=None, cc=None, admin1=None)
+    place, _ = event_location(_doc([unknown], country=None), [(0, 100)])
+    assert place is unknown
