@@ -37,6 +37,7 @@ VIOLENT = {"attack", "kill", "injure", "clash", "mob", "riot", "vandal", "loot",
 ARMED = {"state", "armed", "group"}
 NON_STATE = {"armed", "group"}
 UNARMED = {"crowd", "civilian", "protester"}
+INTERVENING = VIOLENT | {"police", "arrest"}  # what state forces do to a protest (not officers protesting)
 
 
 @dataclass(slots=True)
@@ -142,8 +143,9 @@ def _protest(f: Features) -> Coding | None:
     if not ("protest" in f.classes or ("protester" in f.agent_kinds and f.main_class not in VIOLENT)):
         return None
     crowd_violence = _crowd_violence(f) - {"kill", "injure", "abduct"}
-    if crowd_violence & {"riot", "mob", "vandal", "loot", "destroy", "attack"} or (
-            "clash" in crowd_violence and not f.agent_kinds <= {"state"}) or "crowd_violence" in f.cues:
+    if "clash" in f.classes and f.main_class in ("clash", "protest"):
+        crowd_violence.add("clash")  # "police and demonstrators clashed": a clash takes two sides
+    if crowd_violence & {"riot", "mob", "vandal", "loot", "destroy", "attack", "clash"} or "crowd_violence" in f.cues:
         acts = ", ".join(sorted(crowd_violence | ({"disorder"} if "crowd_violence" in f.cues else set())))
         if _crowd_on_demonstration(f):
             return _c("Riots", "Mob violence", "145", f"a crowd attacking a demonstration or rally ({acts})")
@@ -153,7 +155,7 @@ def _protest(f: Features) -> Coding | None:
     if f.killed or ("lethal" in f.cues and "state" in f.agent_kinds | f.target_kinds):
         return _c("Protests", "Excessive force against protesters", "175",
                   "protest met with lethal force" + (" (deaths reported)" if f.killed else " (live fire)"))
-    if "intervention" in f.cues or "arrest" in f.classes or f.state_violence:
+    if "intervention" in f.cues or "arrest" in f.classes or f.state_violence & INTERVENING:
         return _c("Protests", "Protest with intervention", "141", "protest dispersed/arrested without lethal force")
     return _c("Protests", "Peaceful protest", "141", "protest trigger, no violence or intervention cue")
 

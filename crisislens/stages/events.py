@@ -33,6 +33,7 @@ from crisislens.stages.event_triggers import Candidate, ParseIndex, find_candida
 from crisislens.stages.event_typing import Features, classify
 
 UNCODED_MOODS = {"denied", "hypothetical"}
+TOPIC_PREPS = {"of", "for", "to", "against", "over", "about", "on"}
 
 
 def process(doc: Document, parsed, resources=None) -> Document:
@@ -127,12 +128,16 @@ def _features(doc: Document, d: Draft, killed: int,
     hits = [h for h in d.cue_hits if any(a <= tokens[h.i].idx < b for a, b in near) or (
         h.entry.get("kind") == "intervention" and any(a <= tokens[h.i].idx < b for a, b in wide))]
     hits = [h for h in hits if not _nested_weapon(h, hits)]
+    topics = {h.i for h in d.cue_hits if h.entry.get("kind") == "topic"} | {m.anchor.i for m in d.members
+                                                                            if m.klass == "protest"}
+    hits = [h for h in hits if not _topical_intervention(h, tokens, topics)]
     cue_kinds = {h.entry.get("kind") for h in hits}
     spans = [tokens.char_span(a, b, alignment_mode="expand") for a, b in near]
     if any(index.communal(s.start, s.end) for s in spans if s is not None):
         cue_kinds.add("communal")  # clans, ethnic groups, cattle raids
     weapons = [h.entry.get("value") for h in sorted(hits, key=lambda h: h.i) if h.entry.get("kind") == "weapon"]
-    f = Features(classes={m.klass for m in local}, main_class=main.klass, cues=cue_kinds, weapons=weapons,
+    classes = {m.klass for m in local if m is main or m.klass != "arrest" or not _topical(m.anchor, topics)}
+    f = Features(classes=classes, main_class=main.klass, cues=cue_kinds, weapons=weapons,
                  agent_kinds=agent_kinds, target_kinds=target_kinds, state_violence=state_violence,
                  killed=killed, default=(main.event_type, main.sub_event_type, main.cameo),
                  victim_kinds=victim_kinds,
@@ -146,6 +151,36 @@ def _nested_weapon(h, hits) -> bool:
     "stun grenade") is not the weapon the event was fought with."""
     return h.entry.get("kind") == "weapon" and any(
         o.i <= h.i and h.j <= o.j and o.j - o.i > h.j - h.i and o.entry.get("kind") != "weapon" for o in hits)
+
+
+def _topical_intervention(h, tokens, topics: set[int]) -> bool:
+    """An intervention word that describes people or what a protest is about ("relatives of detained
+    members", "against the arrest of their leader", "a march to prevent violence") is no intervention
+    in this protest: it modifies a noun, or a topic word or protest trigger governs it."""
+    if h.entry.get("kind") != "intervention":
+        return False
+    head = next((t for t in tokens[h.i:h.j] if not h.i <= t.head.i < h.j or t.head.i == t.i), tokens[h.i])
+    return _topical(head, topics)
+
+
+def _topical(head, topics: set[int]) -> bool:
+    """Whether a word modifies a noun ("detained members", "release of arrested leaders", "commitment
+    to preventing violence") or a topic word governs it before any verb does."""
+    if head.dep_ in ("amod", "acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    tok = head
+    for _ in range(5):
+        parent = tok.head
+        if parent.i == tok.i:
+            return False
+        if parent.i in topics:  # "against the arrest", "protested the arrest"; not "protested before being dispersed"
+            return tok.dep_ != "prep" and tok.dep_ not in ("advcl", "conj") or tok.lower_ in TOPIC_PREPS
+        if parent.pos_ in ("VERB", "AUX"):
+            return False
+        if tok.dep_ in ("pobj", "pcomp") and parent.lower_ in TOPIC_PREPS and parent.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        tok = parent
+    return False
 
 
 def _local(m: Candidate, main: Candidate) -> bool:

@@ -1,0 +1,36 @@
+"""Protest sub-event types by what the demonstrators and the police did (ACLED codebook).
+Sentences written for these tests."""
+
+import pytest
+from primary_event import primary
+
+
+@pytest.mark.parametrize("text", [
+    # barricades and burning tyres on a road are the demonstrators' destructive activity
+    "Traders barricaded the highway with logs and lit fires in Kitale to protest against new levies.",
+    "Demonstrators burnt tyres along the main road in Garoua, demanding the release of their mayor.",
+    "Workers protesting unpaid wages hurled brick chips at passing buses in Narsingdi.",
+    # a clash with the police is violence whoever is named first
+    "Police and opposition supporters clashed during a demonstration in Jessore against fuel prices.",
+    "Police clashed with students protesting the closure of their college in Machakos.",
+])
+def test_destructive_or_clashing_demonstrators_are_a_violent_demonstration(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    # officers who protest are demonstrators, not state forces intervening
+    "Prison officers staged a protest in Meru over delayed salaries.",
+    # an arrest or detention the protesters are about is no intervention
+    "Relatives of detained opposition members formed a human chain in Sylhet demanding their release.",
+    "Teachers held a peaceful demonstration in Embu to show their commitment to preventing school violence.",
+])
+def test_intervention_words_about_the_topic_leave_a_peaceful_protest(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Peaceful protest", event.reason
+
+
+def test_police_using_force_on_a_march_is_an_intervention(pipeline):
+    event = primary(pipeline, "Police used force to stop a demonstration of nurses in Rangpur demanding higher pay.")
+    assert event.sub_event_type == "Protest with intervention", event.reason
