@@ -44,6 +44,7 @@ class Mention:
     coded: bool = False          # follows "coded as": the place the analyst chose
     people: bool = False         # an ethnic name used for people ("Samburu raiders"): a place of last resort
     route_end: bool = False      # an end of a road named by its ends ("Dhaka - Mymensingh highway"): the same
+    frame: str | None = None     # locative | people | facility: the words around it that place it (place_frames.csv)
 
 
 @cache
@@ -57,6 +58,68 @@ def _cues() -> tuple[dict[str, str], dict[str, str]]:
 @cache
 def _locative() -> frozenset[str]:
     return frozenset(row["word"] for row in load_table("place_prepositions.csv"))
+
+
+@cache
+def _frames() -> tuple[dict[str, str], dict[str, str]]:
+    """place_frames.csv: frames before a name ("residents of") and after it ("residents"), each
+    with its kind; the titles of place_attribute_heads.csv ("Siaya Senator") follow as `attribute`."""
+    before = {r["frame"]: r["kind"] for r in load_table("place_frames.csv") if r["side"] == "before"}
+    after = {r["noun"]: "attribute" for r in load_table("place_attribute_heads.csv")}
+    after.update({r["frame"]: r["kind"] for r in load_table("place_frames.csv") if r["side"] == "after"})
+    return before, after
+
+
+@cache
+def _frame_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The frames as two patterns: one ending where a name starts, one starting where it ends
+    (a frame after a name may be plural or possessive: "MPs", "market's")."""
+    before, after = _frames()
+    alt_before = "|".join(sorted((re.escape(f) for f in before), key=len, reverse=True))
+    alt_after = "|".join(sorted((re.escape(f) for f in after), key=len, reverse=True))
+    return (re.compile(rf"(?<![\w-])({alt_before})\s+(?:the\s+)?$", re.I),
+            re.compile(rf"^\s+({alt_after})(?:'s|’s|s|')?(?![\w-])", re.I))
+
+
+@cache
+def _frame_words() -> frozenset[str]:
+    """Every word of a frame after a name: "Maseno University" is Maseno and its frame."""
+    return frozenset(w for f in _frames()[1] for w in f.split())
+
+
+def _frame(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """The kind of frame around a name ("in X": locative, "X residents": people) or None, and where
+    a frame after the name ends (so "Kotwali police station in Faridpur" chains like a cue word).
+    A frame after the name needs it to read as a name, not an acronym ("ODM youths")."""
+    before, after = _frame_patterns()
+    found = before.search(text[max(0, start - 30):start])
+    if found:
+        return _frames()[0][found.group(1).lower()], end
+    found = after.match(text[end:end + 40])
+    if found and not (text[start:end].isupper() and len(text[start:end]) <= 5):
+        return _frames()[1][found.group(1).lower()], end + found.end()
+    return None, end
+
+
+def _is_frame_word(word: str) -> bool:
+    """A word of a frame after a name, plural or possessive ("MPs", "market's", "residents'")."""
+    word, frame_words = word.lower().rstrip("'’"), _frame_words()
+    return word in frame_words or (word[-1:] == "s" and word[:-1].rstrip("'’") in frame_words)
+
+
+def _framed_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
+    """ "Maseno University", "Wajir West MP": a run ending in frame words, cut to the name before
+    them when the gazetteer knows that name (or the place it is named after)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    k = len(words)
+    while k > 1 and _is_frame_word(words[k - 1].group()):
+        k -= 1
+    if k == len(words):
+        return start, end
+    name = text[start:start + words[k - 1].end()]
+    if knows(name) or (base_name(name) and knows(base_name(name))):
+        return start, start + words[k - 1].end()
+    return start, end
 
 
 @cache
@@ -182,8 +245,9 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
         road = len(parts) > 1 and bool(tail := after_re.match(text[trimmed[1]:trimmed[1] + 40])) \
             and after[tail.group(1).lower()] == "route"
         for whole in parts:
-            start, end = _known_part(text, *whole, knows)
-            if end < whole[1] and start == whole[0] and any(i in person_at for i in range(start, end)):
+            start, end = _known_part(text, *_framed_part(text, *whole, knows), knows)
+            if end < whole[1] and start == whole[0] and any(i in person_at for i in range(start, end)) \
+                    and not _frame_patterns()[1].match(text[end:end + 40]):
                 continue  # "Hassan Joho's supporters": a town's name inside a person's is no place
             if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]) \
                     or text[start:end] in not_places:
@@ -202,16 +266,22 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             mention.person = not level and any(i in person_at for i in range(start, end))
             mention.coded = bool(re.search(r"coded as\W*$", text[max(0, start - 14):start], re.I))
             known = knows(mention.text) or bool(mention.base and knows(mention.base))
+            if known and not level:
+                mention.frame, mention.outer_end = _frame(text, start, outer_end)
+            if mention.person and mention.frame \
+                    and text[end:end + 2] not in ("'s", "’s"):
+                mention.person = False  # "protested in Kitale", "Kitale residents": a place, whatever spaCy says
             if any(i in entity_at for i in range(start, end)):
                 mention.source = mention.source or "entity"
             elif not level:
                 prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
                 if prev and prev.group(1).lower() in _locative() and known:
                     mention.source = "preposition"
-                elif _proper(parsed, start, end) \
-                        and knows(mention.text, major=True):
+                elif (mention.frame or _proper(parsed, start, end)) and knows(mention.text, major=True):
                     mention.source = "known"  # a country, region or city spaCy did not tag (or took for a person)
-            mention.person = mention.person and mention.source in ("preposition", "")
+                elif mention.frame:
+                    mention.source = "frame"  # "Kitale traders": a known name where people live or work
+            mention.person = mention.person and mention.source in ("preposition", "frame", "")
             if road:  # "Naogaon-Rajshahi highway": both ends of the road, each a place of last resort
                 mention.route_end = True
                 mention.source = mention.source or ("chain" if known else "")

@@ -82,9 +82,11 @@ def process(doc: Document, parsed, resources) -> Document:
     weak: set[object] = set()  # places named only as a people or a road's end: context
     attributes: dict[object, tuple[int, str]] = {}  # places named only as "Siaya Senator": sentence, noun
     for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):
-        if not _worth_keeping(mention, res, countries) or _named_by_child(i, mentions, resolutions):
+        if not _worth_keeping(mention, res, countries, gazetteer) or _named_by_child(i, mentions, resolutions):
             continue
         place = _place(mention, res)
+        if mention.frame and mention.source in ("frame", "known") and place.reason:  # "Kitale traders": why a place
+            place.reason = f"{place.reason}; a known name framed as a place ({mention.frame})"
         key = (place.geonameid, place.name.lower()) if res.fallback_from else (
             place.geonameid or (res.candidate.id if res.candidate else None) or place.name.lower())
         span = Span(mention.start, mention.end)
@@ -168,7 +170,7 @@ def _demote_countries(places: dict) -> None:
             place.role, place.reason = "context", f"{place.reason}; the country of '{inside.name}', named too"
 
 
-def _worth_keeping(mention: Mention, res: Resolution, countries: Counter) -> bool:
+def _worth_keeping(mention: Mention, res: Resolution, countries: Counter, gazetteer) -> bool:
     """A name found only by its preposition or chain must resolve convincingly, else it is no place."""
     cand = res.candidate
     if mention.person:
@@ -179,7 +181,15 @@ def _worth_keeping(mention: Mention, res: Resolution, countries: Counter) -> boo
         return False
     if res.fallback_from is not None or "within" in res.reason:
         return True
-    return bool(countries.get(cand.cc)) or cand.kind != "town" or cand.population >= _MIN_POPULATION_UNBACKED
+    if bool(countries.get(cand.cc)) or cand.kind != "town" or cand.population >= _MIN_POPULATION_UNBACKED:
+        return True
+    return mention.frame is not None and _one_country(mention.text, cand, gazetteer)
+
+
+def _one_country(name: str, cand: Candidate, gazetteer) -> bool:
+    """ "Residents of Witu": a small town's own name that no other country uses is a safe reading."""
+    found = gazetteer.lookup(name, variants=False)
+    return cand.match in ("name", "alternate") and all(c.cc == cand.cc for c in found)
 
 
 def _named_by_child(i: int, mentions: list[Mention], resolutions: list[Resolution]) -> bool:

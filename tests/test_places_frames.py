@@ -1,0 +1,67 @@
+"""Toponym recognition from the words around a name (place_frames.csv): a name the gazetteer knows
+is a place after a locative preposition, as the home of people ("residents of X", "X traders"), as
+the name of a facility ("X University") or as a title's attribute ("X Senator"), whatever spaCy's
+entity label; persons' names stay persons."""
+
+import pytest
+
+from crisislens.geo.recognize import find_mentions
+
+
+def _names(doc):
+    return {p.name for p in doc.places}
+
+
+@pytest.mark.parametrize("sentence, name, admin1", [
+    ("Nurses protested in Kakamega over unpaid salaries.", "Kakamega", "Kakamega"),
+    ("Police dispersed hawkers at Mlolongo on Monday.", "Mlolongo", "Machakos"),
+    ("Angry villagers in Hola lynched a suspected thief.", "Hola", "Tana River"),
+])
+def test_name_after_locative_preposition_is_a_place(pipeline, sentence, name, admin1):
+    doc = pipeline.extract(sentence)
+    assert (name, "KE", admin1) in {(p.name, p.country_code, p.admin1) for p in doc.places}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Residents of Witu blocked the main road.", "Witu"),
+    ("Kitale traders closed their stalls in protest.", "Kitale"),
+    ("Migori drivers rioted over the killing of a colleague.", "Migori"),
+])
+def test_name_of_where_people_live_is_a_place(pipeline, sentence, name):
+    doc = pipeline.extract(sentence)
+    assert name in _names(doc)
+
+
+def test_institution_named_after_its_town_gives_the_town(pipeline):
+    doc = pipeline.extract("Maseno University students rioted over fees.")
+    assert ("Maseno", "KE") in {(p.name, p.country_code) for p in doc.places}
+
+
+def test_title_attribute_gives_the_place_it_represents(pipeline):
+    doc = pipeline.extract("Police raided the house of former Kakamega Senator Boni Khalwale.")
+    assert "Kakamega" in _names(doc)
+
+
+def test_facility_chains_to_the_town_it_stands_in(pipeline):
+    doc = pipeline.extract("A mob attacked the Kotwali police station in Faridpur town.")
+    assert {p.admin1 for p in doc.places if p.lat is not None} == {"Dhaka"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Supporters of Hassan gathered outside the court.",
+    "Moi University students rioted over fees.",
+    "ODM youths protested on Friday.",
+])
+def test_persons_and_acronyms_are_not_places(pipeline, sentence):
+    assert not [p for p in pipeline.extract(sentence).places if p.lat is not None]
+
+
+def test_possessive_keeps_a_persons_name(pipeline):
+    mentions = find_mentions("Crowds gathered in Hassan's compound.", pipeline.nlp("Crowds gathered in Hassan's compound."),
+                             lambda name, major=False: name == "Hassan")
+    assert not mentions or all(m.person for m in mentions)
+
+
+def test_framed_name_says_why(pipeline):
+    doc = pipeline.extract("Kitale traders closed their stalls in protest.")
+    assert "framed" in next(p for p in doc.places if p.name == "Kitale").reason
