@@ -87,3 +87,22 @@ def test_unresolved_name_is_the_last_resort():
     unknown = _p("Nowhere", 10, lat=None, cc=None, admin1=None)
     place, _ = event_location(_doc([unknown], country=None), [(0, 100)])
     assert place is unknown
+
+
+@pytest.mark.parametrize("sentence", [
+    "Traders from Kaya marched through Kilifi on Monday to demand new stalls.",   # a BF town beside a KE county
+    "Residents of Narok protested against evictions from the Mau Forest.",         # an IN town beside a KE county
+])
+def test_a_county_name_outvotes_a_foreign_town(pipeline, sentence):
+    assert pipeline.extract(sentence).country == "KE"
+
+
+def test_armed_group_country_and_its_neighbours_explain_a_name(pipeline):
+    doc = pipeline.extract("Police shot dead a suspected Al Shabaab recruiter in Kwale town on Friday.")
+    place = next(p for p in doc.places if p.name == "Kwale")
+    assert (place.country_code, place.admin1) == ("KE", "Kwale")
+
+
+def test_neighbours_come_from_the_country_table():
+    from crisislens.stages.places_country import neighbours
+    assert {"SO", "ET", "UG"} <= neighbours("KE") and "KE" not in neighbours("BD")

