@@ -1,0 +1,21 @@
+"""Attack or armed clash by who was attacked: local officials, politicians, clerics and whole
+communities are unarmed (ACLED: violence against civilians). Sentences written for these tests."""
+
+import pytest
+from primary_event import primary
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead an assistant chief outside his office in Marsabit.",
+    "Unknown attackers killed a county legislator near his home in Bungoma.",
+    "Armed bandits attacked a herding community in Samburu and stole 200 goats.",
+    "Militants shot and killed a cleric as he left a mosque in Lamu.",
+])
+def test_unarmed_officials_and_communities_are_attacked_civilians(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Attack", event.reason
+
+
+def test_soldiers_attacked_stay_a_clash(pipeline):
+    event = primary(pipeline, "Militants attacked an army patrol near Mandera and killed two soldiers.")
+    assert event.sub_event_type == "Armed clash", event.reason
