@@ -58,3 +58,15 @@ def test_the_passive_subject_of_hit_by_an_ied_is_the_target(pipeline):
 def test_an_attacker_named_outside_the_trigger_is_the_perpetrator(pipeline):
     event = primary(pipeline, "A trader was killed on Sunday when Turkana raiders invaded a village in Baringo.")
     assert event.actor1 is not None and event.actor1.name == "Turkana Ethnic Militia (Kenya)"
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # the forces that found the weapon first, its unknown owner second
+    ("Defusal: Police found a grenade on a bus in Mombasa.", "Police Forces of Kenya", "Unidentified Armed Group (Kenya)"),
+    # a named armed group owns the weapons seized from its camp
+    ("Weapons seizure: Police raided an al Shabaab camp in Lamu and recovered rifles.",
+     "Police Forces of Kenya", "Al Shabaab"),
+])
+def test_disrupted_weapons_use_sides(pipeline, text, actor1, actor2):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Disrupted weapons use" and names(event) == (actor1, actor2)

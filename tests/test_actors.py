@@ -139,3 +139,41 @@ def test_group_lexicon_rows_are_well_formed():
     for row in rows:
         assert int(row["inter"]) in {1, 2, 3, 4, 8}, row["name"]
         assert not row["country"] or country_name(row["country"]), row["name"]
+
+
+@pytest.mark.parametrize("text, noun, name", [
+    # the parser hangs the enemy on the soldiers' noun: they are still their country's forces
+    ("During fighting with al Shabaab three Kenyan soldiers were wounded near the border.", "soldiers",
+     "Military Forces of Kenya"),
+    # a group's "-linked" fighters are the group as ACLED codes them
+    ("Two al Shabaab-linked gunmen shot a trader in the market.", "gunmen", "Al Shabaab"),
+    # of two groups, the one the noun belongs to is the actor
+    ("Officers arrested members of the al Qaeda-linked al Shabaab insurgents in the town.", "insurgents",
+     "Al Shabaab"),
+])
+def test_group_modifiers(pipeline, text, noun, name):
+    start = text.index(noun)
+    actor = by_name(run(pipeline, text)).get(name)
+    assert actor is not None and any(m.start <= start < m.end for m in actor.mentions)
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Al Shabaab militants raided a police post at dawn. The gunmen later burnt a lorry.", "gunmen"),
+    ("Al Shabaab fighters ambushed a convoy near Lamu. The attackers fled into the forest.", "attackers"),
+])
+def test_the_definite_gunmen_refer_back_to_the_named_group(pipeline, text, noun):
+    doc = run(pipeline, text)
+    start = text.index(noun)
+    group = by_name(doc)["Al Shabaab"]
+    assert any(m.start <= start < m.end for m in group.mentions)
+    assert "Unidentified Armed Group (Kenya)" not in by_name(doc)
+
+
+def test_unknown_gunmen_after_a_named_group_stay_unidentified(pipeline):
+    doc = run(pipeline, "Al Shabaab denied the raid. Unknown gunmen shot two herders.")
+    assert "Unidentified Armed Group (Kenya)" in by_name(doc)
+
+
+def test_a_community_tagged_as_a_place_beside_a_militia_is_a_militia(pipeline):
+    doc = run(pipeline, "On June 3, Turkana and Pokot raiders exchanged fire during the night in the village of Kainuk.")
+    assert {"Turkana Ethnic Militia (Kenya)", "Pokot Ethnic Militia (Kenya)"} <= set(by_name(doc))

@@ -29,7 +29,10 @@ PARTY_KINDS = frozenset({"party", "wing", "movement"})
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _NP_DEPS = frozenset({"amod", "compound", "nmod", "poss", "det", "nummod", "punct", "cc", "conj", "appos"})
-_ALLIED = frozenset({"allied", "ally", "linked", "link", "backed", "back", "affiliated", "affiliate", "loyal"})
+_ALLIED = frozenset({"allied", "ally", "backed", "back", "loyal"})
+# "al Shabaab-linked gunmen", "IS-affiliated fighters": ACLED codes the group itself
+_LINKED = frozenset({"linked", "link", "affiliated", "affiliate"})
+_STATE_CLASSES = frozenset({"police", "military"})
 _UNKNOWN = frozenset({"unknown", "unidentified", "unnamed", "anonymous"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PLACE_WORDS = frozenset({"county", "district", "region", "state", "province", "town", "city", "village",
@@ -195,6 +198,14 @@ class Finder:
         ethnics = [self.hits.ethnic[m.i][2] for m in mods if m.i in self.hits.ethnic]
         countries = [self.hits.countries[m.i][2] for m in mods if m.i in self.hits.countries]
         cls = entry.cls
+        if cls in _STATE_CLASSES and countries and any(g.inter not in (1, 8) for g in groups):
+            # "battles with al Shabaab two Kenyan soldiers": a parse that hangs the enemy on the
+            # noun does not make the soldiers the group's; state forces keep their country
+            groups = [g for g in groups if g.inter in (1, 8)]
+        if groups and lemmas & _LINKED and len(groups) > 1:
+            # "al Qaeda-linked al Shabaab insurgents": the group nearest the noun is the actor
+            hit = max((m.i for m in mods if m.i in self.hits.groups), default=None)
+            groups = [self.hits.groups[hit][2]] if hit is not None else groups
         if groups and not lemmas & _ALLIED:
             group = groups[0]
             if group.kind in PARTY_KINDS and cls not in ("police", "military", "government", "insurgent"):
@@ -275,11 +286,19 @@ class Finder:
             root = span.root
             nxt = self.parsed[last] if last < len(self.parsed) else None
             if root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") or \
-                    root.ent_type_ in ("GPE", "LOC", "FAC") or (nxt is not None and nxt.lower_ in _PLACE_WORDS):
+                    (root.ent_type_ in ("GPE", "LOC", "FAC") and not self._beside_militia(root)) or \
+                    (nxt is not None and nxt.lower_ in _PLACE_WORDS):
                 continue
             name, home = identity_militia_name(ethnic, self.country)
             self._add(list(span), root, name=name, inter=4, type="identity_militia", country=home,
                       key=(name,), reason=f"ethnic name '{span.text}' used as an actor", source="ethnic")
+
+    def _beside_militia(self, token) -> bool:
+        """"Turkana and Samburu raiders": a name tagged as a place but coordinated with an
+        identity militia is the other community's militia."""
+        militia = {m.head for m in self.mentions if m.source == "ethnic"}
+        return any(c.i in militia for c in token.children if c.dep_ == "conj") or \
+            (token.dep_ == "conj" and token.head.i in militia)
 
     # --- named organisations and people ---------------------------------------------------------
     def entities(self) -> None:

@@ -369,6 +369,8 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
                 and not a1.name.startswith(GENERIC["unidentified"][0]):
             a1, a2, why = a2, a1, why + "; state forces first, as ACLED lists a state-rebel battle"
         return a1, a2, why
+    if sub_event_type == "Disrupted weapons use":
+        return _disrupted(doc, agents + targets + others, trigger)
     a1 = named_agent.actor if named_agent else None
     a2 = named_target.actor if named_target else None
     if sub_event_type == "Arrests" and (a1 is None or a1.inter != 1):
@@ -385,6 +387,21 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
 
 
 ARMED_OR_STATE = frozenset({1, 2, 3, 4, 8})
+
+
+def _disrupted(doc: Document, parties_: list[Party], trigger: Span) -> tuple[Actor | None, Actor | None, str]:
+    """A weapon found, seized or defused: ACLED lists the forces that stopped it first and the
+    weapon's owner (a named group, else an unidentified one) second; with no forces named, the
+    owner alone."""
+    state = _first_actor(parties_, {"state"})
+    forces = state.actor if state else security_forces(doc)
+    owner = next((p.actor for p in parties_ if armed_group(p.actor) and p.kind in ("armed", "group")), None) \
+        or next((a for a in doc.actors if armed_group(a) and a.mentions), None)  # not a party's members
+    if forces is not None:
+        return forces, owner or generic_actor(doc, "unidentified", trigger, "owner of the weapon not named"), \
+            "forces that stopped the weapon; its owner second"
+    return owner or generic_actor(doc, "unidentified", trigger, "owner of the weapon not named"), None, \
+        "owner of the weapon; no forces named"
 
 
 def security_forces(doc: Document) -> Actor | None:
