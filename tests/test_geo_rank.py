@@ -106,3 +106,14 @@ def test_armed_group_country_and_its_neighbours_explain_a_name(pipeline):
 def test_neighbours_come_from_the_country_table():
     from crisislens.stages.places_country import neighbours
     assert {"SO", "ET", "UG"} <= neighbours("KE") and "KE" not in neighbours("BD")
+
+
+def test_a_country_named_in_passing_does_not_pull_a_capital_to_its_namesake(pipeline):
+    doc = pipeline.extract("Students formed a human chain in Dhaka - Shahbagh against a water treaty with India.")
+    assert doc.country == "BD"
+    assert all(p.country_code == "BD" for p in doc.places if p.name.startswith("Dhaka") or p.name == "Shahbagh")
+
+
+def test_a_parent_named_beside_the_town_still_decides(pipeline):
+    doc = pipeline.extract("A car bomb exploded in Tripoli, in northern Lebanon, on Sunday.")
+    assert next(p for p in doc.places if p.name == "Tripoli").country_code == "LB"

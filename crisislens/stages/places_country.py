@@ -103,6 +103,9 @@ def country_votes(named: Counter, implied: Counter, groups: Counter, mentions: l
     return votes
 
 
+_EVIDENCE_BONUS = 1.5  # what a country named or implied elsewhere in the text adds to a reading of a name
+
+
 def _best_reading(res: Resolution, cc: str, weight: float, evidence: set[str]) -> tuple[str, float]:
     """The country a name votes for, read from all its candidates, not only the one chosen without
     context: a first-level region's name ("Narok", "Kilifi"; with its seat of the same name, 4) outweighs a
@@ -119,11 +122,16 @@ def _best_reading(res: Resolution, cc: str, weight: float, evidence: set[str]) -
             continue
         readings[cand.cc] = max(readings.get(cand.cc, 0.0), value)
     if cc in evidence:
-        return cc, readings[cc]
+        if res.reason.startswith("within"):
+            return cc, readings[cc]  # "Tripoli, in northern Lebanon": the text says where it is
+        # a country named somewhere in the text does not make a namesake village outweigh a region
+        # and its seat ("Dhaka - Paltan" in a note on a deal with India)
+        country = max(readings, key=lambda c: (readings[c] + (_EVIDENCE_BONUS if c in evidence else 0.0), c == cc))
+        return country, readings[country]
     if evidence:
         near = evidence | {n for e in evidence for n in neighbours(e)}
         explained = [(c in evidence, v, c) for c, v in readings.items() if c in near]
-        if explained:
+        if explained and cc not in near:
             _, value, country = max(explained)
             return country, value
     country = max(readings, key=lambda c: (readings[c], c == cc))
