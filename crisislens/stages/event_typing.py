@@ -175,7 +175,7 @@ def _mob_justice(f: Features) -> Coding | None:
     """Residents or vigilantes beating, burning or lynching a suspected thief or witch: ACLED's mob
     violence, even when the words are those of an attack, unless state forces did it."""
     if "mob_justice" in f.cues and f.classes & (VIOLENT | {"mob"}) and "state" not in f.agent_kinds \
-            and "group" not in f.agent_kinds:
+            and "group" not in f.agent_kinds and "armed_fight" not in f.cues:
         return _c("Riots", "Mob violence", "145", "a crowd punishing a suspected thief or witch (mob justice)")
     return None
 
@@ -204,8 +204,8 @@ def _riot(f: Features) -> Coding | None:
         return None  # gunmen burning houses: armed violence or property destruction
     if "group" in f.agent_kinds and not f.agent_kinds & {"crowd", "protester"} and not f.classes & {"riot", "protest"}:
         return None  # militiamen beating villagers: an attack by an armed group, not a crowd
-    if _communal_fighting(f):
-        return None  # raiders, clans, ethnic groups: communal militias, not a crowd
+    if _communal_fighting(f) or ("armed_fight" in f.cues and not f.classes & {"riot", "protest"}):
+        return None  # raiders, clans, ethnic groups, a gun battle: armed sides, not a crowd
     if _crowd_on_demonstration(f):
         return _c("Riots", "Mob violence", "145", "a crowd attacking a demonstration or rally")
     rioting = bool(f.classes & {"riot", "mob", "vandal"} - f.state_violence)
@@ -236,7 +236,7 @@ def _violence(f: Features) -> Coding | None:
     sides = f.agent_kinds | f.target_kinds
     civilian_target = "civilian" in f.target_kinds
     if f.main_class == "clash" or ("clash" in f.classes and not civilian_target):
-        if sides & UNARMED and not sides & NON_STATE and not _communal_fighting(f):
+        if sides & UNARMED and not sides & NON_STATE and not _communal_fighting(f) and "armed_fight" not in f.cues:
             if "demo" in f.cues or "protest" in f.classes:
                 return _c("Riots", "Violent demonstration", "145", "demonstrators clashing")
             return _c("Riots", "Mob violence", "145", "clash involving an unarmed crowd")

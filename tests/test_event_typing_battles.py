@@ -1,0 +1,27 @@
+"""Armed clash or crowd violence: a fight with guns on both sides, or between clans, tribes and
+pastoralist groups, is a battle between armed sides (ACLED: communal militias), not a mob.
+Sentences written for these tests."""
+
+import pytest
+from primary_event import primary
+
+
+@pytest.mark.parametrize("text", [
+    "Two men were killed in a gun battle between police and suspected robbers in Eldoret.",
+    "Four people died in a tribal clash over water points near Wajir.",
+    "Herding groups clashed over grazing land in Laikipia, leaving three injured.",
+    "Armed clashes between two pastoralist groups left five dead near Moyale.",
+])
+def test_armed_or_communal_fighting_is_an_armed_clash(pipeline, text):
+    event = primary(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash"), event.reason
+
+
+def test_a_shootout_with_suspected_thieves_is_no_mob_justice(pipeline):
+    event = primary(pipeline, "Police killed two suspected thieves in a shootout in Kisumu.")
+    assert event.sub_event_type == "Armed clash", event.reason
+
+
+def test_rival_party_supporters_fighting_stay_a_mob(pipeline):
+    event = primary(pipeline, "Supporters of two rival candidates clashed at a market in Nyeri.")
+    assert event.sub_event_type == "Mob violence", event.reason
