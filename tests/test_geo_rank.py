@@ -117,3 +117,17 @@ def test_a_country_named_in_passing_does_not_pull_a_capital_to_its_namesake(pipe
 def test_a_parent_named_beside_the_town_still_decides(pipeline):
     doc = pipeline.extract("A car bomb exploded in Tripoli, in northern Lebanon, on Sunday.")
     assert next(p for p in doc.places if p.name == "Tripoli").country_code == "LB"
+
+
+def test_town_named_like_its_region_after_a_place_there_is_the_container():
+    upazila = _p("Madaripur", 10, precision=2, admin1="Dhaka")
+    city = _p("Dhaka", 40, precision=1, admin1="Dhaka")
+    place, _ = event_location(_doc([upazila, city], country="BD"), [(0, 100)])
+    assert place is upazila
+
+
+def test_town_named_like_its_region_first_stays_the_place():
+    city = _p("Bungoma", 10, precision=1, admin1="Bungoma")
+    town = _p("Webuye", 40, precision=1, admin1="Bungoma")
+    place, _ = event_location(_doc([city, town]), [(0, 100)])
+    assert place is city

@@ -89,6 +89,15 @@ def _country_level(place: Place) -> bool:
     return place.lat is not None and place.admin1 is None and (place.precision or 3) == 3
 
 
+def _as_container(place: Place, others: list[Place], first) -> int | None:
+    """3 for a town named like its region after a place in that region ("Madaripur upazila (Dhaka)",
+    "Nyali, Mombasa"): there it names the region, the container of the place named first."""
+    if not place.admin1 or place.name.casefold() != place.admin1.casefold():
+        return None
+    inside = any(o is not place and o.admin1 == place.admin1 and first(o) < first(place) for o in others)
+    return 3 if inside else None
+
+
 def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place | None, str | None]:
     """(place, reason) by the rule agreed with the places stage.
 
@@ -109,7 +118,8 @@ def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place 
     located = [p for p in doc.places if p.lat is not None and not _country_level(p)]
     mentioned = [p for p in located if p.role == "location" and first(p) < 10**9]
     if mentioned:
-        best = min(mentioned, key=lambda p: (p.precision or 3, foreign(p), first(p)))
+        best = min(mentioned, key=lambda p: (_as_container(p, mentioned, first) or p.precision or 3, foreign(p),
+                                             first(p)))
         return best, f"'{best.name}' named in the event's sentence"
     if located:
         best = min(located, key=lambda p: (p.role == "context", foreign(p), start(p)))
