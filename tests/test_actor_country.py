@@ -19,6 +19,12 @@ def run(pipeline, text: str):
     ("A hartal was called across the district.", "BGD"),
     ("Students blocked the road outside the upazila office.", "BGD"),
     ("Gunmen attacked a barangay hall overnight.", "PHL"),
+    # a head of state or leader found in one country's politics
+    ("Youths rioted after Museveni was declared the winner.", "UGA"),
+    ("Supporters of Odinga blocked the highway.", "KEN"),
+    # a possessive, with or without its apostrophe, still names the cue
+    ("Crowds gathered outside Sheikh Hasina's residence.", "BGD"),
+    ("Riots followed the announcement of Kibakis victory.", "KEN"),
 ])
 def test_cue_country(text, iso3):
     assert cue_country(text)[0] == iso3

@@ -34,7 +34,8 @@ def _cues() -> tuple[re.Pattern | None, re.Pattern | None, dict[str, tuple[str, 
     def build(parts: list[str], flags: int) -> re.Pattern | None:
         if not parts:
             return None
-        return re.compile(r"\b(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")\b", flags)
+        # a possessive with or without its apostrophe ("Kibaki's", "Kibakis") still names the cue
+        return re.compile(r"\b(" + "|".join(sorted(parts, key=len, reverse=True)) + r")(?:['’]?s)?\b", flags)
 
     return build(folded, re.IGNORECASE), build(exact, 0), table
 
@@ -46,11 +47,11 @@ def cue_country(text: str) -> tuple[str | None, str]:
     why: dict[str, str] = {}
     for pattern in (folded, exact):
         for match in pattern.finditer(text[:_MAX_CHARS]) if pattern else ():
-            key = re.sub(r"[\s-]+", " ", match.group(0).lower())
+            key = re.sub(r"[\s-]+", " ", match.group(1).lower())
             entry = table.get(key) or table.get(key.replace(" ", "-"))
             if entry:
                 votes[entry[0]] += 1
-                why.setdefault(entry[0], f"country cue '{match.group(0)}': {entry[1]}")
+                why.setdefault(entry[0], f"country cue '{match.group(1)}': {entry[1]}")
     if not votes:
         return None, ""
     iso3 = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
