@@ -65,3 +65,29 @@ def test_possessive_keeps_a_persons_name(pipeline):
 def test_framed_name_says_why(pipeline):
     doc = pipeline.extract("Kitale traders closed their stalls in protest.")
     assert "framed" in next(p for p in doc.places if p.name == "Kitale").reason
+
+
+@pytest.mark.parametrize("sentence, not_a_place", [
+    ("President Uhuru and Lands Secretary Charity Ngilu visited the camp.", "Uhuru"),
+    ("President Uhuru and Lands Secretary Charity Ngilu visited the camp.", "Lands Secretary Charity Ngilu"),
+    ("Police dispersed members of Jamaat-e-Islami in the capital.", "Jamaat-e-Islami"),
+    ("Activists of the Awami league clashed with rivals.", "Awami"),
+    ("Gunmen from the Jarur clan attacked a village.", "Jarur"),
+    ("Clashes between the Marehan and Garre clans left two dead.", "Marehan"),
+])
+def test_titles_groups_and_holidays_are_not_places(pipeline, sentence, not_a_place):
+    assert not_a_place not in _names(pipeline.extract(sentence))
+
+
+def test_name_tagged_a_person_elsewhere_is_no_place(pipeline):
+    doc = pipeline.extract("Miguna Miguna was deported to Canada. Crowds protested the deportation of Miguna Miguna.")
+    assert "Miguna Miguna" not in _names(doc)
+
+
+def test_list_of_places_before_a_cue_stays(pipeline):
+    assert {"Mandera", "Wajir"} <= _names(pipeline.extract("Clashes in Mandera and Wajir counties left two dead."))
+
+
+def test_unknown_village_in_a_chain_survives_a_person_tag(pipeline):
+    doc = pipeline.extract("Supporters clashed at Qorbazzuk village, Bagmara upazila (Rajshahi), on Sunday.")
+    assert {p.admin1 for p in doc.places if p.lat is not None} == {"Rajshahi"}

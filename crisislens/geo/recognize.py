@@ -87,18 +87,48 @@ def _frame_words() -> frozenset[str]:
     return frozenset(w for f in _frames()[1] for w in f.split())
 
 
+_PLACE_FRAMES = frozenset({"locative", "people", "facility", "attribute"})
+_LISTED = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+(?=\s)")
+
+
 def _frame(text: str, start: int, end: int) -> tuple[str | None, int]:
-    """The kind of frame around a name ("in X": locative, "X residents": people) or None, and where
-    a frame after the name ends (so "Kotwali police station in Faridpur" chains like a cue word).
-    A frame after the name needs it to read as a name, not an acronym ("ODM youths")."""
-    before, after = _frame_patterns()
-    found = before.search(text[max(0, start - 30):start])
+    """The kind of frame around a name ("in X": locative, "X residents": people, "Mr X": title) or
+    None, and where a frame after the name ends (so "Kotwali police station in Faridpur" chains
+    like a cue word)."""
+    found = _frame_patterns()[0].search(text[max(0, start - 30):start])
     if found:
         return _frames()[0][found.group(1).lower()], end
-    found = after.match(text[end:end + 40])
+    return _frame_after(text, start, end)
+
+
+def _frame_after(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """The frame after a name, which needs a name, not an acronym ("ODM youths")."""
+    found = _frame_patterns()[1].match(text[end:end + 40])
     if found and not (text[start:end].isupper() and len(text[start:end]) <= 5):
         return _frames()[1][found.group(1).lower()], end + found.end()
     return None, end
+
+
+def _not_a_place(text: str, start: int, end: int, frame: str | None, known: bool, persons: frozenset[str],
+                 persons_here: bool, is_group) -> bool:
+    """Evidence against a name: a title before it ("President X"), an organisation or holiday word
+    after it ("X League", "X Day"); for a name the gazetteer does not know, also a word that may
+    follow a place ("X office"), a person's name the text uses elsewhere, or an armed group's or
+    party's name (the actors' lexicon, through `is_group`)."""
+    if frame is None:  # "the Marehan and Garre clans": the word after a list covers each member
+        listed = _LISTED.match(text[end:end + 60])
+        frame = _frame_after(text, start, end + listed.end())[0] if listed else None
+    if frame in ("title", "not_place") or (frame == "not_place_if_unknown" and not known):
+        return True
+    if known:
+        return False
+    name = text[start:end]
+    if name in persons and not persons_here:
+        return True  # "Miguna Miguna" tagged a place here, a person elsewhere
+    if is_group is None:
+        return False
+    following = re.match(r"(?:[\s-]+[\w'’]+){1,2}", text[end:end + 40])
+    return is_group(name) or bool(following and is_group(text[start:end + following.end()]))
 
 
 def _is_frame_word(word: str) -> bool:
@@ -190,6 +220,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start + words[0].start(), end
 
 
+def _before_title(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "Lands Secretary Charity Ngilu": a run cut before a title inside it; what follows is a person."""
+    titles = _frame_titles()
+    for word in list(re.finditer(r"\S+", text[start:end]))[1:]:
+        if word.group() in titles:
+            return start, start + len(text[start:start + word.start()].rstrip())
+    return start, end
+
+
+@cache
+def _frame_titles() -> frozenset[str]:
+    """One-word titles, capitalised as inside a name ("Secretary", "MP")."""
+    titles = [f for f, kind in _frames()[0].items() if kind == "title" and " " not in f]
+    return frozenset(t.capitalize() for t in titles) | frozenset(t.upper() for t in titles if len(t) <= 3)
+
+
 def _hyphen_parts(text: str, start: int, end: int, knows) -> list[tuple[int, int]]:
     """ "Narok-Mai Mahiu road", "Kikuyu-Dagoretti": two places joined by a hyphen, when the gazetteer
     lacks the whole and knows a part as a major place (a region, a country, a large town), or every
@@ -222,35 +268,40 @@ def _known_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
 
 
 def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozenset(),
-                  people_at: frozenset[int] = frozenset()) -> list[Mention]:
+                  people_at: frozenset[int] = frozenset(), is_group=None) -> list[Mention]:
     """Place mentions in text order; a run spelled as in `not_places` ("Somali", a nationality) is
     none; one starting at an offset in `people_at` (an ethnic name used for people) is marked.
 
     `knows(name, major=False)` says whether the gazetteer has a name exactly (with major=True: as
-    a country, a region or a large town, the only parts a longer run is cut down to).
+    a country, a region or a large town, the only parts a longer run is cut down to);
+    `is_group(name)` whether a name is an armed group's, a party's or an organisation's.
     """
     entity_at, person_at = {}, set()
+    persons: set[str] = set()
     for ent in parsed.ents:
         if ent.label_ in _PLACE_LABELS:
             for i in range(ent.start_char, ent.end_char):
                 entity_at[i] = ent.label_
         elif ent.label_ == "PERSON":
             person_at.update(range(ent.start_char, ent.end_char))
+            persons.add(ent.text)
+            persons.update(w for w in ent.text.split() if w[:1].isupper())
+    person_names = frozenset(persons)
     after_re, before_re = _cue_patterns()
     after, before = _cues()
     runs: list[Mention] = []
     for match in _RUN.finditer(text):
-        trimmed = _trim(text, match.start(), match.end())
+        trimmed = _before_title(text, *_trim(text, match.start(), match.end()))
         parts = _hyphen_parts(text, *trimmed, knows)
         road = len(parts) > 1 and bool(tail := after_re.match(text[trimmed[1]:trimmed[1] + 40])) \
             and after[tail.group(1).lower()] == "route"
         for whole in parts:
             start, end = _known_part(text, *_framed_part(text, *whole, knows), knows)
             if end < whole[1] and start == whole[0] and any(i in person_at for i in range(start, end)) \
-                    and not _frame_patterns()[1].match(text[end:end + 40]):
+                    and _frame_after(text, start, end)[0] not in _PLACE_FRAMES:
                 continue  # "Hassan Joho's supporters": a town's name inside a person's is no place
             if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]) \
-                    or text[start:end] in not_places:
+                    or text[start:end] in not_places or all(_is_frame_word(w) for w in text[start:end].split()):
                 continue
             # the run itself may end in a cue word ("Homa Bay County"): that cue is its level
             outer_start, outer_end, level = start, end, None
@@ -266,8 +317,12 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             mention.person = not level and any(i in person_at for i in range(start, end))
             mention.coded = bool(re.search(r"coded as\W*$", text[max(0, start - 14):start], re.I))
             known = knows(mention.text) or bool(mention.base and knows(mention.base))
-            if known and not level:
-                mention.frame, mention.outer_end = _frame(text, start, outer_end)
+            if not level:
+                frame, frame_end = _frame(text, start, outer_end)
+                if _not_a_place(text, start, end, frame, known, person_names, mention.person, is_group):
+                    continue  # "President Uhuru", "Awami League", "Mother Language Day"
+                if known and frame in _PLACE_FRAMES:
+                    mention.frame, mention.outer_end = frame, frame_end
             if mention.person and mention.frame \
                     and text[end:end + 2] not in ("'s", "’s"):
                 mention.person = False  # "protested in Kitale", "Kitale residents": a place, whatever spaCy says

@@ -22,7 +22,7 @@ from crisislens.lexicons import load_table
 from crisislens.schema import Document, Place, Span
 from crisislens.stages.places_attribute import attribute_of
 from crisislens.stages.places_country import country_votes, group_countries, main_country
-from crisislens.stages.places_ethnic import ethnic_actor_starts
+from crisislens.stages.places_ethnic import ethnic_actor_starts, is_group_name
 
 _MIN_POPULATION_UNBACKED = 20_000  # a bare "in X" with no entity tag must be a real town or backed
 
@@ -66,7 +66,7 @@ def process(doc: Document, parsed, resources) -> Document:
                                                        and c.match == "name") for c in found) \
             if major else bool(found)
 
-    mentions = find_mentions(text, parsed, knows, _nationalities(), ethnic_actor_starts(parsed))
+    mentions = find_mentions(text, parsed, knows, _nationalities(), ethnic_actor_starts(parsed), is_group_name)
     named, implied, context_spans = _countries(text, mentions, gazetteer)
     countries = named + implied
     ctx = Context(countries, None, frozenset(named), _aliases())

@@ -13,7 +13,14 @@ import re
 from functools import cache
 
 from crisislens.lexicons import load_table
-from crisislens.stages.actor_lexicon import ethnic_index, exact_words, key_words, noun_table
+from crisislens.stages.actor_lexicon import (
+    ethnic_index,
+    exact_words,
+    group_index,
+    key_words,
+    noun_table,
+    organization_index,
+)
 
 _CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w']*")
 _LIST_WORDS = frozenset({"and", "or", ",", "&"})
@@ -79,3 +86,10 @@ def ethnic_actor_starts(parsed) -> frozenset[int]:
             out.update(parsed[k].idx for k in names)
         i = max(j, i + 1)
     return frozenset(out)
+
+
+def is_group_name(name: str) -> bool:
+    """True when a name is an armed group's, a party's or an organisation's in the actors' lexicons
+    ("Jamaat-e-Islami", "JeI", "Awami League"): spaCy sometimes tags them as places."""
+    folded, exact = key_words(name), exact_words(name)
+    return group_index().get(folded, exact) is not None or organization_index().get(folded, exact) is not None
