@@ -131,3 +131,9 @@ def test_town_named_like_its_region_first_stays_the_place():
     town = _p("Webuye", 40, precision=1, admin1="Bungoma")
     place, _ = event_location(_doc([city, town]), [(0, 100)])
     assert place is city
+
+
+def test_a_repeated_alternate_name_does_not_outvote_a_capital(pipeline):
+    doc = pipeline.extract("Jagannath college students rallied in Dhaka - Kotwali on Monday. "
+                           "Jagannath college teachers joined them later.")
+    assert doc.country == "BD"

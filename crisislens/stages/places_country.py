@@ -68,8 +68,10 @@ def _place_weight(res: Resolution, strong_only: bool = False) -> float:
         return 0.0
     if cand.kind == "admin1":
         return 3.0
-    if cand.population >= 100_000 or res.reason.startswith("within"):
+    if res.reason.startswith("within"):
         return 2.5
+    if cand.population >= 100_000:
+        return 2.5 if cand.match == "name" else 1.0  # "Jagannath" is another name of Puri: weak evidence
     return 1.0 if cand.match == "name" and cand.population >= 5_000 else 0.5
 
 
@@ -91,7 +93,11 @@ def country_votes(named: Counter, implied: Counter, groups: Counter, mentions: l
     first = min(range(len(mentions)), default=None,
                 key=lambda i: mentions[i].start if _place_weight(resolutions[i]) >= 1 else 10**9)
     evidence = set(named) | set(implied) | set(groups)
+    counted: set[str] = set()
     for i, (mention, res) in enumerate(zip(mentions, resolutions, strict=True)):
+        if fold(mention.text) in counted:
+            continue  # a name repeated is one clue, not several
+        counted.add(fold(mention.text))
         weight = _place_weight(res, strong_only)
         cc = res.candidate.cc if res.candidate is not None else None
         if weight and not strong_only:
