@@ -70,3 +70,14 @@ def test_an_attacker_named_outside_the_trigger_is_the_perpetrator(pipeline):
 def test_disrupted_weapons_use_sides(pipeline, text, actor1, actor2):
     event = primary(pipeline, text)
     assert event.sub_event_type == "Disrupted weapons use" and names(event) == (actor1, actor2)
+
+
+def test_a_mob_s_other_side_is_its_victim_not_police_named_elsewhere(pipeline):
+    event = primary(pipeline, "In Kisii, villagers lynched a suspected cattle thief. Police later arrested two men.")
+    assert event.sub_event_type == "Mob violence" and names(event) == ("Rioters (Kenya)", "Civilians (Kenya)")
+
+
+def test_a_violent_demonstration_still_meets_the_police_named_elsewhere(pipeline):
+    event = primary(pipeline, "In Kisii, traders protesting new levies burnt tyres and blocked the highway. "
+                              "Police later arrested two men.")
+    assert event.sub_event_type == "Violent demonstration" and names(event) == ("Rioters (Kenya)", "Police Forces of Kenya")

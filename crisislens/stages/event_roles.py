@@ -320,9 +320,12 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
         if clash and other_crowd is not None:  # "ODM and PNU supporters clashed": rioters on both sides
             return a1, generic_actor(doc, "rioters", mention(other_crowd), "other side of a crowd clash"), \
                 "crowd clash"
-        if state and state.actor is not a1 and state is not agent:
+        # a mob's other side is its victim: police the report names elsewhere (arriving, arresting)
+        # or in another clause are not what it fought; a demonstration's other side is the police
+        mob = sub_event_type == "Mob violence"
+        if state and state.actor is not a1 and state is not agent and not (mob and state not in targets):
             return a1, state.actor, "rioters against state forces"
-        forces = security_forces(doc)
+        forces = None if mob else security_forces(doc)
         if forces is not None:  # ACLED names the police a violent crowd meets, wherever the report says so
             return a1, forces, "rioters; state forces named in the report"
         if sub_event_type != "Mob violence" and not (named_target and named_target.actor.type == "person"):
