@@ -34,3 +34,13 @@ def test_intervention_words_about_the_topic_leave_a_peaceful_protest(pipeline, t
 def test_police_using_force_on_a_march_is_an_intervention(pipeline):
     event = primary(pipeline, "Police used force to stop a demonstration of nurses in Rangpur demanding higher pay.")
     assert event.sub_event_type == "Protest with intervention", event.reason
+
+
+def test_a_foiled_protest_is_an_intervention_not_a_disrupted_weapon(pipeline):
+    event = primary(pipeline, "Police foiled a protest march of opposition women in Khulna against price hikes.")
+    assert event.sub_event_type == "Protest with intervention", event.reason
+
+
+def test_a_crowd_looting_and_destroying_is_a_mob(pipeline):
+    event = primary(pipeline, "Angry residents looted and destroyed a pharmacy in Kakamega after a dispute over land.")
+    assert event.sub_event_type == "Mob violence", event.reason

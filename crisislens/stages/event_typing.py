@@ -94,7 +94,7 @@ def _note_label(f: Features) -> Coding | None:
 
 
 def _disrupted(f: Features) -> Coding | None:
-    if "disrupt" in f.classes and not f.killed and not (f.classes & {"clash", "attack", "kill"}):
+    if "disrupt" in f.classes and not f.killed and not (f.classes & {"clash", "attack", "kill", "protest"}):
         return _c("Strategic developments", "Disrupted weapons use", None,
                   "weapon defused, seized or attack foiled")
     return None
@@ -257,6 +257,8 @@ def _violence(f: Features) -> Coding | None:
 
 
 def _strategic(f: Features) -> Coding | None:
+    if f.classes & {"loot", "destroy"} and f.agent_kinds & {"crowd", "protester"} and not f.agent_kinds & ARMED:
+        return _c("Riots", "Mob violence", "145", "a crowd looting or destroying property")
     if f.classes & {"loot", "destroy"}:
         return _c("Strategic developments", "Looting/property destruction", "1712",
                   "looting/destruction without an armed clash")
