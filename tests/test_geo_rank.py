@@ -137,3 +137,19 @@ def test_a_repeated_alternate_name_does_not_outvote_a_capital(pipeline):
     doc = pipeline.extract("Jagannath college students rallied in Dhaka - Kotwali on Monday. "
                            "Jagannath college teachers joined them later.")
     assert doc.country == "BD"
+
+
+def test_a_namesake_the_other_places_contradict_is_a_stray():
+    stray = _p("Bandar", 10, precision=2, admin1="Dhaka", lat=23.6)
+    upazila = _p("Anwara", 30, precision=2, admin1="Chittagong", lat=22.2)
+    division = _p("Chittagong", 50, precision=3, admin1="Chittagong", lat=22.3)
+    place, _ = event_location(_doc([stray, upazila, division], country="BD"), [(0, 100)])
+    assert place is upazila
+
+
+def test_a_name_placed_at_its_neighbour_town_does_not_support_it():
+    city = _p("Dhaka", 10, precision=1, admin1="Dhaka", lat=23.7)
+    quarter = _p("Azimpur", 150, precision=2, admin1="Rajshahi", lat=24.5)
+    neighbour = _p("Gabtali", 160, precision=2, admin1="Rajshahi", lat=24.5)
+    place, _ = event_location(_doc([city, quarter, neighbour], country="BD"), [(0, 200)])
+    assert place is city

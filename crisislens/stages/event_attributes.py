@@ -98,6 +98,20 @@ def _as_container(place: Place, others: list[Place], first) -> int | None:
     return 3 if inside else None
 
 
+def _strays(mentioned: list[Place], located: list[Place]) -> list[Place]:
+    """Places of the sentence in a region no other place of the article is in, when the others agree
+    on one ("Bandar centre, Anwara upazila (Chittagong)" with Bandar placed at a namesake near Dhaka):
+    a namesake the text's own chain of places contradicts."""
+    def support(place: Place) -> int:
+        # a name placed at a neighbouring town is no support of that town; a region named beside it is
+        return sum(1 for o in located if o is not place and place.admin1 and o.admin1 == place.admin1
+                   and o.country_code == place.country_code
+                   and ((o.lat, o.lon) != (place.lat, place.lon) or o.precision == 3))
+    if not any(support(p) for p in mentioned):
+        return []
+    return [p for p in mentioned if not support(p)]
+
+
 def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place | None, str | None]:
     """(place, reason) by the rule agreed with the places stage.
 
@@ -118,8 +132,9 @@ def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place 
     located = [p for p in doc.places if p.lat is not None and not _country_level(p)]
     mentioned = [p for p in located if p.role == "location" and first(p) < 10**9]
     if mentioned:
-        best = min(mentioned, key=lambda p: (_as_container(p, mentioned, first) or p.precision or 3, foreign(p),
-                                             first(p)))
+        stray = _strays(mentioned, [p for p in located if p.role == "location"])
+        best = min(mentioned, key=lambda p: (p in stray, _as_container(p, mentioned, first) or p.precision or 3,
+                                             foreign(p), first(p)))
         return best, f"'{best.name}' named in the event's sentence"
     if located:
         best = min(located, key=lambda p: (p.role == "context", foreign(p), start(p)))
