@@ -44,3 +44,17 @@ def test_a_foiled_protest_is_an_intervention_not_a_disrupted_weapon(pipeline):
 def test_a_crowd_looting_and_destroying_is_a_mob(pipeline):
     event = primary(pipeline, "Angry residents looted and destroyed a pharmacy in Kakamega after a dispute over land.")
     assert event.sub_event_type == "Mob violence", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Traders staged a protest in Bogura against the vandalism of their shops by unknown men.",
+    "Students formed a human chain in Pabna against the rising incidents of clashes on campus.",
+])
+def test_violence_a_protest_is_about_leaves_it_peaceful(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Peaceful protest", event.reason
+
+
+def test_demonstrators_who_vandalise_are_violent(pipeline):
+    event = primary(pipeline, "Students who were protesting over fees vandalised buses in Nyeri.")
+    assert event.sub_event_type == "Violent demonstration", event.reason

@@ -136,7 +136,9 @@ def _features(doc: Document, d: Draft, killed: int,
     if any(index.communal(s.start, s.end) for s in spans if s is not None):
         cue_kinds.add("communal")  # clans, ethnic groups, cattle raids
     weapons = [h.entry.get("value") for h in sorted(hits, key=lambda h: h.i) if h.entry.get("kind") == "weapon"]
-    classes = {m.klass for m in local if m is main or m.klass != "arrest" or not _topical(m.anchor, topics)}
+    classes = {m.klass for m in local if m is main or not (
+        m.klass == "arrest" and _topical(m.anchor, topics)
+        or main.klass == "protest" and m.klass in VIOLENT_CLASSES and _violence_topical(m.anchor, topics))}
     f = Features(classes=classes, main_class=main.klass, cues=cue_kinds, weapons=weapons,
                  agent_kinds=agent_kinds, target_kinds=target_kinds, state_violence=state_violence,
                  killed=killed, default=(main.event_type, main.sub_event_type, main.cameo),
@@ -179,6 +181,22 @@ def _topical(head, topics: set[int]) -> bool:
             return False
         if tok.dep_ in ("pobj", "pcomp") and parent.lower_ in TOPIC_PREPS and parent.head.pos_ in ("NOUN", "PROPN"):
             return True
+        tok = parent
+    return False
+
+
+def _violence_topical(tok, topics: set[int]) -> bool:
+    """Whether violence named beside a protest is what the protest is about ("protested against the
+    vandalism of their shops", "accused him of torching the market", "demanding an end to erosion
+    that is damaging homes"), not what the demonstrators did ("protesters who burnt tyres")."""
+    for _ in range(8):
+        parent = tok.head
+        if parent.i == tok.i:
+            return False
+        if parent.i in topics:
+            return tok.dep_ not in ("prep", "advcl", "conj", "nsubj") or tok.lower_ in TOPIC_PREPS
+        if parent.pos_ in ("VERB", "AUX") and tok.dep_ not in ("relcl", "acl") and parent.dep_ not in ("relcl", "acl"):
+            return False
         tok = parent
     return False
 
