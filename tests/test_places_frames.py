@@ -91,3 +91,17 @@ def test_list_of_places_before_a_cue_stays(pipeline):
 def test_unknown_village_in_a_chain_survives_a_person_tag(pipeline):
     doc = pipeline.extract("Supporters clashed at Qorbazzuk village, Bagmara upazila (Rajshahi), on Sunday.")
     assert {p.admin1 for p in doc.places if p.lat is not None} == {"Rajshahi"}
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Tea farmers staged a demonstration over pay.", "Tea"),
+    ("Street traders held a demonstration over levies.", "Street"),
+])
+def test_common_noun_before_a_people_frame_is_no_place(pipeline, sentence, word):
+    assert word not in _names(pipeline.extract(sentence))
+
+
+def test_institution_is_context_when_the_sentence_names_where(pipeline):
+    doc = pipeline.extract("Students of Maseno University protested outside the court in Kisumu on Monday.")
+    roles = {p.name: p.role for p in doc.places}
+    assert roles.get("Kisumu") == "location" and roles.get("Maseno") == "context"

@@ -334,8 +334,10 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
                     mention.source = "preposition"
                 elif (mention.frame or _proper(parsed, start, end)) and knows(mention.text, major=True):
                     mention.source = "known"  # a country, region or city spaCy did not tag (or took for a person)
-                elif mention.frame:
-                    mention.source = "frame"  # "Kitale traders": a known name where people live or work
+                elif mention.frame and _proper(parsed, start, end) \
+                        and (text[end + 1:end + 2].isupper() or not _starts_sentence(parsed, start)) \
+                        and not (is_group and is_group(mention.text)):
+                    mention.source = "frame"  # "Kitale traders", "Maseno University"; not "Tea farmers", "Jubilee MPs"
             mention.person = mention.person and mention.source in ("preposition", "frame", "")
             if road:  # "Naogaon-Rajshahi highway": both ends of the road, each a place of last resort
                 mention.route_end = True
@@ -371,6 +373,12 @@ def _proper(parsed, start: int, end: int) -> bool:
     if span is None:
         return True
     return any(t.pos_ == "PROPN" for t in span)
+
+
+def _starts_sentence(parsed, start: int) -> bool:
+    """A capitalised word that opens a sentence may be a common noun ("Tea farmers protested")."""
+    span = parsed.char_span(start, start + 1, alignment_mode="expand")
+    return span is None or span[0].is_sent_start or span[0].i == 0 or parsed[span[0].i - 1].is_punct
 
 
 def _chain(runs: list[Mention], text: str, knows) -> list[Mention]:
