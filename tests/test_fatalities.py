@@ -48,3 +48,59 @@ def test_a_killing_reported_as_the_event_still_counts(pipeline):
 def test_a_coders_fatalities_field_is_the_toll(pipeline):
     text = "Raiders attacked a village near the river and clashed with herders. FATALITIES: 4 - ACTORS NOT SPECIFIED"
     assert _toll(pipeline, text) == 4
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Bandits raided a cattle post in the hills; fatalities spread across two locations. 4 herders were killed.", 2),
+    ("Herders and farmers clashed over grazing land. Six people were killed in the fighting "
+     "(the deaths have been split over three events).", 2),
+    ("Raiders attacked two hamlets in the valley, killing 4. Two events coded, with 2 fatalities each.", 2),
+])
+def test_a_toll_shared_by_several_events_gives_this_events_share(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("At least 12 (some reports 20) have been killed in fighting between two clans near the well.", 12),
+    ("Gunmen attacked a market, killing 15 (local sources 9) traders.", 9),
+])
+def test_another_sources_figure_in_brackets_is_no_addition(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
+
+
+def test_others_in_the_next_sentence_add_nothing_to_a_toll(pipeline):
+    text = ("Five soldiers were killed when their truck hit a roadside bomb near the border. "
+            "The blast killed 5. Three others were wounded by gunfire.")
+    assert _toll(pipeline, text) == 5
+
+
+def test_a_new_group_in_a_later_sentence_adds_to_the_toll(pipeline):
+    text = ("Soldiers killed six militants in a raid on a forest camp. "
+            "A soldier also died while two others were injured.")
+    assert _toll(pipeline, text) == 7
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 March 2024, students marched with the bodies of 3 classmates killed in the capital (coded separately) "
+    "and blocked the main road.",
+    "On 3 March 2024, villagers burned a council office in the town, after a farmer died during an earlier "
+    "dispute with guards (coded separately).",
+])
+def test_a_clause_closed_by_coded_separately_gives_no_toll(pipeline, text):
+    assert _toll(pipeline, text) == 0
+
+
+def test_a_town_after_the_victim_is_no_second_victim(pipeline):
+    text = "On 3 March 2024, villagers beat and killed a youth in Rampur village, Kalia upazila, on suspicion of theft."
+    assert _toll(pipeline, text) == 1
+
+
+def test_one_of_whom_died_later_is_part_of_the_toll(pipeline):
+    text = "On 3 March 2024, gunmen attacked a bus near the town and killed 4 passengers, one of whom died in hospital."
+    assert _toll(pipeline, text) == 4
+
+
+def test_more_deaths_in_hospital_add_to_the_toll(pipeline):
+    text = ("On 3 March 2024, gunmen attacked a bus near the town. 4 passengers were killed in the attack. "
+            "Two more people died in hospital.")
+    assert _toll(pipeline, text) == 6

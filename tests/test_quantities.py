@@ -266,3 +266,37 @@ def test_a_headline_victim_after_a_list_has_a_well_formed_span(pipeline):
     quantities = _quantities(pipeline, text)
     assert all(q.span.start < q.span.end and text[q.span.start:q.span.end] == q.text for q in quantities)
     assert [q.value for q in quantities if q.category == "killed"] == [1]
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    ("Cattle raids continue -3 killed/ 40 huts torched/ 500 goats taken", 3, "killed"),
+    ("Militia ambush a convoy near the river. Nine reportedly KIA.", 9, "killed"),
+    ("2 stoned to death during a land dispute in the hills.", 2, "killed"),
+    ("5 suspected thieves burned to death at the market.", 5, "killed"),
+    ("1 trader pulled from his shop and killed during the unrest.", 1, "killed"),
+    ("Three guards were on Monday night shot dead by robbers at the depot.", 3, "killed"),
+    ("12 Mar. 6 people killed in a raid on the grazing camp.", 6, "killed"),
+])
+def test_headline_fragments_say_what_a_figure_counts(pipeline, sentence, value, category):
+    assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}
+
+
+def test_a_figure_in_brackets_is_not_read_with_the_verb_after_them(pipeline):
+    text = "A gang of youths (aged between 12 and 16) shot and killed a shopkeeper at the junction."
+    assert not [q for q in _quantities(pipeline, text) if q.category == "killed" and q.value in (12, 16)]
+
+
+def test_injured_and_killed_figures_joined_by_and_keep_their_own_words(pipeline):
+    found = {(q.value, q.category) for q in _quantities(pipeline, "4 seriously injured and 2 killed in a brawl at the bar")}
+    assert found == {(4, "injured"), (2, "killed")}
+
+
+def test_a_gang_that_kills_is_not_counted_as_killed(pipeline):
+    found = {(q.value, q.category) for q in _quantities(pipeline, "A gang of 40 youths kill 3 people in the market town.")}
+    assert (40, "killed") not in found and (3, "killed") in found
+
+
+def test_either_figure_of_a_range_keeps_its_noun(pipeline):
+    found = [q for q in _quantities(pipeline, "Troops repelled the raid, killing either two or five fighters.")
+             if q.category == "killed"]
+    assert [(q.low, q.high) for q in found] == [(2, 5)]

@@ -17,10 +17,12 @@ name placed only in its country: ACLED codes such an event at the capital), else
 unresolved name from the evidence.
 
 Fatalities. Quantities of category "killed" inside the evidence: figures within one
-sentence add up ("a soldier and two attackers"); a later sentence adds its figure only
-when it says so ("another", "also", "others"), and otherwise restates or updates the toll
-(the larger figure is kept); a range keeps its low end (ACLED codes the lowest credible
-number). "No one was killed" gives 0, and so does a report that says no fatality belongs to
+sentence add up ("a soldier and two attackers"), except another source's figure in brackets
+("At least 20 (some reports 30)": the lower is kept); a later sentence adds its figure only
+when it says so ("another", "also", "others" in its own sentence), updates the toll when it
+says so ("rose to", "a total of": the larger is kept), and otherwise restates it or gives a
+part of it (the first toll stands); a range keeps its low end (ACLED codes the lowest credible
+number). A note that spreads its deaths over N events or locations gives each its share. "No one was killed" gives 0, and so does a report that says no fatality belongs to
 this event. Ages ("Juma, 41,"), counts of houses or cattle, and what nearly happened ("nearly
 lynched") are no tolls. With no figure, a killing verb implies its victims ("shot dead a
 driver", "burned two thieves to death", "lynched a man"). Injured, abducted, arrested and other figures go
@@ -32,7 +34,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from crisislens.schema import MAX_COUNT, Document, Place, Quantity, TimeExpression
-from crisislens.stages.fatality_notes import background_killing, coded_elsewhere, stated_total
+from crisislens.stages.fatality_notes import (
+    adds_to_earlier,
+    alternative_figure,
+    background_killing,
+    coded_elsewhere,
+    keeps_first_toll,
+    shared_by,
+    stated_total,
+)
 
 DEFAULT_OFFSET_DAYS = 1
 EARLIER_PREPS = {"after", "following", "before", "since"}
@@ -238,17 +248,36 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
         index = next(i for i, (s, e) in enumerate(bounds) if s <= q.span.start < e)
         per_sentence.setdefault(index, []).append(q)
     best = low = high = 0
-    for n, qs in enumerate(per_sentence.values()):
-        qs = _without_breakdowns(doc.text, qs)
+    for n, (index, qs) in enumerate(per_sentence.items()):
+        qs = _without_alternatives(doc.text, _without_breakdowns(doc.text, qs))
         total = sum(_low(q) for q in qs)
         top = sum(int(q.high if q.high is not None else q.value) for q in qs)
-        if n and not _adds(doc.text, qs):
-            best, low, high = max(best, total), max(low, total), max(high, top)
+        if n and not any(adds_to_earlier(doc.text, q.span.start, q.span.end, bounds[index]) for q in qs):
+            if best and keeps_first_toll(doc.text[bounds[index][0]:bounds[index][1]], [q.text for q in qs]):
+                high = max(high, top)  # another report of the same dead, or a part of them
+            else:
+                best, low, high = max(best, total), max(low, total), max(high, top)
             continue
         best += total
         low += total
         high += top
+    shares = shared_by(doc.text)
+    if shares:  # "fatalities spread across two locations": this event's share
+        best, low, high = best // shares, low // shares, high // shares
     return best, low, max(high, low)
+
+
+def _without_alternatives(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"At least 20 (some reports 30) have been killed": another source's count of the same
+    dead is no addition; the lower figure is kept (ACLED's lowest credible number)."""
+    kept: list[Quantity] = []
+    for q in qs:
+        if kept and alternative_figure(text, kept[-1].span.end, q.span.start):
+            if _low(q) < _low(kept[-1]):
+                kept[-1] = q
+            continue
+        kept.append(q)
+    return kept
 
 
 def _elsewhere(text: str, q: Quantity, bounds: list[tuple[int, int]]) -> bool:
@@ -278,19 +307,12 @@ def _without_breakdowns(text: str, qs: list[Quantity]) -> list[Quantity]:
                 break
             j += 1
         if j > i + 1:
-            between = text[big.span.end: qs[j - 1].span.start].lower()
-            if (run == _low(big) > 1) or any(w in between for w in SUBSET_WORDS):
+            between = text[big.span.end: qs[j - 1].span.end + 12].lower()  # "..., one of whom died later"
+            if (run == _low(big) > 1 and j > i + 2) or any(w in between for w in SUBSET_WORDS):
                 i = j
                 continue
         i += 1
     return kept
-
-
-def _adds(text: str, qs: list[Quantity]) -> bool:
-    """A later sentence's figure adds to the earlier one only when it says so ("another",
-    "also", "others"); otherwise it restates or updates the toll."""
-    window = " ".join(text[max(0, q.span.start - 60): q.span.end + 40].lower() for q in qs)
-    return any(w in window for w in (" another ", " also ", " others ", " other ", " more ", " additional "))
 
 
 def _low(q: Quantity) -> int:

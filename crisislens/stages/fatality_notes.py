@@ -52,6 +52,57 @@ def stated_total(text: str) -> tuple[int, str] | None:
     return int(first.group("n")), first.group(0)
 
 
+def shared_by(text: str) -> int | None:
+    """How many events a note says its deaths are spread over ("fatalities spread across two
+    locations", "the deaths have been split over two events"): each event codes its share."""
+    for pattern in _patterns().get("divided", ()):
+        m = pattern.search(text)
+        if m:
+            d = m.group("d").lower()
+            value = int(d) if d.isdigit() else _SMALL_NUMBERS.get(d)
+            if value and value > 1:
+                return value
+    return None
+
+
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Words near a figure in a later sentence that add it to the toll before it ("another two", "two
+# more", "also killed", "a soldier died while three others were injured").
+_ADDING = re.compile(r"\b(?:another|also|others?|more|additional|further)\b", re.IGNORECASE)
+# A figure in a parenthesis right after another one is another source's count of the same dead:
+# "At least 20 (some reports 30) have been killed".
+_ALTERNATIVE = re.compile(r"^\s*\(\s*(?:some|other|another|one|local|unconfirmed|according|or|reports?|sources?|"
+                          r"\w+\s+reports?|\w+\s+sources?)\b[^()]{0,40}$", re.IGNORECASE)
+
+
+def adds_to_earlier(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether a figure in a later sentence adds to the toll before it ("another", "also",
+    "two others", "two more") rather than restating or updating it; only its own sentence
+    says so ("which killed 22. Three others were shot" adds nothing to the 22)."""
+    return bool(_ADDING.search(text[max(sentence[0], start - 60):min(sentence[1], end + 40)]))
+
+
+# A later sentence that updates the toll ("the toll rose to 12", "a total of 9") replaces it.
+_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|now|later died|updated|revised|total|in all|"
+                     r"altogether)\b", re.IGNORECASE)
+# A figure written out ("12", "at least two", "several"), as against one person named ("a man").
+_WRITTEN = re.compile(r"(?:(?:at least|more than|over|about|some|nearly|up to)\s+)?(?:\d|one|two|three|four|five|six|"
+                      r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|several|dozens|scores|hundreds)", re.IGNORECASE)
+
+
+def keeps_first_toll(sentence: str, figures: list[str]) -> bool:
+    """Whether a later sentence's figures leave the first stated toll as it is: other reports of
+    the same dead ("Al Shabaab claims 25", "another source says 9") or a part of them ("18 were
+    killed at X"), unlike an update ("the toll rose to 12") or a first written figure after people
+    named one by one ("a man was killed ... 3 people died")."""
+    return not _UPDATE.search(sentence) and all(_WRITTEN.match(f) for f in figures)
+
+
+def alternative_figure(text: str, previous_end: int, start: int) -> bool:
+    """A figure that only gives another source's count of the dead just named."""
+    return bool(_ALTERNATIVE.match(text[previous_end:start]))
+
+
 def coded_elsewhere(sentence: str, at: int) -> bool:
     """Whether a sentence says that its figure at offset `at` is coded to another event: the
     whole sentence, or only a parenthesis when the statement is inside one ("2 police killed
@@ -64,7 +115,19 @@ def coded_elsewhere(sentence: str, at: int) -> bool:
             closed = sentence.find(")", m.end())
             if opened <= at < (closed if closed != -1 else len(sentence)):
                 return True
+            if not _FIGURE.search(sentence[opened:closed if closed != -1 else len(sentence)]) \
+                    and _clause_start(sentence, opened) <= at < opened:
+                return True  # "... 4 students killed in the capital (coded separately)": the clause it ends
     return False
+
+
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+
+
+def _clause_start(sentence: str, end: int) -> int:
+    """Where the clause that a parenthesis closes begins: after the last comma, semicolon or
+    colon before it."""
+    return max(sentence.rfind(mark, 0, end) for mark in (",", ";", ":")) + 1
 
 
 def background_killing(anchor) -> str | None:

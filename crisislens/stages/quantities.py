@@ -60,6 +60,7 @@ _VERB_IDS = frozenset({int(VERB)})
 _ARG_ROLES = {"dobj": "object", "nsubjpass": "object", "nsubj": "subject"}
 _ARG_DEPS = frozenset(_ARG_ROLES)
 _DYING = frozenset({"die", "perish", "succumb"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _SINGLE_PRONOUNS = frozenset({"he", "she"})
 _NOT_PERSONS = frozenset({"vehicle", "car", "house", "home", "property", "cow", "goat", "camel", "cattle",
                           "sheep", "dog", "donkey", "animal", "lion", "elephant", "bus", "truck", "motorcycle",
@@ -204,8 +205,8 @@ def _one_person(noun, bare: bool = False, definite: bool = False) -> bool:
     one already introduced ("the driver", "he")."""
     if definite and noun.lower_ in _SINGLE_PRONOUNS:
         return True
-    if noun.lemma_.lower() in _NOT_PERSONS or noun.tag_ not in ("NN", "NNP"):
-        return False
+    if noun.lemma_.lower() in _NOT_PERSONS or noun.tag_ not in ("NN", "NNP") or noun.ent_type_ in _PLACE_ENTS:
+        return False  # "killed a youth in X village, Y upazila": a place the parse made an object
     if noun.ent_type_ == "PERSON":
         return noun.dep_ in ("dobj", "nsubjpass")
     determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]

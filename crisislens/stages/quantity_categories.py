@@ -33,10 +33,12 @@ def _counted_noun(number):
         if noun is not number and any(c.dep_ in ("relcl", "acl") for c in noun.children):
             break  # "2 million more who crossed as refugees": the clause says what is counted
         if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "nmod") and noun.head is not noun \
-                and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+                and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and not noun.head.text.endswith("/"):
             noun = noun.head
-        elif noun.dep_ == "conj" and noun.pos_ == "NUM" and noun.head.pos_ == "NUM":
-            noun = noun.head  # "between 12 and 15 people": the range's first figure carries the noun
+        elif noun.dep_ == "conj" and noun.pos_ == "NUM" and noun.head.pos_ == "NUM" and not any(
+                c.dep_ in ("acl", "relcl", "amod") for c in noun.children):
+            noun = noun.head  # "between 12 and 15 people": the range's first figure carries the noun;
+            # not "6 injured and 1 killed", where the second figure has its own word
         else:
             break
     return noun
@@ -250,9 +252,71 @@ def figure_category(number) -> str:
         of_cat = noun_category(of_noun) or predicate_category(of_noun)
         if of_cat and of_cat != "skip":
             return of_cat
-    return _next_word_category(noun) or "other"
+    return _next_word_category(noun) or fragment_category(number) or "other"
 
 
+# What a headline fragment's figure can be said to count from the words after it.
+_FRAGMENT_CATEGORIES = frozenset({"killed", "injured", "missing", "abducted", "arrested"})
+_FRAGMENT_STOPS = frozenset({",", ";", ":", "/", ".", "-", "–", "|"})
+
+
+def fragment_category(number) -> str | None:
+    """Headline fragments the parse misreads: "-5 killed/", "Twelve reportedly KIA", "1 stoned to
+    death", "4 (confirmed) and 3 (suspected) killed", "Two policemen were Friday afternoon shot
+    dead". The first verb or state word after the figure in its clause says what it counts, past
+    the words of its own noun phrase, auxiliaries, adverbs, reporting verbs and a parenthesis;
+    only a casualty category, and nothing when another verb comes first."""
+    cues = cue_table()
+    doc = number.doc
+    depth = 0
+    for token in doc[number.i + 1:min(number.i + 9, len(doc))]:
+        if token.is_sent_start and token.i > number.i + 1 and token.text[:1].isupper() and depth == 0:
+            return None
+        if token.text in ("(", "["):
+            depth += 1
+            continue
+        if token.text in (")", "]"):
+            if depth == 0:
+                return None  # the figure was inside a parenthesis: "(aged between 10 and 14) shot a man"
+            depth -= 1
+            continue
+        if depth:
+            continue
+        word = token.lower_.rstrip("/")
+        found = _fragment_word(token, word, cues)
+        if found is not None:
+            return found if found in _FRAGMENT_CATEGORIES else None
+        if token.text in _FRAGMENT_STOPS or token.text.endswith("/"):
+            return None
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "AUX", "NUM", "DET", "PART", "CCONJ", "VERB") \
+                and not token.like_num:
+            return None
+    return None
+
+
+def _fragment_word(token, word: str, cues) -> str | None:
+    """The category a word after a figure gives it ("killed", "dead", "KIA", "stoned to death"),
+    "" for a word that says nothing, None to read on."""
+    if (word, "state") in cues:
+        return cues[(word, "state")]
+    doc = token.doc
+    glued = token.text.endswith("/")  # "-5 killed/ 70 houses razed/": the tokenizer keeps the slash
+    if not glued and (token.pos_ == "AUX" or token.dep_ == "amod" or (
+            token.head.i > token.i and token.head.pos_ == "NOUN")):
+        return None  # "were", "suspected witches": the figure's own words
+    if token.tag_ in ("VBN", "VBD") or token.pos_ == "VERB" or glued:
+        if not glued and (token.tag_ not in ("VBN", "VBD") or any(c.dep_ == "dobj" for c in token.children)):
+            return ""  # "a gang of 100 members kill 5 people": the figure did it
+        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to" and doc[token.i + 2].lower_ == "death":
+            return "killed"
+        lemma = token.lemma_.lower().rstrip("/")
+        if (lemma, "report") in cues:
+            return None  # "four reported killed": the reported verb says it
+        for form in (lemma, word[:-2], word[:-1]):
+            if (form, "object") in cues:
+                return (None if glued else verb_category(token, "object")) or cues[(form, "object")]
+        return (None if glued else verb_category(token, "object")) or ""
+    return None
 def _adjacent_state(noun) -> str | None:
     """An adjective right after the counted word says what is counted, before any verb the
     clause goes on with: "One dead, several others injured", "3 feared dead"."""
