@@ -163,7 +163,8 @@ class Gazetteer:
         skel = skeleton(key)
         if len(skel) < 3 or len(key) < 4 or not self._may_hold("skel", skel):
             return []
-        bare, joined = skeleton_free(key), key.replace(" ", "")
+        # compared without spaces: "Suborno Char" is a spelling of "Subarnachar"
+        bare, joined = skeleton_free(key).replace(" ", ""), key.replace(" ", "")
         # "Elwak" / "El Wak", "Babadogo" / "Baba Dogo": the same letters spaced differently are a spelling,
         # as good as an alternate name, not a transliteration guess. Names are compared before any place
         # is read: a short skeleton is shared by thousands of names.
@@ -171,7 +172,7 @@ class Gazetteer:
         for name_key, pid in self._con.execute("SELECT key, id FROM names WHERE skel = ?", (skel,)):
             if name_key.replace(" ", "") == joined:
                 spelled[pid] = "alternate"
-            elif pid not in spelled and fuzz.ratio(bare, skeleton_free(name_key)) >= 80:
+            elif pid not in spelled and fuzz.ratio(bare, skeleton_free(name_key).replace(" ", "")) >= 80:
                 spelled[pid] = "variant"
         if not spelled:
             return []
