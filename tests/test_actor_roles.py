@@ -81,3 +81,17 @@ def test_a_violent_demonstration_still_meets_the_police_named_elsewhere(pipeline
     event = primary(pipeline, "In Kisii, traders protesting new levies burnt tyres and blocked the highway. "
                               "Police later arrested two men.")
     assert event.sub_event_type == "Violent demonstration" and names(event) == ("Rioters (Kenya)", "Police Forces of Kenya")
+
+
+def test_a_party_s_members_named_civilians_by_default_are_a_crowd(pipeline):
+    # "members of <party>" are Civilians only by default: the event's roles see a crowd
+    from crisislens.schema import Actor, Document, Span
+    from crisislens.stages.event_roles import party
+
+    text = "Members of the Jubo League (JL) beat two shopkeepers."
+    parsed = pipeline.nlp(text)
+    crowd = Actor(name="Civilians (Bangladesh)", type="civilians", inter=7, mentions=[Span(0, 31)],
+                  reason="crowd noun 'members' of Jubo League: civilians, protesters or rioters by what they do")
+    doc = Document(id="t", text=text, actors=[crowd])
+    token = next(t for t in parsed if t.text == "JL")
+    assert party(doc, token).kind == "crowd"

@@ -107,7 +107,7 @@ def party(doc: Document, tok) -> Party:
         kind = INTER_KIND.get(actor.inter)
         if actor.inter == 4 and tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass"):
             kind = "civilian"  # "raiders killed Turkana": an ethnic group named as victims
-        elif _group_kinds().get(actor.name) in CROWD_GROUP_KINDS:
+        elif _group_kinds().get(actor.name) in CROWD_GROUP_KINDS or _crowd_actor(actor):
             kind = "crowd"  # "ODM and PNU clashed": a party's people in a fight are a crowd, not a militia
     if kind is None:
         k = kinds.get(key) or kinds.get(tok.lemma_.lower())
@@ -125,6 +125,12 @@ def party(doc: Document, tok) -> Party:
     elif kind is None and mods:  # "a military camp", "police station"
         kind = mods[0]
     return Party(tok, actor, kind)
+
+
+def _crowd_actor(actor: Actor) -> bool:
+    """A party's members or supporters ("members of BCL") the actors stage named Civilians only by
+    default: what they do decides, as its reason says (see stages/actors.py)."""
+    return actor.inter == 7 and (actor.reason or "").startswith("crowd noun")
 
 
 def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
