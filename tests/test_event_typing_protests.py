@@ -58,3 +58,19 @@ def test_violence_a_protest_is_about_leaves_it_peaceful(pipeline, text):
 def test_demonstrators_who_vandalise_are_violent(pipeline):
     event = primary(pipeline, "Students who were protesting over fees vandalised buses in Nyeri.")
     assert event.sub_event_type == "Violent demonstration", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses held a demonstration in Kericho over unpaid allowances. They lit bonfires on the main road.",
+    "Students protested in Embu over fees. The students then smashed windows and destroyed two buses.",
+])
+def test_violence_told_in_the_next_sentence_by_the_same_crowd(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration", event.reason
+
+
+def test_unrelated_violence_in_the_next_sentence_stays_apart(pipeline):
+    text = "Teachers held a peaceful protest in Kisii over pay. Gunmen attacked a bus near Moyale."
+    doc = pipeline.extract(text, published_at="2023-05-04")
+    subs = {e.sub_event_type for e in doc.events if e.kind == "acled"}
+    assert "Peaceful protest" in subs, subs

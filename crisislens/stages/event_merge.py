@@ -28,6 +28,10 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 RELATIVE_WHO = {"who", "whom", "whose"}
 MOTIVE_VIOLENCE = {"attack", "kill", "injure", "mob", "vandal", "destroy", "explosion", "abduct"}
 CAUSE_MARKS = ("subordinate 'after", "inside 'after", "inside 'following")
+CROWD_ACTS = {"vandal", "destroy", "loot", "attack", "riot", "mob", "clash"}
+ANAPHORS = {"they", "them", "some", "many", "others"}
+CROWD_NOUNS = {"member", "student", "youth", "protester", "demonstrator", "resident", "supporter", "trader",
+               "worker", "rioter", "villager"}
 MAX_JOIN_GAP = 2  # sentences: a later report of the same family further away is a new event unless it refers back
 
 
@@ -168,9 +172,10 @@ def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]
                 here.append(Draft(arrests, [s_index], list(cues), time_keys=set(dates)))
             here.insert(0, Draft(main_members, [s_index], list(cues), time_keys=set(dates)))
         kinds = {h.entry.get("kind") for h in cues}
-        if not cands and current is not None and kinds & {"intervention", "lethal"} \
+        if not cands and current is not None and kinds & {"intervention", "lethal", "crowd_violence"} \
                 and "protest" in current.families and s_index - current.sentences[-1] <= 2:
-            # "... Police later fired tear gas to disperse them." may come two sentences on
+            # "... Police later fired tear gas to disperse them." may come two sentences on;
+            # "They lit bonfires along the highway." tells what the demonstrators did
             current.sentences.append(s_index)
             current.cue_hits.extend(cues)
             continue
@@ -261,8 +266,25 @@ def _joins(prev: Draft, new: Draft) -> bool:
         return new_fams == prev_fams
     if new_fams & prev_fams:
         return True
+    if "protest" in prev_fams and new.main.klass in CROWD_ACTS and _refers_back(new.main.anchor):
+        return True  # "Students protested ... They lit bonfires and attacked clerks."
     # a protest that turns violent, or violence that the next sentence calls a riot
     return bool({"protest", "violence"} <= new_fams | prev_fams) and new.main.klass in {"riot", "mob", "clash"}
+
+
+def _refers_back(anchor) -> bool:
+    """Whether a violent verb's subject refers back to people already named ("they", "the students",
+    "members", "the youths"), so the violence continues the previous sentence's demonstration."""
+    subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
+    if not subjects and anchor.dep_ == "conj":
+        subjects = [c for c in anchor.head.children if c.dep_ == "nsubj"]
+    for s in subjects:
+        if s.lower_ in ANAPHORS:
+            return True
+        if s.pos_ == "NOUN" and s.tag_ == "NNS" and (s.lemma_.lower() in CROWD_NOUNS or any(
+                d.dep_ == "det" and d.lower_ in DEFINITE for d in s.children)):
+            return True
+    return False
 
 
 LABEL_NOUNS = {"protester", "demonstrator"}  # a label for people ("aiding protesters"); a rioter is rioting
