@@ -105,3 +105,26 @@ def test_institution_is_context_when_the_sentence_names_where(pipeline):
     doc = pipeline.extract("Students of Maseno University protested outside the court in Kisumu on Monday.")
     roles = {p.name: p.role for p in doc.places}
     assert roles.get("Kisumu") == "location" and roles.get("Maseno") == "context"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("A grenade hit a police vehicle in Manderas main market.", "Mandera"),
+    ("Gunmen raided Kakamegas outskirts at night.", "Kakamega"),
+])
+def test_possessive_without_apostrophe_gives_the_place(pipeline, sentence, name):
+    assert name in _names(pipeline.extract(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "300 unarmed Kikuyus gathered to demand jobs.",
+    "Six Kikuyu were killed with machetes.",
+    "Clashes between Maasai and Kikuyu ethnic militias left two dead.",
+])
+def test_peoples_named_like_towns_are_no_event_location(pipeline, sentence):
+    assert not [p for p in pipeline.extract(sentence).places if p.role == "location" and p.lat is not None]
+
+
+def test_hotel_is_context_when_the_sentence_names_the_town(pipeline):
+    doc = pipeline.extract("Gunmen hurled a grenade at police near the Nairobi Hotel in Mandera town.")
+    roles = {p.name: p.role for p in doc.places}
+    assert roles.get("Mandera") == "location" and roles.get("Nairobi") == "context"

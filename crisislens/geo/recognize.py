@@ -236,6 +236,19 @@ def _frame_titles() -> frozenset[str]:
     return frozenset(t.capitalize() for t in titles) | frozenset(t.upper() for t in titles if len(t) <= 3)
 
 
+def _possessive_stem(text: str, start: int, end: int, knows, not_places: frozenset[str], parsed) -> int:
+    """ "Manderas main market", "Malindis mock elections": a possessive written without its
+    apostrophe, when the gazetteer lacks the word, knows it without the final s and a noun phrase
+    follows ("Somalis", a nationality's plural, and "Kikuyus gathered", a people's, keep it)."""
+    name = text[start:end]
+    if " " in name or len(name) < 5 or name[-1] != "s" or name[:-1] in not_places or knows(name) \
+            or not knows(name[:-1]):
+        return end
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    following = parsed[span.end] if span is not None and span.end < len(parsed) else None
+    return end - 1 if following is not None and following.pos_ in ("NOUN", "ADJ") else end
+
+
 def _hyphen_parts(text: str, start: int, end: int, knows) -> list[tuple[int, int]]:
     """ "Narok-Mai Mahiu road", "Kikuyu-Dagoretti": two places joined by a hyphen, when the gazetteer
     lacks the whole and knows a part as a major place (a region, a country, a large town), or every
@@ -297,6 +310,7 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             and after[tail.group(1).lower()] == "route"
         for whole in parts:
             start, end = _known_part(text, *_framed_part(text, *whole, knows), knows)
+            end = _possessive_stem(text, start, end, knows, not_places, parsed)
             if end < whole[1] and start == whole[0] and any(i in person_at for i in range(start, end)) \
                     and _frame_after(text, start, end)[0] not in _PLACE_FRAMES:
                 continue  # "Hassan Joho's supporters": a town's name inside a person's is no place

@@ -2,8 +2,9 @@
 
 Many peoples share their name with a region ("Samburu", "Turkana", "Nandi"); followed by a noun
 for people (the actors' ethnic nouns: raiders, militia, community, herders, youths, clan; and
-`place_people_nouns.csv`: tribe, elders, villagers...), the name is an actor, unless a
-locative word puts it on the map ("clashes in Samburu"). The names come from the actors'
+`place_people_nouns.csv`: tribe, elders, villagers...), perhaps after "ethnic" or "armed", or
+after a number ("6 Kikuyu were killed"), the name is an actor, unless a locative word puts it on
+the map ("clashes in Samburu"). The names come from the actors'
 lexicon `ethnic_groups.csv`, through its loader.
 """
 
@@ -24,6 +25,7 @@ from crisislens.stages.actor_lexicon import (
 
 _CAPITALISED = re.compile(r"(?<![\w'])[A-Z][\w']*")
 _LIST_WORDS = frozenset({"and", "or", ",", "&"})
+_MODIFIERS = frozenset({"ethnic", "armed", "tribal", "communal", "rival", "suspected"})
 _LOCATIVE = frozenset({"in", "at", "near", "around", "outside", "inside", "across", "within", "from", "to"})
 
 
@@ -79,9 +81,13 @@ def ethnic_actor_starts(parsed) -> frozenset[int]:
         if not names:
             i += 1
             continue
-        following = parsed[j] if j < len(words) else None
+        k = j
+        while k < len(words) and words[k].lower() in _MODIFIERS:
+            k += 1  # "Maasai and Kikuyu ethnic militias"
+        following = parsed[k] if k < len(words) else None
         before = words[i - 1].lower() if i else ""
-        if following is not None and (following.lemma_.lower() in nouns or following.lower_ in nouns) \
+        counted = i > 0 and parsed[i - 1].like_num  # "6 Kikuyu were killed": people counted
+        if (counted or following is not None and (following.lemma_.lower() in nouns or following.lower_ in nouns)) \
                 and before not in _LOCATIVE:
             out.update(parsed[k].idx for k in names)
         i = max(j, i + 1)
