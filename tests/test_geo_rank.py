@@ -160,3 +160,21 @@ def test_spacing_of_a_transliterated_name_does_not_hide_it(pipeline):
     if not any(c.cc == "BD" and c.feature == "ADM3" for c in pipeline.resources.gazetteer.lookup("Subarnachar")):
         pytest.skip("no upazila data installed")
     assert any(c.name == "Subarnachar" for c in found)
+
+
+def test_no_place_but_a_known_country_is_coded_at_its_capital():
+    place, reason = event_location(_doc([], country="KE"), [(0, 100)])
+    assert (place.country_code, place.precision, place.admin1) == ("KE", 3, "Nairobi")
+    assert abs(place.lat - -1.28) < 0.1 and "country" in reason
+
+
+def test_no_place_and_no_country_gives_no_location():
+    assert event_location(_doc([], country=None), [(0, 100)]) == (None, None)
+
+
+def test_a_country_at_its_capital_takes_the_capital_region(pipeline):
+    kenya = pipeline.resources.gazetteer.country("KE")
+    place = Place(name="Kenya", country_code="KE", lat=kenya.lat, lon=kenya.lon, precision=3,
+                  mentions=[Span(10, 15)], feature="PCLI")
+    found, _ = event_location(_doc([place]), [(0, 100)])
+    assert (found.admin1, place.admin1) == ("Nairobi", None)  # the event's copy, not the place itself

@@ -13,8 +13,9 @@ publication date either, the date is left null.
 Location. A town or region with role "location" mentioned in the evidence sentence(s), most
 specific first (geo precision 1 before 2 before 3, the article's own country before another),
 else the article's first resolved town or region, else a country-level place (a country, or a
-name placed only in its country: ACLED codes such an event at the capital), else an
-unresolved name from the evidence.
+name placed only in its country: ACLED codes such an event at the capital, in the capital's
+region), else an unresolved name from the evidence, else, when the actors tell the article's
+country ("Kenya Police"), that country at its capital (`country_capitals.csv`).
 
 Fatalities. Quantities of category "killed" inside the evidence: figures within one
 sentence add up ("a soldier and two attackers"), except another source's figure in brackets
@@ -31,8 +32,11 @@ into `counts`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 
+from crisislens.lexicons import load_table
 from crisislens.schema import MAX_COUNT, Document, Place, Quantity, TimeExpression
 from crisislens.stages.fatality_notes import (
     adds_to_earlier,
@@ -153,16 +157,33 @@ def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place 
     if countries:
         best = min(countries, key=lambda p: (p.role == "context", first(p) == 10**9 or p.role != "location",
                                              foreign(p), start(p)))
+        capital = _capitals().get(best.country_code or "")
+        if best.admin1 is None and capital is not None and (best.lat, best.lon) == capital[1:3]:
+            best = replace(best, admin1=capital[3] or None)  # at the capital, in the capital's region
         return best, f"'{best.name}': the event is placed in its country only"
     unresolved = [p for p in doc.places if p.role == "location" and first(p) < 10**9]
     if unresolved:
         best = min(unresolved, key=first)
         return best, f"'{best.name}' named in the event's sentence (not located)"
+    capital = _capitals().get(doc.country or "")
+    if capital is not None:  # no place named, but the actors tell the country ("Kenya Police", "KDF")
+        name, lat, lon, admin1 = capital
+        return Place(name=name, country_code=doc.country, admin1=admin1 or None, lat=lat, lon=lon,
+                     precision=3, feature="PCLI", reason="no place named: the article's country, at its capital"), \
+            "no place named: the article's country"
     return None, None
 
 
+@cache
+def _capitals() -> dict[str, tuple[str, float, float, str]]:
+    """ISO2 -> (country name, capital's lat, lon, capital's region): where a country-level event is coded."""
+    return {r["iso2"]: (r["country"], float(r["lat"]), float(r["lon"]), r["admin1"])
+            for r in load_table("country_capitals.csv")}
+
+
 def _earlier(parsed, q: Quantity) -> bool:
-    """A figure inside "after/following ..." belongs to an earlier event, not this one."""
+    """A figure inside "after/following/since ..." belongs to an earlier event, not this one ("before
+    shooting him dead" is the same event's last act)."""
     span = parsed.char_span(q.span.start, q.span.end, alignment_mode="expand") if parsed is not None else None
     if span is None:
         return False
