@@ -104,3 +104,8 @@ def test_more_deaths_in_hospital_add_to_the_toll(pipeline):
     text = ("On 3 March 2024, gunmen attacked a bus near the town. 4 passengers were killed in the attack. "
             "Two more people died in hospital.")
     assert _toll(pipeline, text) == 6
+
+
+def test_a_killing_after_before_is_the_events_last_act(pipeline):
+    text = "On 3 March 2024, gunmen broke into the house of a trader in the town and took his phone before shooting him dead."
+    assert _toll(pipeline, text) == 1

@@ -300,3 +300,28 @@ def test_either_figure_of_a_range_keeps_its_noun(pipeline):
     found = [q for q in _quantities(pipeline, "Troops repelled the raid, killing either two or five fighters.")
              if q.category == "killed"]
     assert [(q.low, q.high) for q in found] == [(2, 5)]
+
+
+@pytest.mark.parametrize("sentence, value, category", [
+    ("Raiders stormed the farm and shot him dead.", 1, "killed"),
+    ("A farmer is dead after raiders stormed the village.", 1, "killed"),
+    ("A guard who was killed in the raid was buried on Sunday.", 1, "killed"),
+    ("Militiamen attack a village and kill 6 in the night", 6, "killed"),
+])
+def test_one_victim_named_by_a_pronoun_relative_or_copula(pipeline, sentence, value, category):
+    assert (value, category) in {(q.value, q.category) for q in _quantities(pipeline, sentence)}
+
+
+def test_a_man_who_killed_is_no_victim(pipeline):
+    found = [q for q in _quantities(pipeline, "Villagers chased a man who had killed a goat.") if q.category == "killed"]
+    assert not [q for q in found if q.text.lower().startswith("a man")]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("His body and the body of his brother were found in a ditch.", 2),
+    ("The bodies of a guard and a driver were found near the river.", 2),
+    ("Police recovered the body of a trader in the forest.", 1),
+])
+def test_remains_found_count_one_per_person(pipeline, sentence, value):
+    found = [q.value for q in _quantities(pipeline, sentence) if q.category == "killed"]
+    assert found == [value]

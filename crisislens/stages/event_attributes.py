@@ -49,7 +49,7 @@ from crisislens.stages.fatality_notes import (
 )
 
 DEFAULT_OFFSET_DAYS = 1
-EARLIER_PREPS = {"after", "following", "before", "since"}
+EARLIER_PREPS = {"after", "following", "since"}
 
 
 def _inside(start: int, end: int, bounds: list[tuple[int, int]]) -> bool:
@@ -235,12 +235,14 @@ PROTEST_WORDS = {"protest", "demonstration", "rally", "demonstrate", "demonstrat
 def _protest_topic(root) -> str | None:
     """"protest against the death of 2 students", "demanding justice for 5 people killed":
     deaths a protest is about happened before it and are not its toll."""
+    protest = any(t.lemma_.lower() in PROTEST_WORDS for t in root.sent)
+    topic_prep = False
     for anc in root.ancestors:
-        if anc.dep_ == "prep" and anc.lower_ in TOPIC_PREPS and any(
-                t.lemma_.lower() in PROTEST_WORDS for t in root.sent):
+        if anc.dep_ == "prep" and anc.lower_ in TOPIC_PREPS and protest:
             return anc.text
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in TOPIC_VERBS and anc.i < root.i:
-            return anc.text
+        topic_prep = topic_prep or (anc.dep_ == "prep" and anc.lower_ in TOPIC_PREPS | {"for"})
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in TOPIC_VERBS and anc.i < root.i and (protest or topic_prep):
+            return anc.text  # not "demanded photos before shooting him dead"
     return None
 
 

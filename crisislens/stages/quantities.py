@@ -28,7 +28,7 @@ import re
 
 from spacy.attrs import LOWER, POS
 from spacy.strings import get_string_id
-from spacy.symbols import VERB
+from spacy.symbols import AUX, VERB
 
 from crisislens.ingest.article import clean_text
 from crisislens.schema import Document, Quantity, Span
@@ -56,12 +56,14 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _POSSESSIVE = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 _ZERO_WORDS = frozenset({"nobody", "none", "noone"})
 _ZERO_IDS = frozenset(get_string_id(w) for w in ("no", *_ZERO_WORDS))
-_VERB_IDS = frozenset({int(VERB)})
+_VERB_IDS = frozenset({int(VERB), int(AUX)})
 _ARG_ROLES = {"dobj": "object", "nsubjpass": "object", "nsubj": "subject"}
 _ARG_DEPS = frozenset(_ARG_ROLES)
 _DYING = frozenset({"die", "perish", "succumb"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _SINGLE_PRONOUNS = frozenset({"he", "she"})
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
+_RELATIVE = frozenset({"who", "that", "whom"})
 _NOT_PERSONS = frozenset({"vehicle", "car", "house", "home", "property", "cow", "goat", "camel", "cattle",
                           "sheep", "dog", "donkey", "animal", "lion", "elephant", "bus", "truck", "motorcycle",
                           "shop", "building", "school", "store", "bag", "gun", "rifle", "weapon", "phone",
@@ -203,8 +205,8 @@ def _one_person(noun, bare: bool = False, definite: bool = False) -> bool:
     """A single person named without a figure: "a driver", "his wife", "John Kamau", and in
     headline style a bare singular noun ("Mob lynches robbery suspect"); with `definite`, also
     one already introduced ("the driver", "he")."""
-    if definite and noun.lower_ in _SINGLE_PRONOUNS:
-        return True
+    if (definite and noun.lower_ in _SINGLE_PRONOUNS) or (noun.lower_ in _OBJECT_PRONOUNS and noun.dep_ == "dobj"):
+        return True  # "the driver died", "shooting him dead"
     if noun.lemma_.lower() in _NOT_PERSONS or noun.tag_ not in ("NN", "NNP") or noun.ent_type_ in _PLACE_ENTS:
         return False  # "killed a youth in X village, Y upazila": a place the parse made an object
     if noun.ent_type_ == "PERSON":
@@ -217,11 +219,33 @@ def _one_person(noun, bare: bool = False, definite: bool = False) -> bool:
     return any(c.lower_ in (_INDEFINITE | _POSSESSIVE) or (definite and c.lower_ == "the") for c in determiners)
 
 
-def _body_found(verb, arg) -> bool:
-    """"The body of a trader was found", "police recovered a corpse": one person killed."""
+def _said_dead(verb) -> bool:
+    """"A Kenyan is dead": a form of "be" whose complement says the subject died."""
+    return verb.lemma_.lower() == "be" and any(
+        c.dep_ == "acomp" and cue_table().get((c.lower_, "state")) == "killed" for c in verb.children)
+
+
+def _body_found(verb, arg) -> int:
+    """How many dead found remains stand for: "the body of a trader was found", "police recovered a
+    corpse" → 1; "his body and the body of a woman were found" → 2; "the bodies of a guard and
+    another youth" → 2 (one per person named after "of"); 0 when not found remains."""
     cues = cue_table()
-    return (arg.lemma_.lower(), "remains") in cues and (verb.lemma_.lower(), "discover") in cues \
-        and arg.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in arg.children)
+    if (arg.lemma_.lower(), "remains") not in cues or (verb.lemma_.lower(), "discover") not in cues:
+        return 0
+    if arg.tag_ == "NNS":
+        of_noun = noun_after_of(arg)
+        if of_noun is None or of_noun.tag_ not in ("NN", "NNP") or any(c.dep_ == "nummod" for c in arg.children):
+            return 0
+        named = [c for c in of_noun.conjuncts if c.i > of_noun.i and c.tag_ in ("NN", "NNP")]
+        named += [c for c in verb.children if c.dep_ == arg.dep_ and c.i > arg.i and c.tag_ == "NN" and any(
+            g.dep_ == "det" and g.lower_ in _INDEFINITE for g in c.children)]  # "... and a driver": a misparse
+        return 1 + len(named)
+    found = 0
+    for noun in (arg, *(c for c in arg.conjuncts if c.i > arg.i)):
+        if (noun.lemma_.lower(), "remains") in cues and noun.tag_ == "NN" and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", *_POSSESSIVE) for c in noun.children):
+            found += 1
+    return found
 
 
 def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) -> list[Quantity]:
@@ -229,6 +253,8 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
     out: list[Quantity] = []
     seen: set[int] = set(counted)
     for verb in _tokens_where(parsed, POS, _VERB_IDS):
+        if verb.pos_ == "AUX" and (verb.dep_ not in ("ROOT", "conj") or not _said_dead(verb)):
+            continue  # a form of "be" counts only as "A Kenyan is dead"
         children = list(verb.children)  # read once: each walk over a token's children builds Tokens
         child_deps = {c.dep_ for c in children}
         # headline style: "Police informant killed in town" (a bare participle on the noun)
@@ -244,15 +270,20 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
         for arg in [*children, verb.head] if opening else children:
             role = _ARG_ROLES.get(arg.dep_)
             headline = (role == "subject" and bare_participle) or arg.i == verb.head.i
+            if arg.dep_ == "nsubjpass" and arg.lower_ in _RELATIVE and verb.dep_ == "relcl" \
+                    and verb.head.pos_ in ("NOUN", "PROPN"):
+                arg = verb.head  # "a man who was killed": the relative pronoun stands for the man
             if headline:
                 role = "object"
-            if role is None or arg.i in seen or (role == "subject" and verb.lemma_.lower() not in _DYING):
+            if role is None or arg.i in seen or (role == "subject" and verb.lemma_.lower() not in _DYING
+                                                 and not _said_dead(verb)):
                 continue
-            if role == "object" and _body_found(verb, arg):
+            bodies = _body_found(verb, arg) if role == "object" else 0
+            if bodies:
                 seen.add(arg.i)
                 start, end = arg.left_edge.idx, arg.idx + len(arg)
-                out.append(Quantity(value=1, category="killed", span=Span(start, end), text=text[start:end],
-                                    low=1, source=sources.of(verb)))
+                out.append(Quantity(value=bodies, category="killed", span=Span(start, end), text=text[start:end],
+                                    low=bodies, source=sources.of(verb)))
                 continue
             if arg.dep_ == "dobj" and (not arg.is_alpha or "auxpass" in child_deps):
                 continue  # a passive verb has no object: "lynched ... in Rangwe sub-county" is a misparse
@@ -260,7 +291,7 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
             if category not in ("killed", "injured", "abducted", "arrested"):
                 continue
             # "The driver died", "He later died in hospital"; not what someone claims ("claiming the patient died")
-            definite = role == "subject" and verb.dep_ in ("ROOT", "conj")
+            definite = role == "subject" and verb.dep_ in ("ROOT", "conj") and not _said_dead(verb)
             if arg.tag_ == "NNS" and arg.i not in seen and any(c.dep_ in ("det", "predet") and c.lower_ == "both"
                                                                for c in arg.children):
                 seen.add(arg.i)  # "Both men were killed"

@@ -252,6 +252,10 @@ def figure_category(number) -> str:
         of_cat = noun_category(of_noun) or predicate_category(of_noun)
         if of_cat and of_cat != "skip":
             return of_cat
+    if number.dep_ == "nummod" and number.head.pos_ == "VERB" and number.head.i == number.i - 1:
+        said = verb_category(number.head, "object")  # "attacks civilians and kills 4": a misparsed object
+        if said:
+            return said
     return _next_word_category(noun) or fragment_category(number) or "other"
 
 
