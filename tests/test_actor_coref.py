@@ -67,3 +67,21 @@ def test_a_resolved_mention_records_why(pipeline):
                            "the city since May.", published_at="2024-05-10")
     actor = next(a for a in doc.actors if "Rapid Support Forces" in a.name)
     assert "actor_coref" in actor.reason
+
+
+def _owner(pipeline, text: str, word: str) -> str | None:
+    doc = pipeline.extract(text, "2023-05-04")
+    start = text.index(word)
+    owners = [a for a in doc.actors if any(m.start == start for m in a.mentions)]
+    return owners[0].name if owners else None
+
+
+@pytest.mark.parametrize("text, pronoun, name", [
+    # a verb's subject is never the antecedent of its object
+    ("Al Shabaab fighters crossed the river and police engaged them near Mandera.", "them", "Al Shabaab"),
+    # a subject pronoun takes up the earlier subject, not the nearest plural noun
+    ("Armed gunmen killed two traders and a guard when they raided the market in Garissa.", "they",
+     "Unidentified Armed Group (Kenya)"),
+])
+def test_pronoun_antecedents(pipeline, text, pronoun, name):
+    assert _owner(pipeline, text, f" {pronoun} ".strip()) == name

@@ -95,3 +95,9 @@ def test_a_party_s_members_named_civilians_by_default_are_a_crowd(pipeline):
     doc = Document(id="t", text=text, actors=[crowd])
     token = next(t for t in parsed if t.text == "JL")
     assert party(doc, token).kind == "crowd"
+
+
+def test_a_pronoun_party_is_what_its_noun_is(pipeline):
+    # "them" stands for the arrested suspects: unarmed, so the shooting is an attack on civilians
+    event = primary(pipeline, "In Nakuru, police arrested three suspects and later shot them dead.")
+    assert event.event_type == "Violence against civilians" and event.actor2.name == "Civilians (Kenya)"

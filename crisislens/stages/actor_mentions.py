@@ -293,6 +293,22 @@ class Finder:
             self._add(list(span), root, name=name, inter=4, type="identity_militia", country=home,
                       key=(name,), reason=f"ethnic name '{span.text}' used as an actor", source="ethnic")
 
+    def _is_subject(self, mention: Mention) -> bool:
+        head = self.parsed[mention.head]
+        while head.dep_ == "conj":
+            head = head.head
+        return head.dep_ in ("nsubj", "nsubjpass")
+
+    def _subject_of(self, mention: Mention, pronoun) -> bool:
+        """"police engaged them", "the army and police chased them": a verb's subject (or one of
+        its coordinated subjects) is never the antecedent of the verb's object."""
+        if pronoun.dep_ not in ("dobj", "dative"):
+            return False
+        head = self.parsed[mention.head]
+        while head.dep_ == "conj":
+            head = head.head
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.i == pronoun.head.i
+
     def _beside_militia(self, token) -> bool:
         """"Turkana and Samburu raiders": a name tagged as a place but coordinated with an
         identity militia is the other community's militia."""
@@ -375,9 +391,11 @@ class Finder:
                 continue
             sent_start = token.sent.start
             prev_start = self.parsed[sent_start - 1].sent.start if sent_start > 0 else 0
-            targets = [m for m in targets if m.head >= prev_start]
+            targets = [m for m in targets if m.head >= prev_start and not self._subject_of(m, token)]
             if targets:
-                target = max(targets, key=lambda m: m.head)
+                # "raiders killed two students when they attacked": a subject pronoun takes up a subject
+                subjects = [m for m in targets if token.dep_ in ("nsubj", "nsubjpass") and self._is_subject(m)]
+                target = max(subjects or targets, key=lambda m: m.head)
                 self._add([token], token, name=target.name, inter=target.inter, type=target.type,
                           country=target.country, key=target.key, source="pronoun", noun=target.noun,
                           reason=f"pronoun '{token.text}' refers to {target.name}", associated=target.associated)

@@ -93,6 +93,10 @@ def party(doc: Document, tok) -> Party:
         k = kinds.get(key) or kinds.get(tok.lemma_.lower())
         if k:
             kind = k[0]
+    if tok.pos_ == "PRON" and kind is None and actor is not None:
+        before = _antecedent(actor, tok)  # "arrested the suspects and shot them": what the suspects are
+        if before is not None:
+            return Party(tok, actor, party(doc, before).kind)
     if tok.lower_ in GENERIC_HEADS:  # "a group of herders", "members of the GSU": the "of" phrase decides
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         inner = party(doc, of[0]) if of else None
@@ -125,6 +129,16 @@ def party(doc: Document, tok) -> Party:
     elif kind is None and mods:  # "a military camp", "police station"
         kind = mods[0]
     return Party(tok, actor, kind)
+
+
+def _antecedent(actor: Actor, tok):
+    """The head of the actor's last mention before a pronoun, if it is a noun."""
+    spans = [m for m in actor.mentions if m.end <= tok.idx]
+    if not spans:
+        return None
+    last = max(spans, key=lambda m: m.start)
+    span = tok.doc.char_span(last.start, last.end, alignment_mode="expand")
+    return span.root if span is not None and span.root.pos_ in ("NOUN", "PROPN") else None
 
 
 def _crowd_actor(actor: Actor) -> bool:
