@@ -128,3 +128,27 @@ def test_hotel_is_context_when_the_sentence_names_the_town(pipeline):
     doc = pipeline.extract("Gunmen hurled a grenade at police near the Nairobi Hotel in Mandera town.")
     roles = {p.name: p.role for p in doc.places}
     assert roles.get("Mandera") == "location" and roles.get("Nairobi") == "context"
+
+
+@pytest.mark.parametrize("sentence, expected, unexpected", [
+    ("The editor of the Eldoret-based weekly was killed.", "Eldoret", "Eldoret-based"),
+    ("Hospitals in Dagestan's mountain villages were attacked.", "Dagestan", "Dagestan's"),
+    ("Neither Britain nor France commented on the attack in Paris.", "Paris", "Neither Britain"),
+])
+def test_run_is_cut_to_the_place(pipeline, sentence, expected, unexpected):
+    names = _names(pipeline.extract(sentence))
+    assert expected in names and unexpected not in names
+
+
+@pytest.mark.parametrize("sentence, unexpected", [
+    ("US-backed militias captured the village.", "US-backed"),
+    ("Mortar fire from the Islamic State hit the town.", "Islamic"),
+    ("The name of Juan Manuel Santos is behind this attack, officials said.", "Santos"),
+])
+def test_qualifiers_groups_and_surnames_are_not_places(pipeline, sentence, unexpected):
+    assert unexpected not in {n for p in pipeline.extract(sentence).places for n in (p.name,)}
+
+
+def test_possessive_place_name_stays_whole(pipeline):
+    doc = pipeline.extract("Students protested in Cox's Bazar city on Sunday.")
+    assert any(p.country_code == "BD" and p.admin1 == "Chittagong" for p in doc.places)
