@@ -109,3 +109,13 @@ def test_more_deaths_in_hospital_add_to_the_toll(pipeline):
 def test_a_killing_after_before_is_the_events_last_act(pipeline):
     text = "On 3 March 2024, gunmen broke into the house of a trader in the town and took his phone before shooting him dead."
     assert _toll(pipeline, text) == 1
+
+
+def test_houses_coordinated_with_a_death_are_no_toll(pipeline):
+    text = "On 3 March 2024, a land dispute between two clans caused the death of one and several houses destroyed in the village."
+    assert _toll(pipeline, text) == 1
+
+
+def test_one_here_and_the_other_there_is_a_breakdown(pipeline):
+    text = "On 3 March 2024, fighting between rival party supporters caused two deaths, one in the market and the other near the school."
+    assert _toll(pipeline, text) == 2

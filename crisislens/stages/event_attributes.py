@@ -212,7 +212,7 @@ def _not_a_toll(parsed, q: Quantity) -> str | None:
             root.pos_ == "NUM" and len(span) == 1 and root.i > 0 and parsed[root.i - 1].text == ","
             and root.i + 1 < len(parsed) and parsed[root.i + 1].text == "," and parsed[root.i - 2].pos_ == "PROPN"):
         return "an age"
-    head = root.head if root.dep_ == "nummod" else root
+    head = root.head if root.dep_ in ("nummod", "amod") else root  # "12 houses", "several houses"
     if head.lemma_.lower() in NOT_PEOPLE or head.lower_ in NOT_PEOPLE:
         return f"counts '{head.text}'"
     verb = next((t for t in root.ancestors if t.pos_ == "VERB"), None)
@@ -331,7 +331,11 @@ def _without_breakdowns(text: str, qs: list[Quantity]) -> list[Quantity]:
             j += 1
         if j > i + 1:
             between = text[big.span.end: qs[j - 1].span.end + 12].lower()  # "..., one of whom died later"
-            if (run == _low(big) > 1 and j > i + 2) or any(w in between for w in SUBSET_WORDS):
+            if (run == _low(big) > 1 and j > i + 2) or any(w in between for w in SUBSET_WORDS) or (
+                    j == i + 2 and _low(qs[i + 1]) < _low(big) and "the other" in text[qs[i + 1].span.end:
+                                                                                  qs[i + 1].span.end + 40].lower()
+                    and text[big.span.end:qs[i + 1].span.start].rstrip().endswith(",")):
+                # "caused two deaths, one in Awendo and the other in Rongo"
                 i = j
                 continue
         i += 1
