@@ -178,3 +178,14 @@ def test_a_country_at_its_capital_takes_the_capital_region(pipeline):
                   mentions=[Span(10, 15)], feature="PCLI")
     found, _ = event_location(_doc([place]), [(0, 100)])
     assert (found.admin1, place.admin1) == ("Nairobi", None)  # the event's copy, not the place itself
+
+
+def test_an_ambiguous_name_far_from_the_texts_clues_does_not_decide_the_country(pipeline):
+    doc = pipeline.extract("Protests spread in western Kenya near Lake Victoria after Kenyan fishermen were "
+                           "detained in Ugandan waters.")
+    assert doc.country == "KE"
+
+
+def test_an_unambiguous_town_outweighs_a_country_named_as_an_origin(pipeline):
+    doc = pipeline.extract("More than 50 people were injured in a fight between Sudan refugees in Kakuma camp.")
+    assert doc.country == "KE"

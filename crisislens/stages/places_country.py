@@ -140,6 +140,10 @@ def _best_reading(res: Resolution, cc: str, weight: float, evidence: set[str]) -
         if explained and cc not in near:
             _, value, country = max(explained)
             return country, value
+        if cc not in near and len({c.cc for c in res.alternatives}) > 1:
+            # the text's own clues point elsewhere: an ambiguous name read far from them is doubtful
+            # ("Lake Victoria" in a note on western Kenya is no town in Hong Kong or the Seychelles)
+            return cc, weight / 2
     country = max(readings, key=lambda c: (readings[c], c == cc))
     return country, readings[country]
 
