@@ -189,3 +189,8 @@ def test_an_ambiguous_name_far_from_the_texts_clues_does_not_decide_the_country(
 def test_an_unambiguous_town_outweighs_a_country_named_as_an_origin(pipeline):
     doc = pipeline.extract("More than 50 people were injured in a fight between Sudan refugees in Kakuma camp.")
     assert doc.country == "KE"
+
+
+def test_a_country_after_in_and_a_compass_word_places_the_article(pipeline):
+    doc = pipeline.extract("Riots broke out in western Kenya after Ugandan police seized fishing boats.")
+    assert doc.country == "KE"

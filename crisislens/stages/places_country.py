@@ -170,9 +170,19 @@ def main_country(votes: Counter) -> str | None:
 
 
 def _locative_before(text: str, start: int) -> bool:
-    """ "clashes in Kenya" places things in the country; "solidarity with Palestine" does not."""
-    prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
-    return bool(prev) and prev.group(1).lower() in _locatives()
+    """ "clashes in Kenya" (or "in western Kenya") places things in the country; "solidarity with
+    Palestine" does not."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", text[max(0, start - 30):start])[-2:]]
+    if len(words) == 2 and words[1] in _compass():
+        words = words[:1]
+    return bool(words) and words[-1] in _locatives()
+
+
+@cache
+def _compass() -> frozenset[str]:
+    from crisislens.lexicons import load_table
+
+    return frozenset(row["word"] for row in load_table("place_generic_words.csv") if row["kind"] == "compass")
 
 
 @cache
