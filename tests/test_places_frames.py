@@ -152,3 +152,11 @@ def test_qualifiers_groups_and_surnames_are_not_places(pipeline, sentence, unexp
 def test_possessive_place_name_stays_whole(pipeline):
     doc = pipeline.extract("Students protested in Cox's Bazar city on Sunday.")
     assert any(p.country_code == "BD" and p.admin1 == "Chittagong" for p in doc.places)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Students of St Mathias Busia Boys Secondary School went on strike.", "Busia"),
+    ("Migori government workers went on strike over pay.", "Migori"),
+])
+def test_known_place_inside_an_institution_or_before_a_noun_phrase(pipeline, sentence, name):
+    assert name in _names(pipeline.extract(sentence))

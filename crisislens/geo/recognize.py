@@ -151,7 +151,8 @@ def _framed_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
     name = text[start:start + words[k - 1].end()]
     if knows(name) or (base_name(name) and knows(base_name(name))):
         return start, start + words[k - 1].end()
-    return start, end
+    inner = _known_part(text, start, start + words[k - 1].end(), knows)  # "St Mathias Busia Boys": Busia
+    return inner if inner != (start, start + words[k - 1].end()) else (start, end)
 
 
 @cache
@@ -371,7 +372,8 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
                 prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
                 if prev and prev.group(1).lower() in _locative() and known:
                     mention.source = "preposition"
-                elif (mention.frame or _proper(parsed, start, end)) and knows(mention.text, major=True):
+                elif (mention.frame or _proper(parsed, start, end) or any(t.ent_type_ for t in _tokens(parsed, start, end))) \
+                        and knows(mention.text, major=True):
                     mention.source = "known"  # a country, region or city spaCy did not tag (or took for a person)
                 elif mention.frame and _proper(parsed, start, end) \
                         and (text[end + 1:end + 2].isupper() or not _starts_sentence(parsed, start)) \
@@ -404,6 +406,11 @@ def _unlist(mentions: list[Mention], text: str) -> None:
             i = last + 1
         else:
             i = k + 1 if k > i else i + 1
+
+
+def _tokens(parsed, start: int, end: int):
+    """The tokens of a character span (none when it cannot be aligned)."""
+    return parsed.char_span(start, end, alignment_mode="expand") or ()
 
 
 def _proper(parsed, start: int, end: int) -> bool:
