@@ -119,3 +119,9 @@ def test_houses_coordinated_with_a_death_are_no_toll(pipeline):
 def test_one_here_and_the_other_there_is_a_breakdown(pipeline):
     text = "On 3 March 2024, fighting between rival party supporters caused two deaths, one in the market and the other near the school."
     assert _toll(pipeline, text) == 2
+
+
+def test_a_killing_coded_as_a_separate_event_implies_no_death(pipeline):
+    text = ("On 3 March 2024, villagers set fire to the house of a man in the town, for stabbing a trader to death "
+            "(coded as a separate event).")
+    assert _toll(pipeline, text) == 0

@@ -325,3 +325,21 @@ def test_a_man_who_killed_is_no_victim(pipeline):
 def test_remains_found_count_one_per_person(pipeline, sentence, value):
     found = [q.value for q in _quantities(pipeline, sentence) if q.category == "killed"]
     assert found == [value]
+
+
+def test_any_verb_to_death_kills(pipeline):
+    found = {(q.value, q.category) for q in _quantities(pipeline, "Three women were charred to death when raiders torched their hut.")}
+    assert (3, "killed") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two men were sentenced to death by the court.",
+    "The court sentenced 3 soldiers to death.",
+])
+def test_a_death_sentence_is_no_killing(pipeline, sentence):
+    assert not [q for q in _quantities(pipeline, sentence) if q.category == "killed"]
+
+
+def test_a_place_after_the_victim_is_no_victim(pipeline):
+    text = "Villagers beat and killed a youth in Rampur village, Kalia upazila, on suspicion of theft."
+    assert [q.value for q in _quantities(pipeline, text) if q.category == "killed"] == [1]

@@ -379,6 +379,9 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
             continue
         if _unrealised(m.anchor) or background_killing(m.anchor):
             continue
+        sent = m.anchor.sent
+        if coded_elsewhere(sent.text, m.anchor.idx - sent.start_char):
+            continue  # "for stabbing a person to death (coded as a separate event)"
         for tok in targets_of(m.anchor):
             if tok.lemma_.lower() in NOT_PEOPLE:
                 continue

@@ -101,7 +101,8 @@ def process(doc: Document, parsed, resources=None) -> Document:
                               text=text[phrase.start:phrase.end], low=phrase.low, high=phrase.high,
                               approximate=phrase.approximate, source=sources.of(number)))
     found.extend(_zero_counts(parsed, text, counted_tokens, sources))
-    found.extend(_implicit_counts(parsed, text, counted_tokens, sources))
+    places = [(m.start, m.end) for place in doc.places for m in place.mentions]
+    found.extend(_implicit_counts(parsed, text, counted_tokens, sources, places))
     found.sort(key=lambda q: q.span.start)
     doc.quantities.extend(found)
     return doc
@@ -248,7 +249,8 @@ def _body_found(verb, arg) -> int:
     return found
 
 
-def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) -> list[Quantity]:
+def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources,
+                     places: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Persons killed, hurt, taken or arrested one by one: "a man was killed" → killed 1."""
     out: list[Quantity] = []
     seen: set[int] = set(counted)
@@ -301,7 +303,10 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources) ->
                 continue
             later = [c for c in arg.conjuncts if c.i > arg.i]  # a list read left to right; never its head before it
             persons = [n for n in (arg, *later) if n.i not in seen and _one_person(n, headline, definite)
-                       and not any(c.dep_ == "nummod" for c in n.children)]
+                       and not any(c.dep_ == "nummod" for c in n.children)
+                       and not (not any(c.dep_ in ("det", "poss") for c in n.children)
+                                and any(s <= t.idx < e for s, e in places for t in (n, n.left_edge)))]
+            # "a youth in X village, Y upazila": a place the parse made a second object
             figured = any(c.dep_ == "nummod" for c in arg.children)  # "Two herders and a bandit were killed"
             if not persons or (persons[0] is not arg and not figured):
                 continue

@@ -126,15 +126,20 @@ def _prep_category(prep, cues) -> list[str]:
 
 
 def _dead_nearby(verb) -> bool:
-    """"shot 1 policeman dead", "shooting dead two", "burnt to death": the verb killed."""
-    if (verb.lemma_.lower(), "object") not in cue_table():
-        return False
+    """"shot 1 policeman dead", "shooting dead two", "burnt to death", "charred to death": the verb
+    killed ("dead" after a verb of harm from the cues; "to death" after any verb)."""
+    cues = cue_table()
+    if (verb.lemma_.lower(), "verdict") in cues:
+        return False  # "sentenced to death", "threatened to death"
+    harm = (verb.lemma_.lower(), "object") in cues
     doc = verb.doc
     for token in doc[verb.i + 1:min(verb.i + 6, len(doc))]:
         if token.is_sent_start:
             return False
-        if token.lower_ == "dead" or (token.lower_ == "death" and doc[token.i - 1].lower_ == "to"):
+        if (token.lower_ == "dead" and harm) or (token.lower_ == "death" and doc[token.i - 1].lower_ == "to"):
             return True
+        if not harm and token.lower_ not in ("to", "death"):
+            return False
         if token.dep_ in ("cc", "punct") or token.pos_ == "VERB":
             return False
     return False
@@ -311,9 +316,11 @@ def _fragment_word(token, word: str, cues) -> str | None:
     if token.tag_ in ("VBN", "VBD") or token.pos_ == "VERB" or glued:
         if not glued and (token.tag_ not in ("VBN", "VBD") or any(c.dep_ == "dobj" for c in token.children)):
             return ""  # "a gang of 100 members kill 5 people": the figure did it
+        lemma = token.lemma_.lower().rstrip("/")
+        if (lemma, "verdict") in cues:
+            return ""  # "two men were sentenced to death"
         if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to" and doc[token.i + 2].lower_ == "death":
             return "killed"
-        lemma = token.lemma_.lower().rstrip("/")
         if (lemma, "report") in cues:
             return None  # "four reported killed": the reported verb says it
         for form in (lemma, word[:-2], word[:-1]):
