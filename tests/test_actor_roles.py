@@ -101,3 +101,18 @@ def test_a_pronoun_party_is_what_its_noun_is(pipeline):
     # "them" stands for the arrested suspects: unarmed, so the shooting is an attack on civilians
     event = primary(pipeline, "In Nakuru, police arrested three suspects and later shot them dead.")
     assert event.event_type == "Violence against civilians" and event.actor2.name == "Civilians (Kenya)"
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # armed men "from" a community are its militia
+    ("On Monday, armed bandits from Pokot attacked a village in Baringo and stole cattle.",
+     "Pokot Ethnic Militia (Kenya)", "Civilians (Kenya)"),
+    # of two agents the parser finds, the armed one did it; a herder killed is a civilian
+    ("On Friday, a youth Turkana militia shot and killed a herder near Lokori.",
+     "Turkana Ethnic Militia (Kenya)", "Civilians (Kenya)"),
+    # a village named by where it is is not the militia of that place's name
+    ("Gunmen attacked a village in Elgeyo-Marakwet at night.", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+])
+def test_communal_attack_sides(pipeline, text, actor1, actor2):
+    event = primary(pipeline, text)
+    assert event.event_type == "Violence against civilians" and names(event) == (actor1, actor2)

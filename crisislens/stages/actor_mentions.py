@@ -192,6 +192,8 @@ class Finder:
         before = self.hits.ethnic.get(token.i - 1) if entry.ethnic and token.i > 0 else None
         if before is not None and not any(m.i in self.hits.ethnic for m in mods) and token.i - 1 not in self.used:
             mods += list(self.parsed[before[0]:before[1]])  # "Pokot raiders" the parser split apart
+        if entry.ethnic and not any(m.i in self.hits.ethnic for m in mods):
+            mods += self._origin(token)  # "bandits from Pokot", "raiders from the Turkana side"
         tokens = [token] + [m for m in mods if m.dep_ != "punct"]
         lemmas = {m.lemma_.lower() for m in mods} | {m.lower_ for m in mods}
         groups = list(dict.fromkeys(self.hits.groups[m.i][2] for m in mods if m.i in self.hits.groups))
@@ -285,6 +287,8 @@ class Finder:
             span = self.parsed[first:last]
             root = span.root
             nxt = self.parsed[last] if last < len(self.parsed) else None
+            if first > 1 and self.parsed[first - 1].text == "-" and self.parsed[first - 2].is_title:
+                continue  # "Elgeyo-Marakwet", "Trans-Nzoia": part of a place's name
             if root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") or \
                     (root.ent_type_ in ("GPE", "LOC", "FAC") and not self._beside_militia(root)) or \
                     (nxt is not None and nxt.lower_ in _PLACE_WORDS):
@@ -292,6 +296,15 @@ class Finder:
             name, home = identity_militia_name(ethnic, self.country)
             self._add(list(span), root, name=name, inter=4, type="identity_militia", country=home,
                       key=(name,), reason=f"ethnic name '{span.text}' used as an actor", source="ethnic")
+
+    def _origin(self, token) -> list:
+        """The ethnic name in a "from" phrase of an armed noun, as tokens (none when it has none)."""
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for tok in prep.subtree:
+                if tok.i in self.hits.ethnic and tok.i not in self.used:
+                    first, last, _ = self.hits.ethnic[tok.i]
+                    return list(self.parsed[first:last])
+        return []
 
     def _is_subject(self, mention: Mention) -> bool:
         head = self.parsed[mention.head]

