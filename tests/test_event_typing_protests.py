@@ -74,3 +74,14 @@ def test_unrelated_violence_in_the_next_sentence_stays_apart(pipeline):
     doc = pipeline.extract(text, published_at="2023-05-04")
     subs = {e.sub_event_type for e in doc.events if e.kind == "acled"}
     assert "Peaceful protest" in subs, subs
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Police dispersed opposition supporters in Mumias.", "Protest with intervention"),
+    ("Teachers protested over pay in Kisumu. Police fired tear gas.", "Protest with intervention"),
+    ("Hundreds of traders took to the streets of Nakuru over new levies.", "Peaceful protest"),
+    ("Students went on the rampage in Kisii demanding the removal of their principal.", "Violent demonstration"),
+])
+def test_protest_words_without_a_protest_noun(pipeline, text, sub_event_type):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == sub_event_type, event.reason

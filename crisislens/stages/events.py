@@ -110,7 +110,8 @@ def _features(doc: Document, d: Draft, killed: int,
         else:
             m_agents, m_targets = parties(doc, m.anchor)
             others.extend(m_agents + m_targets)
-            target_kinds |= {p.kind for p in m_targets if p.kind and m.klass not in ("kill", "injure")}
+            # the police's targets are the demonstrators they disperse, not victims of the crowd's violence
+            target_kinds |= {p.kind for p in m_targets if p.kind and m.klass not in ("kill", "injure", "police")}
             if m.klass in ("kill", "injure"):  # "three officers were killed": who the violence fell on
                 victim_kinds |= {p.kind for p in m_targets if p.kind}
         kinds = {p.kind for p in m_agents if p.kind}
