@@ -160,3 +160,18 @@ def test_possessive_place_name_stays_whole(pipeline):
 ])
 def test_known_place_inside_an_institution_or_before_a_noun_phrase(pipeline, sentence, name):
     assert name in _names(pipeline.extract(sentence))
+
+
+def test_organisation_named_after_a_region_is_no_place(pipeline):
+    doc = pipeline.extract("Members of the Chittagong Hill Tracts Women's Association protested in Rangamati town.")
+    assert "Chittagong" not in _names(doc)
+
+
+def test_council_workers_stay_in_their_town(pipeline):
+    doc = pipeline.extract("Workers at Mombasa Municipal Council went on strike over pay.")
+    assert "Mombasa" in {p.admin1 for p in doc.places if p.lat is not None}
+
+
+def test_facility_named_with_its_region_keeps_the_town(pipeline):
+    doc = pipeline.extract("Locals staged a protest in front of Dhamrai Press Club (Dhaka) on Sunday.")
+    assert next(p for p in doc.places if p.name == "Dhamrai").role == "location"

@@ -125,6 +125,10 @@ def _not_a_place(text: str, start: int, end: int, frame: str | None, known: bool
     if known:
         return False
     name = text[start:end]
+    last = name.split()[-1]
+    if " " in name and _is_frame_word(last) and _frames()[1].get(last.lower().rstrip("s"),
+                                                                  _frames()[1].get(last.lower())) == "facility":
+        return True  # "Pananagar Dimukhi High School": a facility, placed by the town named with it
     if name in persons and not persons_here:
         return True  # "Miguna Miguna" tagged a place here, a person elsewhere
     if is_group is None:
@@ -141,7 +145,8 @@ def _is_frame_word(word: str) -> bool:
 
 def _framed_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
     """ "Maseno University", "Wajir West MP": a run ending in frame words, cut to the name before
-    them when the gazetteer knows that name (or the place it is named after)."""
+    them when the gazetteer knows that name (or the place it is named after), or to a known place
+    inside it."""
     words = list(re.finditer(r"\S+", text[start:end]))
     k = len(words)
     while k > 1 and _is_frame_word(words[k - 1].group()):
@@ -229,6 +234,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + word.start() + qualified.start()
             break
     return start + words[0].start(), end
+
+
+def _organisation(run: str, knows) -> bool:
+    """A run of three or more words ending in an organisation's word ("... Association", "...
+    Committee") that the gazetteer does not know: a body named after a place, not the place."""
+    words = run.split()
+    last = words[-1].lower().rstrip("'’")
+    return len(words) >= 3 and _frames()[1].get(last, _frames()[1].get(last.removesuffix("s"))) == "not_place" \
+        and not knows(run)
 
 
 def _possessor(text: str, start: int, end: int, knows) -> tuple[int, int]:
@@ -329,6 +343,8 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
     runs: list[Mention] = []
     for match in _RUN.finditer(text):
         trimmed = _possessor(text, *_before_title(text, *_trim(text, match.start(), match.end())), knows)
+        if _organisation(text[match.start():match.end()], knows):
+            continue  # "Chittagong Hill Tracts Women's Association": an organisation, not Chittagong
         parts = _hyphen_parts(text, *trimmed, knows)
         road = len(parts) > 1 and bool(tail := after_re.match(text[trimmed[1]:trimmed[1] + 40])) \
             and after[tail.group(1).lower()] == "route"

@@ -153,9 +153,16 @@ def _demote_attributes(places: dict, attributes: dict[object, tuple[int, str]], 
         if len(place.mentions) > 1 or place.role != "location":
             continue
         others = [p for k, p in places.items() if k != key and k not in attributes and p.role == "location"
-                  and p.lat is not None and any(bisect.bisect_right(sentences, m.start) == sentence for m in p.mentions)]
+                  and p.lat is not None and any(bisect.bisect_right(sentences, m.start) == sentence for m in p.mentions)
+                  and not _contains(p, place)]  # "Dhamrai Press Club (Dhaka)": its own region is no other place
         if others:
             place.role, place.reason = "context", f"{place.reason}; named as an attribute ('{place.name} {noun}')"
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """True when one place is the wider area around another (its region or its country)."""
+    return outer.country_code == inner.country_code and (outer.precision or 0) > (inner.precision or 0) \
+        and (outer.feature == "PCLI" or outer.admin1 == inner.admin1)
 
 
 def _demote_countries(places: dict) -> None:
