@@ -125,3 +125,13 @@ def test_a_killing_coded_as_a_separate_event_implies_no_death(pipeline):
     text = ("On 3 March 2024, villagers set fire to the house of a man in the town, for stabbing a trader to death "
             "(coded as a separate event).")
     assert _toll(pipeline, text) == 0
+
+
+def test_a_killing_given_as_the_reason_is_no_toll(pipeline):
+    text = "On 3 March 2024, a man was burnt to death by a mob in the village for killing his neighbour."
+    assert _toll(pipeline, text) == 1
+
+
+def test_her_body_is_the_victim_already_named(pipeline):
+    text = "On 3 March 2024, a nurse was killed in the town and her body was dumped near the market."
+    assert _toll(pipeline, text) == 1

@@ -153,6 +153,8 @@ def background_killing(anchor) -> str | None:
         if child.dep_ in ("advmod", "npadvmod") and (child.lower_ in EARLIER_WORDS or any(
                 g.dep_ == "advmod" and g.lower_ in EARLIER_WORDS for g in child.children)):
             return f"'{anchor.text} ... {child.text}' (an earlier killing)"
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "for":
+        return f"'for {anchor.text}' (the reason, an earlier killing)"  # "burnt by a mob for killing his daughter"
     if anchor.dep_ in ("pcomp", "xcomp", "ccomp"):
         for anc in list(anchor.ancestors)[:3]:
             if anc.lemma_.lower() in ALLEGATION_VERBS:

@@ -242,9 +242,11 @@ def _body_found(verb, arg) -> int:
             g.dep_ == "det" and g.lower_ in _INDEFINITE for g in c.children)]  # "... and a driver": a misparse
         return 1 + len(named)
     found = 0
-    for noun in (arg, *(c for c in arg.conjuncts if c.i > arg.i)):
+    nouns = (arg, *(c for c in arg.conjuncts if c.i > arg.i))
+    for noun in nouns:  # "her body" alone is someone already named; in a list it is one of several
         if (noun.lemma_.lower(), "remains") in cues and noun.tag_ == "NN" and any(
-                c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", *_POSSESSIVE) for c in noun.children):
+                c.dep_ == "det" and c.lower_ in ("a", "an", "the")
+                or c.dep_ == "poss" and c.lower_ in _POSSESSIVE and len(nouns) > 1 for c in noun.children):
             found += 1
     return found
 
@@ -304,8 +306,7 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources,
             later = [c for c in arg.conjuncts if c.i > arg.i]  # a list read left to right; never its head before it
             persons = [n for n in (arg, *later) if n.i not in seen and _one_person(n, headline, definite)
                        and not any(c.dep_ == "nummod" for c in n.children)
-                       and not (not any(c.dep_ in ("det", "poss") for c in n.children)
-                                and any(s <= t.idx < e for s, e in places for t in (n, n.left_edge)))]
+                       and not any(s <= t.idx < e for s, e in places for t in n.children if t.dep_ == "compound")]
             # "a youth in X village, Y upazila": a place the parse made a second object
             figured = any(c.dep_ == "nummod" for c in arg.children)  # "Two herders and a bandit were killed"
             if not persons or (persons[0] is not arg and not figured):
