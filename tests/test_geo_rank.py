@@ -194,3 +194,14 @@ def test_an_unambiguous_town_outweighs_a_country_named_as_an_origin(pipeline):
 def test_a_country_after_in_and_a_compass_word_places_the_article(pipeline):
     doc = pipeline.extract("Riots broke out in western Kenya after Ugandan traders were detained.")
     assert doc.country == "KE"
+
+
+def test_a_renamed_city_named_by_its_region_after_a_place_there_is_the_container():
+    doc = _doc([], country="BD")
+    doc.text = "Protest in Dighinala upazila over rules for the Chittagong hills." + " " * 100
+    upazila = _p("Dighinala", 12, precision=2, admin1="Chittagong")
+    city = Place(name="Chattogram", country_code="BD", admin1="Chittagong", lat=22.3, lon=91.8, precision=1,
+                 mentions=[Span(48, 58)], role="location")
+    doc.places.extend([upazila, city])
+    place, _ = event_location(doc, [(0, 100)])
+    assert place is upazila

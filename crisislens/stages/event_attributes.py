@@ -103,10 +103,13 @@ def _country_level(place: Place) -> bool:
     return place.lat is not None and place.admin1 is None and (place.precision or 3) == 3
 
 
-def _as_container(place: Place, others: list[Place], first) -> int | None:
+def _as_container(place: Place, others: list[Place], first, text: str = "") -> int | None:
     """3 for a town named like its region after a place in that region ("Madaripur upazila (Dhaka)",
-    "Nyali, Mombasa"): there it names the region, the container of the place named first."""
-    if not place.admin1 or place.name.casefold() != place.admin1.casefold():
+    "Nyali, Mombasa"; the text may use the region's name for a renamed city: "Chittagong" found as
+    Chattogram): there it names the region, the container of the place named first."""
+    region = (place.admin1 or "").casefold()
+    names = {place.name.casefold()} | {text[m.start:m.end].casefold() for m in place.mentions}
+    if not region or region not in names:
         return None
     inside = any(o is not place and o.admin1 == place.admin1 and first(o) < first(place) for o in others)
     return 3 if inside else None
@@ -147,7 +150,7 @@ def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place 
     mentioned = [p for p in located if p.role == "location" and first(p) < 10**9]
     if mentioned:
         stray = _strays(mentioned, [p for p in located if p.role == "location"])
-        best = min(mentioned, key=lambda p: (p in stray, _as_container(p, mentioned, first) or p.precision or 3,
+        best = min(mentioned, key=lambda p: (p in stray, _as_container(p, mentioned, first, doc.text) or p.precision or 3,
                                              foreign(p), first(p)))
         return best, f"'{best.name}' named in the event's sentence"
     if located:
