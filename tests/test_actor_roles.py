@@ -116,3 +116,13 @@ def test_a_pronoun_party_is_what_its_noun_is(pipeline):
 def test_communal_attack_sides(pipeline, text, actor1, actor2):
     event = primary(pipeline, text)
     assert event.event_type == "Violence against civilians" and names(event) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # raiders hit villages, then fought the police who repulsed them: the battle's other side is the police
+    ("Samburu militia raided two villages near Maralal, but were repulsed by the police after a gunfight.",
+     "Samburu Ethnic Militia (Kenya)", "Police Forces of Kenya"),
+])
+def test_a_battle_s_other_side_is_armed_not_the_village(pipeline, text, actor1, actor2):
+    event = primary(pipeline, text)
+    assert event.event_type == "Battles" and names(event) == (actor1, actor2)

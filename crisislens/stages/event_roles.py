@@ -322,15 +322,22 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
             a1 = generic_actor(doc, _unnamed_kind(agent, communal), mention(agent), "attacker not named")
         if a2 is None and target is not None and target.kind == "state":
             a2 = state_actor(doc, target)
+        why = "initiator and target from the parse"
+        if a2 is None and target is not None and target.kind == "civilian" and event_type == "Battles":
+            # raiders hit a village, then fought the police who repulsed them: a battle's other side is armed
+            a2, why = _other_side(doc, a1, others, event_type, trigger)
+            if a2 is None or a2 is a1 or a2.inter not in ARMED_OR_STATE:
+                a2, why = None, "initiator and target from the parse"
+            else:
+                why += "; the attacker first, the forces that answered second"
         if a2 is None and target is not None and target.kind == "civilian":
             a2 = generic_actor(doc, "civilians", mention(target), "civilian victims")
-        why = "initiator and target from the parse"
         if a2 is None or a2 is a1:
             a2, why = _other_side(doc, a1, others, event_type, trigger)
         if event_type == "Battles" and a2 is None and a1.inter == 4 and a1.name.startswith("Unidentified"):
             a2, why = a1, why + "; both sides unnamed militias of a communal clash, as ACLED codes them"
         if event_type == "Battles" and a2 is not None and a2.inter == 1 and a1.inter in (2, 3) \
-                and not a1.name.startswith(GENERIC["unidentified"][0]):
+                and not a1.name.startswith(GENERIC["unidentified"][0]) and "answered" not in why:
             a1, a2, why = a2, a1, why + "; state forces first, as ACLED lists a state-rebel battle"
         return a1, a2, why
     if sub_event_type == "Disrupted weapons use":
