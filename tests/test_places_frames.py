@@ -175,3 +175,12 @@ def test_council_workers_stay_in_their_town(pipeline):
 def test_facility_named_with_its_region_keeps_the_town(pipeline):
     doc = pipeline.extract("Locals staged a protest in front of Dhamrai Press Club (Dhaka) on Sunday.")
     assert next(p for p in doc.places if p.name == "Dhamrai").role == "location"
+
+
+@pytest.mark.parametrize("sentence, unexpected", [
+    ("Worshippers who had gathered for prayers at Sakina Mosque marched into the street.", "Suakin"),
+    ("Road workers in Ichuni Ward, Kisii County, protested over pay.", "Road"),
+    ("Suspected Turkana raiders shot dead a peace activist.", "Suspected Turkana"),
+])
+def test_buildings_cue_words_and_openers_are_no_places(pipeline, sentence, unexpected):
+    assert unexpected not in _names(pipeline.extract(sentence))

@@ -45,6 +45,7 @@ class Mention:
     people: bool = False         # an ethnic name used for people ("Samburu raiders"): a place of last resort
     route_end: bool = False      # an end of a road named by its ends ("Dhaka - Mymensingh highway"): the same
     frame: str | None = None     # locative | people | facility: the words around it that place it (place_frames.csv)
+    facility: bool = False       # it names a building ("Sakina Mosque"): persons and saints name them too
 
 
 @cache
@@ -355,6 +356,7 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
                     and _frame_after(text, start, end)[0] not in _PLACE_FRAMES:
                 start, end = whole  # "Hassan Joho's supporters", "Juan Manuel Santos": no town inside a person
             if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]) \
+                    or text[start:end].lower() in after \
                     or text[start:end] in not_places or all(_is_frame_word(w) for w in text[start:end].split()):
                 continue
             # the run itself may end in a cue word ("Homa Bay County"): that cue is its level
@@ -379,8 +381,9 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
                     continue  # "President Uhuru", "Awami League", "Mother Language Day"
                 if known and frame in _PLACE_FRAMES:
                     mention.frame, mention.outer_end = frame, frame_end
-            if mention.person and mention.frame \
-                    and text[end:end + 2] not in ("'s", "’s"):
+            mention.facility = _frame_after(text, start, end)[0] == "facility"
+            if mention.person and mention.frame and not mention.facility \
+                    and text[end:end + 2] not in ("'s", "’s"):  # "Sakina Mosque": persons name buildings
                 mention.person = False  # "protested in Kitale", "Kitale residents": a place, whatever spaCy says
             if any(i in entity_at for i in range(start, end)):
                 mention.source = mention.source or "entity"

@@ -188,6 +188,8 @@ def _worth_keeping(mention: Mention, res: Resolution, countries: Counter, gazett
         return False
     if res.fallback_from is not None or "within" in res.reason:
         return True
+    if mention.facility and cand.match != "name" and not countries.get(cand.cc):
+        return False  # "Sakina Mosque": a building named after a person, not the town Suakin
     if bool(countries.get(cand.cc)) or cand.kind != "town" or cand.population >= _MIN_POPULATION_UNBACKED:
         return True
     return mention.frame is not None and _one_country(mention.text, cand, gazetteer)
