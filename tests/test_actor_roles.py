@@ -126,3 +126,14 @@ def test_communal_attack_sides(pipeline, text, actor1, actor2):
 def test_a_battle_s_other_side_is_armed_not_the_village(pipeline, text, actor1, actor2):
     event = primary(pipeline, text)
     assert event.event_type == "Battles" and names(event) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # the government a crowd is angry with is no side; the police it meets is
+    ("In Kisumu, hawkers rioted against a government ban on street trading, stoning cars. Police fired tear gas.",
+     "Police Forces of Kenya"),
+    ("In Nakuru, traders rioted against the government's demolition of their kiosks and burnt tyres.", None),
+])
+def test_a_crowd_s_grievance_with_the_government_is_no_side(pipeline, text, actor2):
+    event = primary(pipeline, text)
+    assert event.event_type == "Riots" and names(event)[1] == actor2

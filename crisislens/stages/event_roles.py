@@ -259,6 +259,12 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
     named_agent = _first_actor(agents, {"state", "armed", "group"}) or _first_actor(agents)
     named_target = _first_actor(targets)
     state = _first_actor(agents + targets + others, {"state"})
+    if event_type in ("Protests", "Riots"):
+        # a crowd's grievance with "the government" is not a side: ACLED names the forces it meets
+        state = next((p for p in agents + targets + others if p.actor is not None and p.kind == "state"
+                      and not p.actor.name.startswith("Government")), None)
+        if named_target is not None and named_target.actor.name.startswith("Government"):
+            named_target = None
     if event_type == "Protests":
         a1 = generic_actor(doc, "protesters", mention(agent), "people demonstrating")
         a2 = None
