@@ -85,3 +85,8 @@ def test_unrelated_violence_in_the_next_sentence_stays_apart(pipeline):
 def test_protest_words_without_a_protest_noun(pipeline, text, sub_event_type):
     event = primary(pipeline, text)
     assert event.sub_event_type == sub_event_type, event.reason
+
+
+def test_demonstrators_who_clash_with_rival_activists_are_violent(pipeline):
+    event = primary(pipeline, "Students staged a demonstration in Rajshahi and clashed with ruling party activists.")
+    assert event.sub_event_type == "Violent demonstration", event.reason

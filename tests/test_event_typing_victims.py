@@ -19,3 +19,13 @@ def test_unarmed_officials_and_communities_are_attacked_civilians(pipeline, text
 def test_soldiers_attacked_stay_a_clash(pipeline):
     event = primary(pipeline, "Militants attacked an army patrol near Mandera and killed two soldiers.")
     assert event.sub_event_type == "Armed clash", event.reason
+
+
+def test_herders_attacked_by_a_militia_are_civilians(pipeline):
+    event = primary(pipeline, "A Gabra militia killed four Borana herders near Marsabit.")
+    assert event.sub_event_type == "Attack", event.reason
+
+
+def test_a_vehicle_running_over_a_landmine_is_remote_violence(pipeline):
+    event = primary(pipeline, "Two soldiers were killed when their truck ran over a landmine near Mandera.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED", event.reason

@@ -21,6 +21,7 @@ PROTEST_FAMILY = {"protest", "riot", "mob", "vandal", "police"}
 DETAIL = {"kill", "injure"}
 PRIOR_PREPS = {"after", "following", "before", "since", "over", "for", "against", "amid"}
 CONTEXT_PREPS = {"after", "following", "before", "since", "amid", "ahead", "over", "despite"}
+RUN_OVER = {"run", "drive", "step", "roll"}
 LATER_PREPS = {"before", "until"}  # "before/until being dispersed": the verb after them is a later step
 SITUATIONAL = {"intervention", "lethal", "demo", "weapon"}
 PRIOR_MODS = {"earlier", "previous", "prior", "initial", "recent", "last", "past", "alleged"}
@@ -240,6 +241,9 @@ def _live(tok, kind: str, topic_words: set[int]) -> bool:
         return True  # "protested before being dispersed": what happened next to the event
     child = tok
     for anc in tok.ancestors:
+        if anc.lower_ == "over" and anc.head.lemma_.lower() in RUN_OVER:  # "the vehicle ran over an IED"
+            child = anc
+            continue
         if anc.i in topic_words and anc.i != tok.i:
             # "intercepted their protest and baton-charged them": a verb the parse hangs on the topic
             # word by coordination is the next action, not what the protest is about

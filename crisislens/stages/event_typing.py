@@ -147,7 +147,7 @@ def _protest(f: Features) -> Coding | None:
         crowd_violence.add("clash")  # "police and demonstrators clashed": a clash takes two sides
     if crowd_violence & {"riot", "mob", "vandal", "loot", "destroy", "attack", "clash"} or "crowd_violence" in f.cues:
         acts = ", ".join(sorted(crowd_violence | ({"disorder"} if "crowd_violence" in f.cues else set())))
-        if _crowd_on_demonstration(f):
+        if _crowd_on_demonstration(f) and "clash" not in f.classes:  # demonstrators who clash are violent
             return _c("Riots", "Mob violence", "145", f"a crowd attacking a demonstration or rally ({acts})")
         if _crowds_fighting(f):
             return _c("Riots", "Mob violence", "145", f"rival crowds clashing, not demonstrators ({acts})")

@@ -13,6 +13,9 @@ event_attributes for why.
 
 from __future__ import annotations
 
+from functools import cache
+
+from crisislens.lexicons import load_table
 from crisislens.schema import Document, Event, Span
 from crisislens.stages import event_attributes as attrs
 from crisislens.stages.event_evidence import evidence
@@ -95,6 +98,7 @@ def _features(doc: Document, d: Draft, killed: int,
               bounds: list[tuple[int, int]], index: ParseIndex) -> tuple[Features, list[Party], list[Party], list[Party]]:
     main = d.main
     agents, targets = parties(doc, main.anchor)
+    targets = [_occupation_victim(p) for p in targets]
     others: list[Party] = []
     agent_kinds = {p.kind for p in agents if p.kind}
     target_kinds = {p.kind for p in targets if p.kind}
@@ -109,6 +113,7 @@ def _features(doc: Document, d: Draft, killed: int,
             continue
         else:
             m_agents, m_targets = parties(doc, m.anchor)
+            m_targets = [_occupation_victim(p) for p in m_targets]
             others.extend(m_agents + m_targets)
             # the police's targets are the demonstrators they disperse, not victims of the crowd's violence
             target_kinds |= {p.kind for p in m_targets if p.kind and m.klass not in ("kill", "injure", "police")}
@@ -154,6 +159,22 @@ def _nested_weapon(h, hits) -> bool:
     "stun grenade") is not the weapon the event was fought with."""
     return h.entry.get("kind") == "weapon" and any(
         o.i <= h.i and h.j <= o.j and o.j - o.i > h.j - h.i and o.entry.get("kind") != "weapon" for o in hits)
+
+
+@cache
+def _occupations() -> frozenset[str]:
+    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == "occupation")
+
+
+def _occupation_victim(p: Party) -> Party:
+    """Herders attacked ("militia killed five Borana herders") are civilians, even when an ethnic
+    name makes the actors layer read them as that group's militia; herders fought with stay a side."""
+    tok = p.token
+    if p.kind not in ("armed", "group") or (tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between")):
+        return p
+    if tok.lower_ in _occupations() or tok.lemma_.lower() in _occupations():
+        return Party(tok, p.actor, "civilian")
+    return p
 
 
 def _topical_intervention(h, tokens, topics: set[int]) -> bool:
