@@ -205,3 +205,9 @@ def test_a_renamed_city_named_by_its_region_after_a_place_there_is_the_container
     doc.places.extend([upazila, city])
     place, _ = event_location(doc, [(0, 100)])
     assert place is upazila
+
+
+def test_a_region_named_beside_a_town_inside_it_keeps_its_own_entry(pipeline):
+    doc = pipeline.extract("Soldiers clashed with militants in Lower Shabelle near Afgoye on Monday.")
+    region = next(p for p in doc.places if p.name == "Lower Shabelle")
+    assert region.precision == 3 and "not in gazetteer" not in region.reason

@@ -53,6 +53,12 @@ def _inside(child: Candidate, parent: Candidate) -> bool:
     return _km(child, parent) <= 60 or (child.admin2 is not None and fold(child.admin2) == fold(parent.name))
 
 
+def _contains(region: Candidate, town: Candidate) -> bool:
+    """ "Lower Shabelle near Afgoye": the place named beside a region may lie inside it."""
+    return region.kind == "admin1" and town.kind != "admin1" and town.cc == region.cc \
+        and town.admin1_code == region.admin1_code
+
+
 def score(candidate: Candidate, mention: Mention, countries: Counter, parents: list[Candidate],
           main_country: str | None) -> tuple[float, str]:
     """A candidate's score and the strongest reason for it."""
@@ -155,7 +161,7 @@ def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
     if (best.kind == "town" and best.population < 5_000 and not ctx.main_country
             and not ctx.countries.get(best.cc) and not parents and best.match != "name"):
         return None, "", candidates  # an unbacked hamlet's alternate name: more likely a name we lack
-    if parents and best.kind != "country" and not any(_inside(best, p) for p in parents) and any(
+    if parents and best.kind != "country" and not any(_inside(best, p) or _contains(best, p) for p in parents) and any(
             p.kind != "country" for p in parents):
         if _region_slip(best, parents):
             return best, f"in {best.admin1}, though the text names the region '{parents[0].name}'", candidates
