@@ -137,3 +137,9 @@ def test_a_battle_s_other_side_is_armed_not_the_village(pipeline, text, actor1, 
 def test_a_crowd_s_grievance_with_the_government_is_no_side(pipeline, text, actor2):
     event = primary(pipeline, text)
     assert event.event_type == "Riots" and names(event)[1] == actor2
+
+
+def test_an_explosion_whose_parse_names_only_victims_takes_the_suspected_group(pipeline):
+    event = primary(pipeline, "Two children were killed after an explosion went off in a village near Mandera. "
+                              "Police suspect al Shabaab.")
+    assert event.event_type == "Explosions/Remote violence" and names(event)[0] == "Al Shabaab"

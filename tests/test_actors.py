@@ -177,3 +177,9 @@ def test_unknown_gunmen_after_a_named_group_stay_unidentified(pipeline):
 def test_a_community_tagged_as_a_place_beside_a_militia_is_a_militia(pipeline):
     doc = run(pipeline, "On June 3, Turkana and Pokot raiders exchanged fire during the night in the village of Kainuk.")
     assert {"Turkana Ethnic Militia (Kenya)", "Pokot Ethnic Militia (Kenya)"} <= set(by_name(doc))
+
+
+def test_foreign_paramilitary_forces_are_that_country_s_police(pipeline):
+    doc = run(pipeline, "Ugandan paramilitary forces attacked a Kenyan fisherman near Busia.")
+    actor = by_name(doc).get("Police Forces of Uganda")
+    assert actor is not None and actor.inter == 8  # state forces outside their own country

@@ -307,7 +307,9 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
             doc, "communal", token_span(violent_agent.token), "unnamed attackers in a communal conflict"), "armed")
     if violent_agent is None and agent is not None and agent.kind == "state":
         violent_agent = Party(agent.token, state_actor(doc, agent), "state")
-    if violent_agent is None and (agent is None or agent.kind in ("armed", "group", None)):
+    # no perpetrator in the parse, or only its victims ("children were killed after an explosion")
+    if violent_agent is None and (agent is None or agent.kind in ("armed", "group", None) or (
+            agent.kind == "civilian" and event_type == "Explosions/Remote violence")):
         found = _named_perpetrator(doc, others)  # "killed when Pokot raiders invaded": the raiders
         violent_agent = Party(agent.token if agent else None, found, "armed") if found else None
     if event_type == "Violence against civilians":
