@@ -90,3 +90,13 @@ def test_protest_words_without_a_protest_noun(pipeline, text, sub_event_type):
 def test_demonstrators_who_clash_with_rival_activists_are_violent(pipeline):
     event = primary(pipeline, "Students staged a demonstration in Rajshahi and clashed with ruling party activists.")
     assert event.sub_event_type == "Violent demonstration", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses protested over pay in Kisumu. Twelve nurses arrested at the site of the protest.",
+    "Police teargassed lecturers who were protesting over pay in Nairobi.",
+    "Activists staged a protest in Dhaka. Police removed the protesters from the highway.",
+])
+def test_arrests_and_removals_at_the_site_are_an_intervention(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Protest with intervention", event.reason

@@ -190,8 +190,8 @@ def _topical_intervention(h, tokens, topics: set[int]) -> bool:
 def _topical(head, topics: set[int]) -> bool:
     """Whether a word modifies a noun ("detained members", "release of arrested leaders", "commitment
     to preventing violence") or a topic word governs it before any verb does."""
-    if head.dep_ in ("amod", "acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
-        return True
+    if head.dep_ in ("amod", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+        return True  # not "acl": "31 teachers arrested at the site" reports the arrest
     tok = head
     for _ in range(5):
         parent = tok.head
