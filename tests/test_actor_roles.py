@@ -143,3 +143,12 @@ def test_an_explosion_whose_parse_names_only_victims_takes_the_suspected_group(p
     event = primary(pipeline, "Two children were killed after an explosion went off in a village near Mandera. "
                               "Police suspect al Shabaab.")
     assert event.event_type == "Explosions/Remote violence" and names(event)[0] == "Al Shabaab"
+
+
+@pytest.mark.parametrize("text", [
+    "In Eldoret, four people were hurt in a clash between supporters of the governor and those of the senator.",
+    "In Kisii, two groups of churchgoers fought over a church building; three were injured.",
+])
+def test_rival_crowds_are_rioters_on_both_sides(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Mob violence" and names(event) == ("Rioters (Kenya)", "Rioters (Kenya)")

@@ -30,7 +30,7 @@ INTER_KIND = {1: "state", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "cr
               6: "protester", 7: "civilian"}
 EVENT_NOUNS = {"rally", "procession", "demonstration", "protest", "meeting"}  # parties only when the parse says so
 CROWD_GROUP_KINDS = {"party", "wing", "movement"}  # armed_groups.csv kinds whose members are a crowd
-CLASH_WORDS = ("clash", "fight", "battl", "brawl", "scuffle", "skirmish", "confront")
+CLASH_WORDS = ("clash", "fight", "fought", "battl", "brawl", "scuffle", "skirmish", "confront", "engag")
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "along", "within", "around"})
 MILITARY_NOUNS = {"soldier", "troop", "army", "military", "kdf", "marine", "paratrooper", "commando"}
 
@@ -287,6 +287,10 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
         if clash and other_crowd is not None:  # "ODM and PNU supporters clashed": rioters on both sides
             return a1, generic_actor(doc, "rioters", mention(other_crowd), "other side of a crowd clash"), \
                 "crowd clash"
+        if clash and state is None and sub_event_type == "Mob violence" and (
+                target is None or target.kind in (None, "crowd", "protester")):
+            # "supporters of A and those of B clashed": rival crowds, neither side a victim
+            return a1, generic_actor(doc, "rioters", trigger, "other side of a crowd clash"), "crowd clash"
         # a mob's other side is its victim: police the report names elsewhere (arriving, arresting)
         # or in another clause are not what it fought; a demonstration's other side is the police
         mob = sub_event_type == "Mob violence"
