@@ -55,6 +55,7 @@ def test_a_coders_fatalities_field_is_the_toll(pipeline):
     ("Herders and farmers clashed over grazing land. Six people were killed in the fighting "
      "(the deaths have been split over three events).", 2),
     ("Raiders attacked two hamlets in the valley, killing 4. Two events coded, with 2 fatalities each.", 2),
+    ("Clashes between two clans in the hills resulted in 4 deaths (coded across 4 events) and 9 injuries.", 1),
 ])
 def test_a_toll_shared_by_several_events_gives_this_events_share(pipeline, text, toll):
     assert _toll(pipeline, text) == toll
@@ -135,3 +136,11 @@ def test_a_killing_given_as_the_reason_is_no_toll(pipeline):
 def test_her_body_is_the_victim_already_named(pipeline):
     text = "On 3 March 2024, a nurse was killed in the town and her body was dumped near the market."
     assert _toll(pipeline, text) == 1
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Raiders attacked a village near the river. FATALITIES: estimate:9/ confirmed: 4)", 4),
+    ("Raiders attacked a village near the river. FATALITIES: reported estimates include 7, details unclear", 7),
+])
+def test_a_coders_confirmed_or_estimated_figure_is_the_toll(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll

@@ -343,3 +343,16 @@ def test_a_death_sentence_is_no_killing(pipeline, sentence):
 def test_a_place_after_the_victim_is_no_victim(pipeline):
     text = "Villagers beat and killed a youth in Rampur village, Kalia upazila, on suspicion of theft."
     assert [q.value for q in _quantities(pipeline, text) if q.category == "killed"] == [1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A driver was found killed in his car near the market.",
+    "Police officer was found killed on the road to the camp.",
+])
+def test_found_killed_is_one_death(pipeline, sentence):
+    assert [q.value for q in _quantities(pipeline, sentence) if q.category == "killed"] == [1]
+
+
+def test_one_person_named_twice_in_a_headline_is_one(pipeline):
+    text = "Trader and well-known philanthropist John Otieno is shot dead by gunmen in the town."
+    assert sum(q.value for q in _quantities(pipeline, text) if q.category == "killed") <= 1

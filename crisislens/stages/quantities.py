@@ -267,7 +267,9 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources,
             first = verb.head
             while first.dep_ == "conj" and first.head is not first:
                 first = first.head  # "Two gunmen and a police officer killed in ...": the list opens the line
-            opening = first.left_edge.is_sent_start
+            edge = first.left_edge
+            opening = edge.is_sent_start or (edge.i > 0 and edge.doc[edge.i - 1].text in (":", "-", "–"))
+            # "27 February: A civilian shot dead by armed men" (a dateline before the headline)
         if not opening and not child_deps & _ARG_DEPS:
             continue  # no argument to count
         bare_participle = verb.tag_ == "VBN" and not child_deps & {"dobj", "aux", "auxpass"}
@@ -295,7 +297,11 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources,
             if category not in ("killed", "injured", "abducted", "arrested"):
                 continue
             # "The driver died", "He later died in hospital"; not what someone claims ("claiming the patient died")
-            definite = role == "subject" and verb.dep_ in ("ROOT", "conj") and not _said_dead(verb)
+            definite = role == "subject" and verb.dep_ in ("ROOT", "conj") and not _said_dead(verb) or (
+                category == "killed" and arg.dep_ == "nsubjpass" and (verb.lemma_.lower(), "discover") in cue_table())
+            # "the mother of the pastor was found dead": whoever is found dead is a death of this report
+            headline = headline or (arg.dep_ == "nsubjpass" and arg.left_edge.is_sent_start and arg.tag_ == "NN"
+                                    and category == "killed" and not arg.conjuncts)  # "Police officer was found killed"
             if arg.tag_ == "NNS" and arg.i not in seen and any(c.dep_ in ("det", "predet") and c.lower_ == "both"
                                                                for c in arg.children):
                 seen.add(arg.i)  # "Both men were killed"

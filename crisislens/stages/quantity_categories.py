@@ -98,6 +98,9 @@ def verb_category(verb, role: str) -> str | None:
                 found.append(cues[(child.lower_, "state")])
             elif child.dep_ == "prep":
                 found.extend(_prep_category(child, cues))
+            elif child.dep_ in ("xcomp", "oprd") and child.tag_ == "VBN" and (lemma, "discover") in cues \
+                    and cues.get((child.lemma_.lower(), "object")) == "killed":
+                found.append("killed")  # "was found killed", "were found murdered"
         for r in roles:
             for key in ((f"{lemma} {particle}", r), (lemma, r)) if particle else ((lemma, r),):
                 if key in cues:
