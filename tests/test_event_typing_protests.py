@@ -100,3 +100,17 @@ def test_demonstrators_who_clash_with_rival_activists_are_violent(pipeline):
 def test_arrests_and_removals_at_the_site_are_an_intervention(pipeline, text):
     event = primary(pipeline, text)
     assert event.sub_event_type == "Protest with intervention", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Participants of a victory procession vandalised the office of a rival party in Feni.",
+    "Youths pelted rally attendees with stones in Kakamega.",
+])
+def test_crowd_violence_at_a_celebration_or_on_a_rally_is_a_mob(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Mob violence", event.reason
+
+
+def test_rioters_after_an_election_victory_stay_demonstrators(pipeline):
+    event = primary(pipeline, "Riots broke out in Kisumu after the court upheld the president's victory; rioters clashed with police.")
+    assert event.sub_event_type == "Violent demonstration", event.reason

@@ -151,6 +151,8 @@ def _protest(f: Features) -> Coding | None:
             return _c("Riots", "Mob violence", "145", f"a crowd attacking a demonstration or rally ({acts})")
         if _crowds_fighting(f):
             return _c("Riots", "Mob violence", "145", f"rival crowds clashing, not demonstrators ({acts})")
+        if "celebration" in f.cues and "demo" not in f.cues:
+            return _c("Riots", "Mob violence", "145", f"violence at a victory procession or celebration ({acts})")
         return _c("Riots", "Violent demonstration", "145", f"demonstration with violence by demonstrators ({acts})")
     if f.killed or ("lethal" in f.cues and "state" in f.agent_kinds | f.target_kinds):
         return _c("Protests", "Excessive force against protesters", "175",
@@ -217,6 +219,8 @@ def _riot(f: Features) -> Coding | None:
         return None
     if _crowds_fighting(f):
         return _c("Riots", "Mob violence", "145", "rival crowds clashing, not demonstrators")
+    if "celebration" in f.cues and "demo" not in f.cues:
+        return _c("Riots", "Mob violence", "145", "violent crowd at a victory procession or celebration")
     if "demo" in f.cues or "protest" in f.classes:
         return _c("Riots", "Violent demonstration", "145", "violent crowd in a demonstration setting")
     if "riot" in f.classes and "mob" not in f.classes:
