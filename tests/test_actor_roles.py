@@ -152,3 +152,12 @@ def test_an_explosion_whose_parse_names_only_victims_takes_the_suspected_group(p
 def test_rival_crowds_are_rioters_on_both_sides(pipeline, text):
     event = primary(pipeline, text)
     assert event.sub_event_type == "Mob violence" and names(event) == ("Rioters (Kenya)", "Rioters (Kenya)")
+
+
+@pytest.mark.parametrize("text", [
+    "In Limuru, youths burnt tyres and blocked the highway. The police did not intervene.",
+    "In Kisumu, traders burnt tyres and blocked the road; there was no police presence.",
+])
+def test_police_said_to_be_absent_are_no_side(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.event_type == "Riots" and names(event)[1] is None

@@ -11,6 +11,7 @@ militias of a communal clash.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -387,10 +388,17 @@ def _disrupted(doc: Document, parties_: list[Party], trigger: Span) -> tuple[Act
         "owner of the weapon; no forces named"
 
 
+_ABSENT_BEFORE = re.compile(r"\b(?:no|without|devoid of|absence of|lack of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ABSENT_AFTER = re.compile(r"^\W*(?:did|does|do|were|was|had|have)\s*(?:not|n[’']t)\b|^\W*never\b", re.IGNORECASE)
+
+
 def security_forces(doc: Document) -> Actor | None:
-    """The first police or military force the report names (not a government as such)."""
+    """The first police or military force the report names as there (not a government as such;
+    not "the police did not intervene", "devoid of police presence")."""
     for actor in doc.actors:
-        if actor.inter == 1 and not actor.name.startswith("Government"):
+        if actor.inter == 1 and not actor.name.startswith("Government") and any(
+                not _ABSENT_BEFORE.search(doc.text[max(0, m.start - 40):m.start])
+                and not _ABSENT_AFTER.search(doc.text[m.end:m.end + 20]) for m in actor.mentions):
             return actor
     return None
 
