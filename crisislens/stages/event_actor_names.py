@@ -5,6 +5,7 @@ already has one. Used by event_roles when the parse names a side only by what it
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -75,3 +76,18 @@ def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) 
 
 def token_span(tok) -> Span:
     return Span(tok.idx, tok.idx + len(tok.text))
+
+
+_ABSENT_BEFORE = re.compile(r"\b(?:no|without|devoid of|absence of|lack of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ABSENT_AFTER = re.compile(r"^\W*(?:did|does|do|were|was|had|have)\s*(?:not|n[’']t)\b|^\W*never\b", re.IGNORECASE)
+
+
+def security_forces(doc: Document) -> Actor | None:
+    """The first police or military force the report names as there (not a government as such;
+    not "the police did not intervene", "devoid of police presence")."""
+    for actor in doc.actors:
+        if actor.inter == 1 and not actor.name.startswith("Government") and any(
+                not _ABSENT_BEFORE.search(doc.text[max(0, m.start - 40):m.start])
+                and not _ABSENT_AFTER.search(doc.text[m.end:m.end + 20]) for m in actor.mentions):
+            return actor
+    return None

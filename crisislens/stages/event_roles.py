@@ -11,7 +11,6 @@ militias of a communal clash.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,7 +18,7 @@ from crisislens.lexicons import load_table
 from crisislens.schema import Actor, Document, Span
 from crisislens.stages.actor_arguments import arguments
 from crisislens.stages.actor_index import mention_index
-from crisislens.stages.event_actor_names import GENERIC, generic_actor, token_span
+from crisislens.stages.event_actor_names import GENERIC, generic_actor, security_forces, token_span
 from crisislens.stages.event_triggers import _forms
 
 UNARMED_MODS = {"unarmed", "civilian", "innocent", "defenceless", "defenseless"}
@@ -386,21 +385,6 @@ def _disrupted(doc: Document, parties_: list[Party], trigger: Span) -> tuple[Act
             "forces that stopped the weapon; its owner second"
     return owner or generic_actor(doc, "unidentified", trigger, "owner of the weapon not named"), None, \
         "owner of the weapon; no forces named"
-
-
-_ABSENT_BEFORE = re.compile(r"\b(?:no|without|devoid of|absence of|lack of)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_ABSENT_AFTER = re.compile(r"^\W*(?:did|does|do|were|was|had|have)\s*(?:not|n[’']t)\b|^\W*never\b", re.IGNORECASE)
-
-
-def security_forces(doc: Document) -> Actor | None:
-    """The first police or military force the report names as there (not a government as such;
-    not "the police did not intervene", "devoid of police presence")."""
-    for actor in doc.actors:
-        if actor.inter == 1 and not actor.name.startswith("Government") and any(
-                not _ABSENT_BEFORE.search(doc.text[max(0, m.start - 40):m.start])
-                and not _ABSENT_AFTER.search(doc.text[m.end:m.end + 20]) for m in actor.mentions):
-            return actor
-    return None
 
 
 def _named_perpetrator(doc: Document, others: list[Party]) -> Actor | None:
