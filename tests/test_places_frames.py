@@ -184,3 +184,9 @@ def test_facility_named_with_its_region_keeps_the_town(pipeline):
 ])
 def test_buildings_cue_words_and_openers_are_no_places(pipeline, sentence, unexpected):
     assert unexpected not in _names(pipeline.extract(sentence))
+
+
+def test_attribute_after_a_locative_preposition_is_where_it_happened(pipeline):
+    doc = pipeline.extract("Kitui MP John Mbai was admitted at the Nairobi hospital after he was attacked at home.")
+    roles = {p.name: p.role for p in doc.places}
+    assert roles.get("Nairobi") == "location" and roles.get("Kitui") == "context"

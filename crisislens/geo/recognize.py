@@ -381,7 +381,10 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
                     continue  # "President Uhuru", "Awami League", "Mother Language Day"
                 if known and frame in _PLACE_FRAMES:
                     mention.frame, mention.outer_end = frame, frame_end
-            mention.facility = _frame_after(text, start, end)[0] == "facility"
+            after_frame, after_end = _frame_after(text, start, end)
+            mention.facility = after_frame == "facility"
+            if known and not level and after_frame in _PLACE_FRAMES:
+                mention.outer_end = after_end  # "near the Nairobi Hotel in Mandera": the hotel is in Mandera
             if mention.person and mention.frame and not mention.facility \
                     and text[end:end + 2] not in ("'s", "’s"):  # "Sakina Mosque": persons name buildings
                 mention.person = False  # "protested in Kitale", "Kitale residents": a place, whatever spaCy says

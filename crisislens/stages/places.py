@@ -103,7 +103,10 @@ def process(doc: Document, parsed, resources) -> Document:
             weak.add(key)
         else:
             place.role = _role(text, mention, parsed, sents, sentences)
-            noun = attribute_of(parsed, mention.start, mention.end) if place.role == "location" else None
+            # "admitted at the Nairobi hospital": a locative preposition puts the attribute on the map,
+            # unless the text names where that building is ("near the Nairobi Hotel in Mandera")
+            noun = attribute_of(parsed, mention.start, mention.end) \
+                if place.role == "location" and (mention.frame != "locative" or mention.parents) else None
             if noun is not None:
                 attributes[key] = (bisect.bisect_right(sentences, mention.start), noun)
         places[key] = place
