@@ -26,6 +26,7 @@ def test_name_after_locative_preposition_is_a_place(pipeline, sentence, name, ad
     ("Residents of Witu blocked the main road.", "Witu"),
     ("Kitale traders closed their stalls in protest.", "Kitale"),
     ("Migori drivers rioted over the killing of a colleague.", "Migori"),
+    ("Herders from Garba Tula clashed with farmers.", "Garba Tula"),
 ])
 def test_name_of_where_people_live_is_a_place(pipeline, sentence, name):
     doc = pipeline.extract(sentence)
