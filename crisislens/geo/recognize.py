@@ -3,7 +3,8 @@
 A capitalised run of words is a place mention when spaCy tags it GPE/LOC/FAC, when a cue word
 names its kind ("Wajir county", "Atpara upazila", "the village of Kisima"), when a locative
 preposition precedes it and the gazetteer knows it ("clashes in Kasipul"), or when it stands
-in a chain with another mention ("Kasipul, Homa Bay", "Feni town (Feni Sadar, Chittagong)").
+in a chain with another mention ("Kasipul, Homa Bay", "Feni town (Feni Sadar, Chittagong)"), or
+when the words around it place it ("Kitale traders", "residents of Witu": frames.py).
 Chains give each mention its parents: the places that the text says contain it.
 """
 
@@ -13,6 +14,15 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from crisislens.geo.frames import (
+    PLACE_FRAMES,
+    before_title,
+    frame_after,
+    frame_at,
+    is_frame_word,
+    is_organisation,
+    not_a_place,
+)
 from crisislens.lexicons import load_table
 
 _WORD = r"[A-Z][\w'’\.\-]*[\w]|[A-Z]"
@@ -61,87 +71,8 @@ def _locative() -> frozenset[str]:
     return frozenset(row["word"] for row in load_table("place_prepositions.csv"))
 
 
-@cache
-def _frames() -> tuple[dict[str, str], dict[str, str]]:
-    """place_frames.csv: frames before a name ("residents of") and after it ("residents"), each
-    with its kind; the titles of place_attribute_heads.csv ("Siaya Senator") follow as `attribute`."""
-    before = {r["frame"]: r["kind"] for r in load_table("place_frames.csv") if r["side"] == "before"}
-    after = {r["noun"]: "attribute" for r in load_table("place_attribute_heads.csv")}
-    after.update({r["frame"]: r["kind"] for r in load_table("place_frames.csv") if r["side"] == "after"})
-    return before, after
-
-
-@cache
-def _frame_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """The frames as two patterns: one ending where a name starts, one starting where it ends
-    (a frame after a name may be plural or possessive: "MPs", "market's")."""
-    before, after = _frames()
-    alt_before = "|".join(sorted((re.escape(f) for f in before), key=len, reverse=True))
-    alt_after = "|".join(sorted((re.escape(f) for f in after), key=len, reverse=True))
-    return (re.compile(rf"(?<![\w-])({alt_before})\s+(?:the\s+)?$", re.I),
-            re.compile(rf"^\s+({alt_after})(?:'s|’s|s|')?(?![\w-])", re.I))
-
-
-@cache
-def _frame_words() -> frozenset[str]:
-    """Every word of a frame after a name: "Maseno University" is Maseno and its frame."""
-    return frozenset(w for f in _frames()[1] for w in f.split())
-
-
 _QUALIFIED = re.compile(r"-(?:based|backed|led|born|bred|controlled|run|owned|held|bound|allied|aligned|linked|affiliated|"
                         r"funded|sponsored|supported|dominated|occupied|registered|made|style|type|era)$")
-_PLACE_FRAMES = frozenset({"locative", "people", "facility", "attribute"})
-_LISTED = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+(?=\s)")
-
-
-def _frame(text: str, start: int, end: int) -> tuple[str | None, int]:
-    """The kind of frame around a name ("in X": locative, "X residents": people, "Mr X": title) or
-    None, and where a frame after the name ends (so "Kotwali police station in Faridpur" chains
-    like a cue word)."""
-    found = _frame_patterns()[0].search(text[max(0, start - 30):start])
-    if found:
-        return _frames()[0][found.group(1).lower()], end
-    return _frame_after(text, start, end)
-
-
-def _frame_after(text: str, start: int, end: int) -> tuple[str | None, int]:
-    """The frame after a name, which needs a name, not an acronym ("ODM youths")."""
-    found = _frame_patterns()[1].match(text[end:end + 40])
-    if found and not (text[start:end].isupper() and len(text[start:end]) <= 5):
-        return _frames()[1][found.group(1).lower()], end + found.end()
-    return None, end
-
-
-def _not_a_place(text: str, start: int, end: int, frame: str | None, known: bool, persons: frozenset[str],
-                 persons_here: bool, is_group) -> bool:
-    """Evidence against a name: a title before it ("President X"), an organisation or holiday word
-    after it ("X League", "X Day"); for a name the gazetteer does not know, also a word that may
-    follow a place ("X office"), a person's name the text uses elsewhere, or an armed group's or
-    party's name (the actors' lexicon, through `is_group`)."""
-    if frame is None:  # "the Marehan and Garre clans": the word after a list covers each member
-        listed = _LISTED.match(text[end:end + 60])
-        frame = _frame_after(text, start, end + listed.end())[0] if listed else None
-    if frame in ("title", "not_place") or (frame == "not_place_if_unknown" and not known):
-        return True
-    if known:
-        return False
-    name = text[start:end]
-    last = name.split()[-1]
-    if " " in name and _is_frame_word(last) and _frames()[1].get(last.lower().rstrip("s"),
-                                                                  _frames()[1].get(last.lower())) == "facility":
-        return True  # "Pananagar Dimukhi High School": a facility, placed by the town named with it
-    if name in persons and not persons_here:
-        return True  # "Miguna Miguna" tagged a place here, a person elsewhere
-    if is_group is None:
-        return False
-    following = re.match(r"(?:[\s-]+[\w'’]+){1,2}", text[end:end + 40])
-    return is_group(name) or bool(following and is_group(text[start:end + following.end()]))
-
-
-def _is_frame_word(word: str) -> bool:
-    """A word of a frame after a name, plural or possessive ("MPs", "market's", "residents'")."""
-    word, frame_words = word.lower().rstrip("'’"), _frame_words()
-    return word in frame_words or (word[-1:] == "s" and word[:-1].rstrip("'’") in frame_words)
 
 
 def _framed_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
@@ -150,7 +81,7 @@ def _framed_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
     inside it."""
     words = list(re.finditer(r"\S+", text[start:end]))
     k = len(words)
-    while k > 1 and _is_frame_word(words[k - 1].group()):
+    while k > 1 and is_frame_word(words[k - 1].group()):
         k -= 1
     if k == len(words):
         return start, end
@@ -237,15 +168,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start + words[0].start(), end
 
 
-def _organisation(run: str, knows) -> bool:
-    """A run of three or more words ending in an organisation's word ("... Association", "...
-    Committee") that the gazetteer does not know: a body named after a place, not the place."""
-    words = run.split()
-    last = words[-1].lower().rstrip("'’")
-    return len(words) >= 3 and _frames()[1].get(last, _frames()[1].get(last.removesuffix("s"))) == "not_place" \
-        and not knows(run)
-
-
 def _possessor(text: str, start: int, end: int, knows) -> tuple[int, int]:
     """ "Dagestan's Muslims": a run with a possessive inside is cut after the possessor, unless
     the gazetteer knows the longer name ("Cox's Bazar")."""
@@ -257,22 +179,6 @@ def _possessor(text: str, start: int, end: int, knows) -> tuple[int, int]:
                 return start, end
             return start, start + word.end() - 2
     return start, end
-
-
-def _before_title(text: str, start: int, end: int) -> tuple[int, int]:
-    """ "Lands Secretary Charity Ngilu": a run cut before a title inside it; what follows is a person."""
-    titles = _frame_titles()
-    for word in list(re.finditer(r"\S+", text[start:end]))[1:]:
-        if word.group() in titles:
-            return start, start + len(text[start:start + word.start()].rstrip())
-    return start, end
-
-
-@cache
-def _frame_titles() -> frozenset[str]:
-    """One-word titles, capitalised as inside a name ("Secretary", "MP")."""
-    titles = [f for f, kind in _frames()[0].items() if kind == "title" and " " not in f]
-    return frozenset(t.capitalize() for t in titles) | frozenset(t.upper() for t in titles if len(t) <= 3)
 
 
 def _possessive_stem(text: str, start: int, end: int, knows, not_places: frozenset[str], parsed) -> int:
@@ -343,8 +249,8 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
     after, before = _cues()
     runs: list[Mention] = []
     for match in _RUN.finditer(text):
-        trimmed = _possessor(text, *_before_title(text, *_trim(text, match.start(), match.end())), knows)
-        if _organisation(text[match.start():match.end()], knows):
+        trimmed = _possessor(text, *before_title(text, *_trim(text, match.start(), match.end())), knows)
+        if is_organisation(text[match.start():match.end()], knows):
             continue  # "Chittagong Hill Tracts Women's Association": an organisation, not Chittagong
         parts = _hyphen_parts(text, *trimmed, knows)
         road = len(parts) > 1 and bool(tail := after_re.match(text[trimmed[1]:trimmed[1] + 40])) \
@@ -353,11 +259,11 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             start, end = _known_part(text, *_framed_part(text, *whole, knows), knows)
             end = _possessive_stem(text, start, end, knows, not_places, parsed)
             if (start, end) != whole and any(i in person_at for i in range(*whole)) \
-                    and _frame_after(text, start, end)[0] not in _PLACE_FRAMES:
+                    and frame_after(text, start, end)[0] not in PLACE_FRAMES:
                 start, end = whole  # "Hassan Joho's supporters", "Juan Manuel Santos": no town inside a person
             if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]) \
                     or text[start:end].lower() in after \
-                    or text[start:end] in not_places or all(_is_frame_word(w) for w in text[start:end].split()):
+                    or text[start:end] in not_places or all(is_frame_word(w) for w in text[start:end].split()):
                 continue
             # the run itself may end in a cue word ("Homa Bay County"): that cue is its level
             outer_start, outer_end, level = start, end, None
@@ -376,14 +282,14 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             mention.coded = bool(re.search(r"coded as\W*$", text[max(0, start - 14):start], re.I))
             known = knows(mention.text) or bool(mention.base and knows(mention.base))
             if not level:
-                frame, frame_end = _frame(text, start, outer_end)
-                if _not_a_place(text, start, end, frame, known, person_names, mention.person, is_group):
+                frame, frame_end = frame_at(text, start, outer_end)
+                if not_a_place(text, start, end, frame, known, person_names, mention.person, is_group):
                     continue  # "President Uhuru", "Awami League", "Mother Language Day"
-                if known and frame in _PLACE_FRAMES:
+                if known and frame in PLACE_FRAMES:
                     mention.frame, mention.outer_end = frame, frame_end
-            after_frame, after_end = _frame_after(text, start, end)
+            after_frame, after_end = frame_after(text, start, end)
             mention.facility = after_frame == "facility"
-            if known and not level and after_frame in _PLACE_FRAMES:
+            if known and not level and after_frame in PLACE_FRAMES:
                 mention.outer_end = after_end  # "near the Nairobi Hotel in Mandera": the hotel is in Mandera
             if mention.person and mention.frame and not mention.facility \
                     and text[end:end + 2] not in ("'s", "’s"):  # "Sakina Mosque": persons name buildings
