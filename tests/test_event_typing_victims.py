@@ -29,3 +29,13 @@ def test_herders_attacked_by_a_militia_are_civilians(pipeline):
 def test_a_vehicle_running_over_a_landmine_is_remote_violence(pipeline):
     event = primary(pipeline, "Two soldiers were killed when their truck ran over a landmine near Mandera.")
     assert event.sub_event_type == "Remote explosive/landmine/IED", event.reason
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    # a headline's bare participle: the subject was killed, it did not kill
+    ("Two police officers killed while on patrol in Garissa", "Armed clash"),
+    ("Three women shot dead near Baragoi", "Attack"),
+])
+def test_headline_participles_name_the_victims(pipeline, text, sub_event_type):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == sub_event_type, event.reason

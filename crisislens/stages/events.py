@@ -98,6 +98,9 @@ def _features(doc: Document, d: Draft, killed: int,
               bounds: list[tuple[int, int]], index: ParseIndex) -> tuple[Features, list[Party], list[Party], list[Party]]:
     main = d.main
     agents, targets = parties(doc, main.anchor)
+    if _headline_passive(main) and not any(p.kind in ("crowd", "protester") for p in agents):
+        # "Two police killed while on duty": the subject is the victim (a crowd subject is tagged wrongly)
+        agents, targets = [], agents + targets
     targets = [_occupation_victim(p) for p in targets]
     others: list[Party] = []
     agent_kinds = {p.kind for p in agents if p.kind}
@@ -159,6 +162,16 @@ def _nested_weapon(h, hits) -> bool:
     "stun grenade") is not the weapon the event was fought with."""
     return h.entry.get("kind") == "weapon" and any(
         o.i <= h.i and h.j <= o.j and o.j - o.i > h.j - h.i and o.entry.get("kind") != "weapon" for o in hits)
+
+
+def _headline_passive(m: Candidate) -> bool:
+    """A headline's bare participle ("Two police killed", "Police detective shot dead while
+    investigating"): the parse makes the victims its subject, as if they had killed."""
+    a = m.anchor
+    if m.klass not in ("kill", "attack", "injure") or a.tag_ != "VBN" or a.dep_ != "ROOT":
+        return False
+    kids = {c.dep_ for c in a.children}
+    return "nsubj" in kids and not kids & {"aux", "auxpass", "dobj", "agent"}
 
 
 @cache
