@@ -306,21 +306,21 @@ class Finder:
                     return list(self.parsed[first:last])
         return []
 
-    def _is_subject(self, mention: Mention) -> bool:
+    def _phrase(self, mention: Mention):
+        """The mention's head, or the first of the nouns it is coordinated with ("the army and police")."""
         head = self.parsed[mention.head]
         while head.dep_ == "conj":
             head = head.head
-        return head.dep_ in ("nsubj", "nsubjpass")
+        return head
+
+    def _is_subject(self, mention: Mention) -> bool:
+        return self._phrase(mention).dep_ in ("nsubj", "nsubjpass")
 
     def _subject_of(self, mention: Mention, pronoun) -> bool:
         """"police engaged them", "the army and police chased them": a verb's subject (or one of
         its coordinated subjects) is never the antecedent of the verb's object."""
-        if pronoun.dep_ not in ("dobj", "dative"):
-            return False
-        head = self.parsed[mention.head]
-        while head.dep_ == "conj":
-            head = head.head
-        return head.dep_ in ("nsubj", "nsubjpass") and head.head.i == pronoun.head.i
+        return pronoun.dep_ in ("dobj", "dative") and self._is_subject(mention) and \
+            self._phrase(mention).head.i == pronoun.head.i
 
     def _beside_militia(self, token) -> bool:
         """"Turkana and Samburu raiders": a name tagged as a place but coordinated with an
