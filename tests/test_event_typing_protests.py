@@ -114,3 +114,13 @@ def test_crowd_violence_at_a_celebration_or_on_a_rally_is_a_mob(pipeline, text):
 def test_rioters_after_an_election_victory_stay_demonstrators(pipeline):
     event = primary(pipeline, "Riots broke out in Kisumu after the court upheld the president's victory; rioters clashed with police.")
     assert event.sub_event_type == "Violent demonstration", event.reason
+
+
+def test_deaths_a_protest_is_about_are_no_excessive_force(pipeline):
+    event = primary(pipeline, "Relatives of two brothers killed in a family feud staged a protest on a highway in Sonargaon.")
+    assert event.sub_event_type != "Excessive force against protesters", event.reason
+
+
+def test_protesters_shot_dead_by_police_are_excessive_force(pipeline):
+    event = primary(pipeline, "Police shot dead two protesters during a demonstration against fuel prices in Kisumu.")
+    assert event.sub_event_type == "Excessive force against protesters", event.reason

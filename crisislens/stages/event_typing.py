@@ -154,7 +154,10 @@ def _protest(f: Features) -> Coding | None:
         if "celebration" in f.cues and "demo" not in f.cues:
             return _c("Riots", "Mob violence", "145", f"violence at a victory procession or celebration ({acts})")
         return _c("Riots", "Violent demonstration", "145", f"demonstration with violence by demonstrators ({acts})")
-    if f.killed or ("lethal" in f.cues and "state" in f.agent_kinds | f.target_kinds):
+    state_there = "state" in f.agent_kinds | f.target_kinds or "state" in f.cues
+    if (f.killed and (state_there or "lethal" in f.cues)) or ("lethal" in f.cues and "state" in f.agent_kinds | f.target_kinds):
+        # deaths at a protest are excessive force only where state forces are there (not "relatives of
+        # two brothers killed in a feud staged a protest")
         return _c("Protests", "Excessive force against protesters", "175",
                   "protest met with lethal force" + (" (deaths reported)" if f.killed else " (live fire)"))
     if "intervention" in f.cues or "arrest" in f.classes or f.state_violence & INTERVENING:
