@@ -191,3 +191,11 @@ def test_attribute_after_a_locative_preposition_is_where_it_happened(pipeline):
     doc = pipeline.extract("Kitui MP John Mbai was admitted at the Nairobi hospital after he was attacked at home.")
     roles = {p.name: p.role for p in doc.places}
     assert roles.get("Nairobi") == "location" and roles.get("Kitui") == "context"
+
+
+def test_event_named_by_its_place(pipeline):
+    assert "Kitui" in _names(pipeline.extract("Legislators walked out of Kitui meetings over a budget row."))
+
+
+def test_rally_named_after_a_person_is_no_place(pipeline):
+    assert not [p for p in pipeline.extract("The Odinga rally turned violent on Sunday.").places if p.lat is not None]

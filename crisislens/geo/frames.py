@@ -41,7 +41,7 @@ def _frame_words() -> frozenset[str]:
     return frozenset(w for f in frames()[1] for w in f.split())
 
 
-PLACE_FRAMES = frozenset({"locative", "people", "facility", "attribute"})
+PLACE_FRAMES = frozenset({"locative", "people", "facility", "attribute", "event"})
 
 
 _LISTED = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+(?=\s)")

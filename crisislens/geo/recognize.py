@@ -54,7 +54,7 @@ class Mention:
     coded: bool = False          # follows "coded as": the place the analyst chose
     people: bool = False         # an ethnic name used for people ("Samburu raiders"): a place of last resort
     route_end: bool = False      # an end of a road named by its ends ("Dhaka - Mymensingh highway"): the same
-    frame: str | None = None     # locative | people | facility: the words around it that place it (place_frames.csv)
+    frame: str | None = None     # locative | people | facility | attribute | event: what places it (place_frames.csv)
     facility: bool = False       # it names a building ("Sakina Mosque"): persons and saints name them too
 
 
@@ -292,6 +292,7 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             if known and not level and after_frame in PLACE_FRAMES:
                 mention.outer_end = after_end  # "near the Nairobi Hotel in Mandera": the hotel is in Mandera
             if mention.person and mention.frame and not mention.facility \
+                    and (after_frame != "event" or knows(mention.text, major=True)) \
                     and text[end:end + 2] not in ("'s", "’s"):  # "Sakina Mosque": persons name buildings
                 mention.person = False  # "protested in Kitale", "Kitale residents": a place, whatever spaCy says
             if any(i in entity_at for i in range(start, end)):
