@@ -161,3 +161,14 @@ def test_rival_crowds_are_rioters_on_both_sides(pipeline, text):
 def test_police_said_to_be_absent_are_no_side(pipeline, text):
     event = primary(pipeline, text)
     assert event.event_type == "Riots" and names(event)[1] is None
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("Two soldiers were killed when their lorry struck a landmine near Mandera.",
+     "Unidentified Armed Group (Kenya)", "Military Forces of Kenya"),
+    ("Three police officers died after their vehicle ran over an IED planted by al Shabaab near Garissa.",
+     "Al Shabaab", "Police Forces of Kenya"),
+])
+def test_forces_hit_by_a_planted_device_are_its_target(pipeline, text, actor1, actor2):
+    event = primary(pipeline, text)
+    assert event.event_type == "Explosions/Remote violence" and names(event) == (actor1, actor2)

@@ -31,6 +31,7 @@ INTER_KIND = {1: "state", 2: "armed", 3: "armed", 4: "armed", 8: "armed", 5: "cr
 EVENT_NOUNS = {"rally", "procession", "demonstration", "protest", "meeting"}  # parties only when the parse says so
 CROWD_GROUP_KINDS = {"party", "wing", "movement"}  # armed_groups.csv kinds whose members are a crowd
 CLASH_WORDS = ("clash", "fight", "fought", "battl", "brawl", "scuffle", "skirmish", "confront", "engag")
+PLANTED = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})  # not state forces' weapons
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "along", "within", "around"})
 MILITARY_NOUNS = {"soldier", "troop", "army", "military", "kdf", "marine", "paratrooper", "commando"}
 
@@ -325,6 +326,11 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
             doc, _unnamed_kind(agent, communal), mention(agent), "perpetrator not named")
         a2 = generic_actor(doc, "civilians", mention(target), "victims of an attack on civilians")
         return a1, a2, "perpetrator; victims as civilians"
+    if event_type == "Explosions/Remote violence" and sub_event_type in PLANTED and violent_agent is not None \
+            and violent_agent.kind == "state" and violent_agent.actor is not None and violent_agent.actor.inter == 1:
+        # "officers were killed when their vehicle struck an IED": forces do not plant bombs on themselves
+        a1 = _named_perpetrator(doc, others) or generic_actor(doc, "unidentified", trigger, "bomber not named")
+        return a1, violent_agent.actor, "state forces hit by a planted or thrown device; its user first"
     if event_type in ("Battles", "Explosions/Remote violence"):
         a1 = violent_agent.actor if violent_agent else None
         a2 = named_target.actor if named_target else None
