@@ -1,4 +1,4 @@
-"""Ranking and fallbacks: country-level places at the capital, unknown names in the article's
+"""Ranking and fallbacks: country-level events coded at the capital, unknown names in the article's
 country, the event's place chosen by tier (town or region before country)."""
 
 import pytest
@@ -14,14 +14,17 @@ def _km(lat1, lon1, lat2, lon2):
     return 6371 * 2 * math.asin(math.sqrt(h))
 
 
-@pytest.mark.parametrize("cc, lat, lon", [
-    ("KE", -1.286, 36.817),   # Nairobi
-    ("BD", 23.710, 90.407),   # Dhaka
-    ("FR", 48.853, 2.349),    # Paris
+@pytest.mark.parametrize("cc, name, lat, lon", [
+    ("KE", "Kenya", -1.286, 36.817),   # Nairobi
+    ("BD", "Bangladesh", 23.710, 90.407),   # Dhaka
+    ("FR", "France", 48.853, 2.349),    # Paris
 ])
-def test_country_point_is_its_capital(pipeline, cc, lat, lon):
-    country = pipeline.resources.gazetteer.country(cc)
-    assert _km(country.lat, country.lon, lat, lon) < 25
+def test_an_event_placed_in_a_country_is_coded_at_its_capital(pipeline, cc, name, lat, lon):
+    country = pipeline.resources.gazetteer.country(cc)  # the gazetteer's point is the centroid
+    place = Place(name=name, country_code=cc, lat=country.lat, lon=country.lon, precision=3,
+                  mentions=[Span(10, 15)], feature="PCLI")
+    found, reason = event_location(_doc([place], country=cc), [(0, 100)])
+    assert _km(found.lat, found.lon, lat, lon) < 25 and "capital" in reason
 
 
 @pytest.mark.parametrize("name", ["Mar", "Can", "Per"])
@@ -73,7 +76,7 @@ def test_own_country_beats_a_foreign_country_of_the_same_precision():
     foreign = _p("Somalia", 10, precision=3, cc="SO", admin1=None)
     home = _p("Kenya", 40, precision=3, admin1=None)
     place, _ = event_location(_doc([foreign, home]), [(0, 100)])
-    assert place is home
+    assert (place.name, place.country_code) == ("Kenya", "KE")  # coded at its capital: a copy
 
 
 def test_most_precise_place_in_the_sentence_wins():
@@ -172,12 +175,20 @@ def test_no_place_and_no_country_gives_no_location():
     assert event_location(_doc([], country=None), [(0, 100)]) == (None, None)
 
 
-def test_a_country_at_its_capital_takes_the_capital_region(pipeline):
+def test_a_country_coded_at_its_capital_takes_the_capital_region(pipeline):
     kenya = pipeline.resources.gazetteer.country("KE")
     place = Place(name="Kenya", country_code="KE", lat=kenya.lat, lon=kenya.lon, precision=3,
                   mentions=[Span(10, 15)], feature="PCLI")
     found, _ = event_location(_doc([place]), [(0, 100)])
     assert (found.admin1, place.admin1) == ("Nairobi", None)  # the event's copy, not the place itself
+    assert (place.lat, place.lon) == (kenya.lat, kenya.lon)
+
+
+def test_an_event_in_a_country_without_a_known_capital_keeps_the_country_point():
+    place = Place(name="Atlantis", country_code="QQ", lat=1.5, lon=2.5, precision=3,
+                  mentions=[Span(10, 15)], feature="PCLI")
+    found, _ = event_location(_doc([place], country="QQ"), [(0, 100)])
+    assert (found.lat, found.lon, found.admin1) == (1.5, 2.5, None)
 
 
 def test_an_ambiguous_name_far_from_the_texts_clues_does_not_decide_the_country(pipeline):

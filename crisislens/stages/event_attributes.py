@@ -161,8 +161,11 @@ def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place 
         best = min(countries, key=lambda p: (p.role == "context", first(p) == 10**9 or p.role != "location",
                                              foreign(p), start(p)))
         capital = _capitals().get(best.country_code or "")
-        if best.admin1 is None and capital is not None and (best.lat, best.lon) == capital[1:3]:
-            best = replace(best, admin1=capital[3] or None)  # at the capital, in the capital's region
+        if capital is not None and _country_level(best):
+            # the gazetteer's country point is its centroid; ACLED codes the event at the capital
+            best = replace(best, lat=capital[1], lon=capital[2], admin1=capital[3] or None)
+            return best, f"'{best.name}': the event is placed in its country only, coded at its capital " \
+                         f"(country_capitals.csv)"
         return best, f"'{best.name}': the event is placed in its country only"
     unresolved = [p for p in doc.places if p.role == "location" and first(p) < 10**9]
     if unresolved:
