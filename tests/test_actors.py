@@ -150,6 +150,8 @@ def test_group_lexicon_rows_are_well_formed():
     # of two groups, the one the noun belongs to is the actor
     ("Officers arrested members of the al Qaeda-linked al Shabaab insurgents in the town.", "insurgents",
      "Al Shabaab"),
+    # the noun's own clause ties it to the group
+    ("Gunmen suspected to be affiliated with al Shabaab shot two traders in Mandera.", "Gunmen", "Al Shabaab"),
 ])
 def test_group_modifiers(pipeline, text, noun, name):
     start = text.index(noun)
@@ -183,3 +185,8 @@ def test_foreign_paramilitary_forces_are_that_country_s_police(pipeline):
     doc = run(pipeline, "Ugandan paramilitary forces attacked a Kenyan fisherman near Busia.")
     actor = by_name(doc).get("Police Forces of Uganda")
     assert actor is not None and actor.inter == 8  # state forces outside their own country
+
+
+def test_unknown_gunmen_believed_linked_to_a_group_stay_unidentified(pipeline):
+    doc = run(pipeline, "Unknown gunmen, believed to be linked to al Shabaab, shot two traders in Mandera.")
+    assert "Unidentified Armed Group (Kenya)" in by_name(doc)

@@ -1,5 +1,5 @@
 """Finds actor mentions in one parse: named groups, generic nouns, ethnic militias,
-named organisations and people, and pronouns that refer back to them. The lexicon phrases
+named organisations and people (pronouns: actor_pronouns.py). The lexicon phrases
 (groups, ethnic names, countries) are found first by actor_scan; this module reads the
 parse around them.
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, LOWER, POS
+from spacy.attrs import DEP, POS
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 
@@ -40,8 +40,6 @@ _PLACE_WORDS = frozenset({"county", "district", "region", "state", "province", "
 # The same words as attribute ids, to skip tokens without building them.
 _NOUN_POS = frozenset({NOUN, PROPN})
 _MODIFIER_DEP_IDS = frozenset(get_string_id(d) for d in ("amod", "compound"))
-_PRONOUN_IDS = frozenset(get_string_id(w) for w in ("it", "its", "they", "them", "their"))
-_COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "take", "rain", "mean"})
 
 
 @dataclass(slots=True)
@@ -208,6 +206,11 @@ class Finder:
             # "al Qaeda-linked al Shabaab insurgents": the group nearest the noun is the actor
             hit = max((m.i for m in mods if m.i in self.hits.groups), default=None)
             groups = [self.hits.groups[hit][2]] if hit is not None else groups
+        if not groups and entry.cls in ("armed_group", "insurgent") and not lemmas & _UNKNOWN:
+            linked = self._linked_group(token)  # "gunmen suspected to be linked to al Shabaab"
+            if linked is not None:
+                self.group_mention(tokens, token, linked, f"'{noun}' said to be linked to {linked.name}")
+                return
         if groups and not lemmas & _ALLIED:
             group = groups[0]
             if group.kind in PARTY_KINDS and cls not in ("police", "military", "government", "insurgent"):
@@ -297,6 +300,16 @@ class Finder:
             self._add(list(span), root, name=name, inter=4, type="identity_militia", country=home,
                       key=(name,), reason=f"ethnic name '{span.text}' used as an actor", source="ethnic")
 
+    def _linked_group(self, token) -> Group | None:
+        """A named armed group the noun's own clause ties it to ("attackers affiliated with X")."""
+        for tok in token.subtree:
+            if tok.i != token.i and (tok.lemma_.lower() in _LINKED or tok.lemma_.lower() == "belong"):
+                for inner in tok.subtree:
+                    group = self.hits.groups[inner.i][2] if inner.i in self.hits.groups else None
+                    if group is not None and group.kind not in PARTY_KINDS and group.inter in (2, 3):
+                        return group
+        return None
+
     def _origin(self, token) -> list:
         """The ethnic name in a "from" phrase of an armed noun, as tokens (none when it has none)."""
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
@@ -305,22 +318,6 @@ class Finder:
                     first, last, _ = self.hits.ethnic[tok.i]
                     return list(self.parsed[first:last])
         return []
-
-    def _phrase(self, mention: Mention):
-        """The mention's head, or the first of the nouns it is coordinated with ("the army and police")."""
-        head = self.parsed[mention.head]
-        while head.dep_ == "conj":
-            head = head.head
-        return head
-
-    def _is_subject(self, mention: Mention) -> bool:
-        return self._phrase(mention).dep_ in ("nsubj", "nsubjpass")
-
-    def _subject_of(self, mention: Mention, pronoun) -> bool:
-        """"police engaged them", "the army and police chased them": a verb's subject (or one of
-        its coordinated subjects) is never the antecedent of the verb's object."""
-        return pronoun.dep_ in ("dobj", "dative") and self._is_subject(mention) and \
-            self._phrase(mention).head.i == pronoun.head.i
 
     def _beside_militia(self, token) -> bool:
         """"Turkana and Samburu raiders": a name tagged as a place but coordinated with an
@@ -383,32 +380,3 @@ class Finder:
                              reason="unlisted organisation with an armed-group word in its name")
         return self._add(tokens, ent.root, name=text, inter=0, type="organization", country=None, key=(text,),
                          reason="spaCy ORG entity not in the group lexicon", source="entity")
-
-    # --- pronouns ------------------------------------------------------------------------------
-    def pronouns(self) -> None:
-        for i, lower_id in enumerate(self._column(LOWER)):
-            if lower_id not in _PRONOUN_IDS:
-                continue
-            token = self.parsed[i]
-            lower = token.lower_
-            if lower in ("it", "its"):
-                if lower == "it" and not (token.dep_ == "nsubj" and token.head.lemma_ not in _COPULAS):
-                    continue
-                targets = [m for m in self.mentions if m.head < token.i and m.source in ("group", "anaphor")
-                           and m.inter in ARMED_INTERS]
-            elif lower in ("they", "them", "their"):
-                targets = [m for m in self.mentions if m.head < token.i and m.source != "pronoun"
-                           and m.type not in ("person", "media")
-                           and (self.parsed[m.head].tag_ in ("NNS", "NNPS") or m.source in ("group", "anaphor"))]
-            else:
-                continue
-            sent_start = token.sent.start
-            prev_start = self.parsed[sent_start - 1].sent.start if sent_start > 0 else 0
-            targets = [m for m in targets if m.head >= prev_start and not self._subject_of(m, token)]
-            if targets:
-                # "raiders killed two students when they attacked": a subject pronoun takes up a subject
-                subjects = [m for m in targets if token.dep_ in ("nsubj", "nsubjpass") and self._is_subject(m)]
-                target = max(subjects or targets, key=lambda m: m.head)
-                self._add([token], token, name=target.name, inter=target.inter, type=target.type,
-                          country=target.country, key=target.key, source="pronoun", noun=target.noun,
-                          reason=f"pronoun '{token.text}' refers to {target.name}", associated=target.associated)

@@ -37,6 +37,7 @@ from crisislens.stages import actor_coref
 from crisislens.stages.actor_country import fallback_country
 from crisislens.stages.actor_lexicon import iso2_of, iso3_of
 from crisislens.stages.actor_mentions import ARMED_INTERS, Finder, Mention
+from crisislens.stages.actor_pronouns import find_pronouns
 from crisislens.stages.actor_scan import find_hits, text_country
 
 _OPPOSED_HEADS = frozenset({"between", "with", "against", "versus", "vs"})
@@ -60,7 +61,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
     finder.generic_nouns()
     finder.standalone_ethnic()
     finder.entities()
-    finder.pronouns()
+    find_pronouns(finder)
     _associate(finder.mentions, parsed)
     doc.actors.extend(_merge(finder.mentions, country))
     actor_coref.resolve(doc, parsed)  # "the paramilitaries", "it" three sentences on: mentions of the group
