@@ -25,3 +25,8 @@ def test_a_shootout_with_suspected_thieves_is_no_mob_justice(pipeline):
 def test_rival_party_supporters_fighting_stay_a_mob(pipeline):
     event = primary(pipeline, "Supporters of two rival candidates clashed at a market in Nyeri.")
     assert event.sub_event_type == "Mob violence", event.reason
+
+
+def test_a_fight_that_broke_out_between_groups_is_an_event(pipeline):
+    event = primary(pipeline, "A fight broke out between two groups of delegates in Kisumu; three were injured.")
+    assert event.event_type in ("Battles", "Riots"), event.reason
