@@ -33,6 +33,7 @@ _ALLIED = frozenset({"allied", "ally", "backed", "back", "loyal"})
 # "al Shabaab-linked gunmen", "IS-affiliated fighters": ACLED codes the group itself
 _LINKED = frozenset({"linked", "link", "affiliated", "affiliate"})
 _STATE_CLASSES = frozenset({"police", "military"})
+_HEDGES = frozenset({"suspect", "believe", "say", "allege", "think", "report", "link", "affiliate"})
 _UNKNOWN = frozenset({"unknown", "unidentified", "unnamed", "anonymous"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PLACE_WORDS = frozenset({"county", "district", "region", "state", "province", "town", "city", "village",
@@ -301,8 +302,11 @@ class Finder:
                       key=(name,), reason=f"ethnic name '{span.text}' used as an actor", source="ethnic")
 
     def _linked_group(self, token) -> Group | None:
-        """A named armed group the noun's own clause ties it to ("attackers affiliated with X")."""
-        for tok in token.subtree:
+        """A named armed group the noun's own clause ties it to ("attackers affiliated with X"),
+        also when the parser makes the noun the subject of the hedge ("gunmen suspected to be ...")."""
+        scope = token.head if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _HEDGES \
+            else token
+        for tok in scope.subtree:
             if tok.i != token.i and (tok.lemma_.lower() in _LINKED or tok.lemma_.lower() == "belong"):
                 for inner in tok.subtree:
                     group = self.hits.groups[inner.i][2] if inner.i in self.hits.groups else None
