@@ -107,6 +107,8 @@ _COUNTRY_FALLBACK_SOURCES = ("entity", "cue", "known")  # names found for themse
 _MAJOR_TOWN = 350_000  # a city this large may be named from abroad without its country
 _REGION_SLIP_TOWN = 20_000  # a town this large keeps its own point when the text names another region
 _REGION_OVER_TOWN = 20_000  # a smaller town named like a region elsewhere in its country yields to the region
+_LARGE_TOWN = 100_000  # a town abroad this large keeps its claim to a name it shares with a region ("Toledo")
+_REGION_NAME_ABROAD = 3.0  # what a town abroad loses to a first-level region of the same name
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,7 @@ def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
         return gazetteer.country(alias), "another name of the country", ()
     candidates = gazetteer.lookup(name, variants=_spellable(name))
     regions = {(c.cc, fold(c.name)): c.admin1_code for c in candidates if c.kind == "admin1"}
+    region_countries = {c.cc for c in candidates if c.kind == "admin1" and c.match == "name"}
     best, best_score, best_reason = None, -1e9, ""
     for cand in candidates:
         if not _backed(cand, ctx, parents):
@@ -148,6 +151,8 @@ def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
         if cand.kind == "town" and region is not None and region != cand.admin1_code \
                 and cand.population < _REGION_OVER_TOWN:
             value -= 4.0  # "in Samburu": the region, not a village of that name in another region
+        elif _foreign_namesake(cand, region_countries, ctx):
+            value -= _REGION_NAME_ABROAD  # "in Kwale": Kenya's county, not a Nigerian town of that name
         if value > best_score:
             best, best_score, best_reason = cand, value, reason
     if best is None:
@@ -166,7 +171,18 @@ def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
         if _region_slip(best, parents):
             return best, f"in {best.admin1}, though the text names the region '{parents[0].name}'", candidates
         return None, "", candidates  # the text says where it is and this candidate is elsewhere
+    if best.kind == "town" and regions.get((best.cc, fold(best.name))) == best.admin1_code \
+            and not best_reason.startswith("within"):
+        # a region's seat named like it: the name itself says which region ("in Kwale" is inside Kwale county)
+        best_reason = f"within '{best.admin1 or best.name}', the region of the same name"
     return best, best_reason, candidates
+
+
+def _foreign_namesake(cand: Candidate, region_countries: set[str], ctx: Context) -> bool:
+    """A town abroad named like a first-level region: a region's name is the stronger reading when nothing
+    in the text points at the town's country (a region is known by name; a town of that size is not)."""
+    return cand.kind == "town" and bool(region_countries) and cand.cc not in region_countries \
+        and cand.population < _LARGE_TOWN and cand.cc != ctx.main_country and not ctx.countries.get(cand.cc)
 
 
 def _region_slip(best: Candidate, parents: list[Candidate]) -> bool:

@@ -1,0 +1,47 @@
+"""Ranking, round 2: a region's name over a small town abroad, names known only as foreign
+spelling variants, nationality words used for a people, country abbreviations."""
+
+from collections import Counter
+
+import pytest
+
+from crisislens.geo.recognize import Mention
+from crisislens.geo.resolve import Context, resolve_all
+
+
+def _place(doc, name):
+    return next(p for p in doc.places if p.name == name)
+
+
+@pytest.mark.parametrize("sentence, name, cc", [
+    ("Gunmen attacked a bus in Kwale on Sunday.", "Kwale", "KE"),
+    ("Two traders were robbed and shot in Kwale at night.", "Kwale", "KE"),
+    ("Fighting continued in Faryab on Monday, officials said.", "Faryab", "AF"),
+])
+def test_a_region_name_outweighs_a_small_town_abroad(pipeline, sentence, name, cc):
+    doc = pipeline.extract(sentence, published_at="2024-05-02")
+    assert _place(doc, name).country_code == cc
+
+
+@pytest.mark.parametrize("name, cc", [("Kwale", "KE"), ("Faryab", "AF")])
+def test_without_any_country_clue_a_region_name_is_read_in_the_regions_country(pipeline, name, cc):
+    mention = Mention(3, 3 + len(name), name, source="preposition")
+    res = resolve_all([mention], pipeline.resources.gazetteer, Context(Counter()))[0]
+    assert res.candidate.cc == cc
+
+
+def test_a_region_name_is_kept_beside_a_foreign_armed_group(pipeline):
+    doc = pipeline.extract("Security officers shot dead a suspected al Shabaab fighter in Kwale.",
+                           published_at="2024-05-02")
+    assert _place(doc, "Kwale").country_code == "KE"
+
+
+def test_a_town_named_with_its_country_keeps_it(pipeline):
+    doc = pipeline.extract("Youths clashed with soldiers in Kwale, Nigeria.", published_at="2024-05-02")
+    assert _place(doc, "Kwale").country_code == "NG"
+
+
+def test_a_regions_seat_says_which_region_it_is_in(pipeline):
+    doc = pipeline.extract("Police said a suspected militant was shot dead in Kwale.", published_at="2024-05-02")
+    place = _place(doc, "Kwale")
+    assert (place.admin1, place.precision) == ("Kwale", 1) and "region of the same name" in place.reason
