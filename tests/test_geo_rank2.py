@@ -45,3 +45,19 @@ def test_a_regions_seat_says_which_region_it_is_in(pipeline):
     doc = pipeline.extract("Police said a suspected militant was shot dead in Kwale.", published_at="2024-05-02")
     place = _place(doc, "Kwale")
     assert (place.admin1, place.precision) == ("Kwale", 1) and "region of the same name" in place.reason
+
+
+@pytest.mark.parametrize("sentence, name, cc", [
+    ("Herders clashed in Garba Tula, where Borana and Somalis have long quarrelled over wells. Two Somali "
+     "elders were hurt.", "Garba Tula", "KE"),
+    ("In Garba Tula, armed Somalis raided a Borana settlement; the Somali raiders drove off cattle.", "Garba Tula", "KE"),
+    ("Rohingya refugees clashed with police in Teknaf.", "Teknāf", "BD"),
+])
+def test_a_nationality_word_used_for_a_people_weighs_less_than_a_place_named(pipeline, sentence, name, cc):
+    doc = pipeline.extract(sentence, published_at="2024-05-02")
+    assert doc.country == cc and _place(doc, name).country_code == cc
+
+
+def test_a_nationality_word_still_points_at_its_country_when_no_place_says_otherwise(pipeline):
+    doc = pipeline.extract("Somali soldiers attacked militant positions near Baidoa.", published_at="2024-05-02")
+    assert doc.country == "SO"

@@ -2,7 +2,8 @@
 
 Clues: countries named outright (1 each, 2 after a locative word: "clashes in Kenya") or by
 another name ("DRC"), nationality words (1.5
-each: "Kenyan police"), named armed groups' home countries from the actors' lexicon (1 each: "Al
+each: "Kenyan police"; 0.5 for a word that also names a people living in other countries: "Borana and
+Somalis clashed" in Kenya), named armed groups' home countries from the actors' lexicon (1 each: "Al
 Shabaab" fights in Kenya too), and the places resolved (a region 3, a large town or one inside a
 region the text names 2.5, another town of 5,000+ people by its main name 1, else 0.5; a place
 placed at its parent adds nothing, the parent already counts; the first place named adds 1 more, as a lead names where things happened). Towns and regions weigh more
@@ -86,8 +87,10 @@ def country_votes(named: Counter, implied: Counter, groups: Counter, mentions: l
     votes: Counter = Counter()
     for cc, n in named.items():
         votes[cc] += n
+    peoples = ethnic_demonyms(text) if implied else Counter()
     for cc, n in implied.items():
-        votes[cc] += 1.5 * n
+        people = min(peoples.get(cc, 0), n)
+        votes[cc] += _DEMONYM * (n - people) + _PEOPLE_DEMONYM * people
     for cc, n in groups.items():
         votes[cc] += n
     first = min(range(len(mentions)), default=None,
@@ -107,6 +110,48 @@ def country_votes(named: Counter, implied: Counter, groups: Counter, mentions: l
         elif res.candidate is not None and res.candidate.kind == "country" and mention.source != "context":
             votes[res.candidate.cc] += 1.0 if _locative_before(text, mention.start) else 0.0
     return votes
+
+
+_DEMONYM = 1.5  # a nationality word: "Kenyan police"
+_PEOPLE_DEMONYM = 0.5  # a nationality word that is also a people living in other countries: "Somalis" in Kenya
+
+
+def ethnic_demonyms(text: str) -> Counter:
+    """How many nationality words (ISO2 -> count) name a people that also lives outside that country
+    (demonyms.csv words that are ethnic groups of the actors' ethnic_groups.csv with another home country:
+    "Borana and Somalis clashed" in Kenya, "Rohingya refugees" in Bangladesh). Such a word says who,
+    not where: it weighs less than a place the text names."""
+    pattern, table = _people_words()
+    found: Counter = Counter()
+    if pattern is None:
+        return found
+    for match in pattern.finditer(text[:_MAX_WORDS * 8]):
+        found[table[match.group(1)]] += 1
+    return found
+
+
+@cache
+def _people_words() -> tuple[re.Pattern | None, dict[str, str]]:
+    from crisislens.lexicons import load_table
+    from crisislens.stages.actor_lexicon import iso2_of
+
+    homes: dict[str, set[str]] = {}
+    for row in load_table("ethnic_groups.csv"):
+        countries = {iso2_of(c) for c in row["countries"].split("|") if c}
+        for name in [row["name"], *(a for a in row["aliases"].split("|") if a)]:
+            homes.setdefault(name.casefold(), set()).update(countries)
+    table = {}
+    for row in load_table("demonyms.csv"):
+        if row["kind"] != "demonym":
+            continue
+        word = row["word"].casefold()
+        home = homes.get(word) or homes.get(word[:-1] if word.endswith("s") else word)
+        if home and home - {row["iso2"]}:
+            table[row["word"]] = row["iso2"]
+    if not table:
+        return None, {}
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"), table
 
 
 _EVIDENCE_BONUS = 1.5  # what a country named or implied elsewhere in the text adds to a reading of a name
