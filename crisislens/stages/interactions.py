@@ -17,7 +17,13 @@ from crisislens.stages.interaction_roles import (
     modality_of,
     source_and_target,
 )
-from crisislens.stages.interaction_rules import VerbRule, is_misspelled_form, match_rule, verb_rules
+from crisislens.stages.interaction_rules import (
+    VerbRule,
+    is_misspelled_form,
+    match_rule,
+    verb_lemma,
+    verb_rules,
+)
 
 _AGREEMENT_CODES = ("057", "0871")
 _CONFIDENCE = {2: 0.35, 1: 0.25}
@@ -30,7 +36,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
         main: list[tuple[object, Event]] = []
         background: list[tuple[object, Event]] = []
         for token in sent:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in rules and token.lemma_.lower() != "establish":
+            if token.pos_ != "VERB" or verb_lemma(token) not in rules:
                 continue
             rule = match_rule(token)
             if rule is None or is_misspelled_form(token):

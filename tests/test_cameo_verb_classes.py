@@ -1,0 +1,62 @@
+"""CAMEO verb classes beyond the basics: more patterns, lemmatiser slips, hidden subjects."""
+
+import pytest
+
+
+def roots(pipeline, text):
+    doc = pipeline.extract(text, published_at="2024-05-02")
+    return {e.cameo[:2] for e in doc.events if e.kind == "interaction" and e.cameo}
+
+
+@pytest.mark.parametrize("sentence, root", [
+    ("Uganda acknowledged its role in the crisis in Congo.", "01"),
+    ("Botswana expressed willingness to help Zimbabwe with the drought.", "03"),
+    ("President Ruto spoke by telephone with the president of Tanzania.", "04"),
+    ("Angola attended the summit on regional security with Zambia.", "04"),
+    ("India trained Afghan soldiers at its academy.", "06"),
+    ("Azerbaijan returned prisoners of war to Armenia.", "08"),
+    ("The junta granted amnesty to political prisoners.", "08"),
+    ("Iran allowed international inspectors into the nuclear plant.", "08"),
+    ("The Indian government ordered a probe into the border clashes with China.", "09"),
+    ("Canada withdrew its ambassador from Saudi Arabia.", "16"),
+    ("Mali halted military cooperation with France.", "16"),
+    ("Russia pulled out of the grain deal with Ukraine.", "16"),
+    ("The militants gave the government of Mali an ultimatum.", "13"),
+    ("Nicaragua stripped opposition leaders of their citizenship.", "17"),
+    ("Uganda shut down the internet ahead of the election.", "17"),
+])
+def test_verb_classes_give_their_root(pipeline, sentence, root):
+    assert root in roots(pipeline, sentence)
+
+
+@pytest.mark.parametrize("sentence, root", [
+    # spaCy lemmatises "cordoned" as "cordone": the regular stem is tried too
+    ("The army cordoned off the parliament building in Lilongwe.", "17"),
+])
+def test_verb_with_a_lemmatiser_slip_is_still_found(pipeline, sentence, root):
+    assert root in roots(pipeline, sentence)
+
+
+def test_country_tagged_as_common_noun_can_act(pipeline):
+    # the tagger reads "Bahrain" at the start of the sentence as a common noun
+    assert "16" in roots(pipeline, "Bahrain severed ties with Qatar.")
+
+
+def test_passive_whose_subject_the_parser_lost_is_still_coded(pipeline):
+    text = ("A smuggler thought to be tied to the cartel who fled from prison in Honduras was "
+            "deported Friday to Guatemala where he faces charges, officials said.")
+    assert "17" in roots(pipeline, text)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Kenya regretted Uganda's decision to close the border.", True),
+    ("Kenya regretted the long delay in the talks.", False),   # no party to disapprove of
+])
+def test_regret_needs_a_party_it_disapproves_of(pipeline, sentence, expected):
+    assert ("11" in roots(pipeline, sentence)) is expected
+
+
+def test_withdrawing_troops_is_still_a_retreat(pipeline):
+    # "withdraw ... from" stays a military retreat (08) unless the object is an envoy
+    found = roots(pipeline, "Armenia withdrew its troops from the border area.")
+    assert "08" in found and "16" not in found
