@@ -61,3 +61,14 @@ def test_a_nationality_word_used_for_a_people_weighs_less_than_a_place_named(pip
 def test_a_nationality_word_still_points_at_its_country_when_no_place_says_otherwise(pipeline):
     doc = pipeline.extract("Somali soldiers attacked militant positions near Baidoa.", published_at="2024-05-02")
     assert doc.country == "SO"
+
+
+@pytest.mark.parametrize("sentence, cc", [
+    ("Protesters marched to the US embassy in Nairobi.", "US"),
+    ("A Kenyan trader was shot dead in the U.S. last week.", "US"),
+    ("Two men deported from the U.K. were arrested on arrival.", "GB"),
+])
+def test_a_country_abbreviation_is_the_country_not_a_namesake_town(pipeline, sentence, cc):
+    doc = pipeline.extract(sentence, published_at="2024-05-02")
+    assert any(p.country_code == cc and p.feature == "PCLI" for p in doc.places)
+    assert not any(p.country_code == "FR" for p in doc.places)

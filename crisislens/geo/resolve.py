@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from crisislens.geo.gazetteer import Candidate, Gazetteer
 from crisislens.geo.normalize import fold
@@ -136,7 +137,7 @@ def _backed(cand: Candidate, ctx: Context, parents: list[Candidate]) -> bool:
 def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
             parents: list[Candidate], base: bool = False) -> tuple[Candidate | None, str, tuple[Candidate, ...]]:
     """The best candidate for a name (or None when every one is implausible), its reason, all candidates."""
-    alias = (ctx.aliases or {}).get(fold(name))
+    alias = (ctx.aliases or {}).get(fold(name)) or _abbreviations().get(name.replace(".", ""))
     if alias and gazetteer.country(alias) is not None:
         return gazetteer.country(alias), "another name of the country", ()
     candidates = gazetteer.lookup(name, variants=_spellable(name))
@@ -183,6 +184,18 @@ def _foreign_namesake(cand: Candidate, region_countries: set[str], ctx: Context)
     in the text points at the town's country (a region is known by name; a town of that size is not)."""
     return cand.kind == "town" and bool(region_countries) and cand.cc not in region_countries \
         and cand.population < _LARGE_TOWN and cand.cc != ctx.main_country and not ctx.countries.get(cand.cc)
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    """Capital-letter abbreviations of countries ("US", "U.S.") that demonyms.csv gives only to the actors
+    (kind `actor`: they say who acts, not where the article is) -> ISO2. Named as a place ("the US embassy",
+    "deported to the US") they are still the country, not a namesake town ("Us" in France)."""
+    from crisislens.lexicons import load_table
+
+    abbreviations = {row["word"].replace(".", ""): row["iso2"] for row in load_table("demonyms.csv")
+                     if row["kind"] == "actor"}
+    return {word: cc for word, cc in abbreviations.items() if word.isupper()}
 
 
 def _region_slip(best: Candidate, parents: list[Candidate]) -> bool:
