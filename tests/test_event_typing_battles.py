@@ -30,3 +30,10 @@ def test_rival_party_supporters_fighting_stay_a_mob(pipeline):
 def test_a_fight_that_broke_out_between_groups_is_an_event(pipeline):
     event = primary(pipeline, "A fight broke out between two groups of delegates in Kisumu; three were injured.")
     assert event.event_type in ("Battles", "Riots"), event.reason
+
+
+def test_two_peoples_named_as_the_sides_of_a_clash(pipeline):
+    text = "Somalis and Ethiopians clashed in Mandera. Armed Ethiopians killed two herders."
+    doc = pipeline.extract(text, published_at="2023-05-04")
+    subs = [e.sub_event_type for e in doc.events if e.kind == "acled"]
+    assert "Armed clash" in subs, subs

@@ -179,7 +179,8 @@ def context_reason(cand: Candidate, sent_kinds: set[str], sent_classes: set[str]
     if cand.pattern in WEAK_VERBS and cand.anchor.pos_ == "VERB" and not others & VIOLENT_CLASSES:
         agents, targets = arguments(cand.anchor)
         kinds = _noun_kinds()
-        if not any(kinds.get(t.lower_) or kinds.get(t.lemma_.lower()) for t in agents + targets):
+        if not any(kinds.get(t.lower_) or kinds.get(t.lemma_.lower()) or (t.ent_type_ == "NORP" and cand.klass == "clash")
+                   for t in agents + targets):  # "Borana and Somalis clashed": peoples named as the sides
             return f"verb '{cand.pattern}' with no person or armed party as its subject or object"
     return None
 
