@@ -60,3 +60,16 @@ def test_withdrawing_troops_is_still_a_retreat(pipeline):
     # "withdraw ... from" stays a military retreat (08) unless the object is an envoy
     found = roots(pipeline, "Armenia withdrew its troops from the border area.")
     assert "08" in found and "16" not in found
+
+
+def test_subject_of_a_passive_is_the_object_its_pattern_needs(pipeline):
+    # "send aid" needs "aid" among the objects; in the passive it is the subject
+    assert "07" in roots(pipeline, "Medical aid was sent to Malawi by the government of Japan.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The airline warned of higher fares after the fuel shortage in Zambia.",
+    "The cycling team withdrew from the tournament in Rwanda after a crash.",
+])
+def test_no_party_no_interaction(pipeline, sentence):
+    assert not roots(pipeline, sentence) & {"08", "16"}

@@ -125,7 +125,7 @@ def argument_lemmas(verb) -> set[str]:
         for node in frontier:
             for child in node.children:
                 infinitive_to = child.dep_ == "aux" and child.lower_ == "to"
-                if node is verb and child.dep_ in _SKIP_DEPS:
+                if node is verb and child.dep_ in _SKIP_DEPS and not _is_passive_object(child):
                     continue
                 if node is not verb and child.dep_ not in _ARG_DEPS and not infinitive_to:
                     continue
@@ -133,6 +133,11 @@ def argument_lemmas(verb) -> set[str]:
                 nxt.append(child)
         frontier = nxt
     return found
+
+
+def _is_passive_object(child) -> bool:
+    """The subject of a passive verb is its object ("aid was sent to Peru" sends aid)."""
+    return child.dep_ == "nsubjpass" and child.pos_ == "NOUN"
 
 
 def match_rule(verb) -> VerbRule | None:
