@@ -72,3 +72,9 @@ def test_a_country_abbreviation_is_the_country_not_a_namesake_town(pipeline, sen
     doc = pipeline.extract(sentence, published_at="2024-05-02")
     assert any(p.country_code == cc and p.feature == "PCLI" for p in doc.places)
     assert not any(p.country_code == "FR" for p in doc.places)
+
+
+def test_a_town_cue_vouches_for_a_hamlets_other_name_no_other_country_uses(pipeline):
+    doc = pipeline.extract("Traders in Amagoro town closed their shops in protest.", published_at="2024-05-02")
+    place = next(p for p in doc.places if p.mentions[0].start == doc.text.index("Amagoro"))
+    assert (place.country_code, place.admin1) == ("KE", "Busia")

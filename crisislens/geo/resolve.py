@@ -165,8 +165,11 @@ def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
             and best.kind != "country"):
         return None, "", candidates  # a person's name that is also a town abroad
     if (best.kind == "town" and best.population < 5_000 and not ctx.main_country
-            and not ctx.countries.get(best.cc) and not parents and best.match != "name"):
-        return None, "", candidates  # an unbacked hamlet's alternate name: more likely a name we lack
+            and not ctx.countries.get(best.cc) and not parents and best.match != "name"
+            and not (mention.level == "locality" and all(c.cc == best.cc for c in candidates))):
+        # an unbacked hamlet's alternate name: more likely a name we lack (unless a cue calls it a town
+        # and no other country has a place of that name: "Amagoro town")
+        return None, "", candidates
     if parents and best.kind != "country" and not any(_inside(best, p) or _contains(best, p) for p in parents) and any(
             p.kind != "country" for p in parents):
         if _region_slip(best, parents):
