@@ -24,6 +24,11 @@ def roots(pipeline, text):
     ("The militants gave the government of Mali an ultimatum.", "13"),
     ("Nicaragua stripped opposition leaders of their citizenship.", "17"),
     ("Uganda shut down the internet ahead of the election.", "17"),
+    ("Mozambique's president met his Malawian counterpart in Maputo.", "03"),
+    ("Mali ordered the Swedish envoy to leave within three days.", "16"),
+    ("Germany will return the bronze artefacts to Nigeria.", "08"),
+    ("Russia blocked the Security Council resolution on Mali.", "12"),
+    ("The prosecutor of Peru filed charges against the former president of Bolivia.", "11"),
 ])
 def test_verb_classes_give_their_root(pipeline, sentence, root):
     assert root in roots(pipeline, sentence)
