@@ -29,6 +29,10 @@ def roots(pipeline, text):
     ("Germany will return the bronze artefacts to Nigeria.", "08"),
     ("Russia blocked the Security Council resolution on Mali.", "12"),
     ("The prosecutor of Peru filed charges against the former president of Bolivia.", "11"),
+    ("Rwanda faulted Burundi for the failure of the border talks.", "11"),
+    ("The Iranian president snubbed the invitation from Egypt.", "12"),
+    ("Morocco froze contacts with the Dutch embassy.", "16"),
+    ("Iran staged naval drills near the coast of Oman.", "15"),
 ])
 def test_verb_classes_give_their_root(pipeline, sentence, root):
     assert root in roots(pipeline, sentence)
@@ -78,3 +82,11 @@ def test_subject_of_a_passive_is_the_object_its_pattern_needs(pipeline):
 ])
 def test_no_party_no_interaction(pipeline, sentence):
     assert not roots(pipeline, sentence) & {"08", "16"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The factory snubbed the new safety rules.",          # no party snubbed
+    "Doctors reassured the patients after the outbreak.",  # nobody who acts politically
+])
+def test_verbs_that_need_a_party_as_object(pipeline, sentence):
+    assert not roots(pipeline, sentence) & {"03", "12"}
