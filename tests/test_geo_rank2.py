@@ -78,3 +78,14 @@ def test_a_town_cue_vouches_for_a_hamlets_other_name_no_other_country_uses(pipel
     doc = pipeline.extract("Traders in Amagoro town closed their shops in protest.", published_at="2024-05-02")
     place = next(p for p in doc.places if p.mentions[0].start == doc.text.index("Amagoro"))
     assert (place.country_code, place.admin1) == ("KE", "Busia")
+
+
+@pytest.mark.parametrize("sentence, building, region", [
+    ("A grenade was thrown at the Nairobi Hotel in Mandera on Friday.", "Nairobi", "Mandera"),
+    ("Gunmen attacked the Nairobi Hotel in Manderas main market.", "Nairobi", "Mandera"),
+    ("Gunmen robbed guests at the Mombasa Hotel in Garissa town.", "Mombasa", "Garissa"),
+])
+def test_a_building_named_after_a_city_lies_in_the_region_the_text_names(pipeline, sentence, building, region):
+    doc = pipeline.extract(sentence, published_at="2024-05-02")
+    place = next(p for p in doc.places if p.mentions[0].start == doc.text.index(building))
+    assert place.admin1 == region

@@ -172,7 +172,7 @@ def _choose(mention: Mention, name: str, gazetteer: Gazetteer, ctx: Context,
         return None, "", candidates
     if parents and best.kind != "country" and not any(_inside(best, p) or _contains(best, p) for p in parents) and any(
             p.kind != "country" for p in parents):
-        if _region_slip(best, parents):
+        if _region_slip(best, parents) and not mention.facility:  # "the Nairobi Hotel in Mandera" is in Mandera
             return best, f"in {best.admin1}, though the text names the region '{parents[0].name}'", candidates
         return None, "", candidates  # the text says where it is and this candidate is elsewhere
     if best.kind == "town" and regions.get((best.cc, fold(best.name))) == best.admin1_code \
