@@ -44,6 +44,8 @@ def _frame_words() -> frozenset[str]:
 PLACE_FRAMES = frozenset({"locative", "people", "facility", "attribute", "event"})
 
 
+_NONSPACE = re.compile(r"\S+")
+_FOLLOWING = re.compile(r"(?:[\s-]+[\w'’]+){1,2}")
 _LISTED = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)+(?=\s)")
 
 
@@ -87,7 +89,7 @@ def not_a_place(text: str, start: int, end: int, frame: str | None, known: bool,
         return True  # "Miguna Miguna" tagged a place here, a person elsewhere
     if is_group is None:
         return False
-    following = re.match(r"(?:[\s-]+[\w'’]+){1,2}", text[end:end + 40])
+    following = _FOLLOWING.match(text[end:end + 40])
     return is_group(name) or bool(following and is_group(text[start:end + following.end()]))
 
 
@@ -109,7 +111,7 @@ def is_organisation(run: str, knows) -> bool:
 def before_title(text: str, start: int, end: int) -> tuple[int, int]:
     """ "Lands Secretary Charity Ngilu": a run cut before a title inside it; what follows is a person."""
     titles = _frame_titles()
-    for word in list(re.finditer(r"\S+", text[start:end]))[1:]:
+    for word in list(_NONSPACE.finditer(text[start:end]))[1:]:
         if word.group() in titles:
             return start, start + len(text[start:start + word.start()].rstrip())
     return start, end

@@ -33,6 +33,10 @@ _GAP_DASH = re.compile(r"^\s+[-–]\s+$")
 _GAP_COMMA = re.compile(r"^\s*,\s*$")
 _GAP_AND = re.compile(r"^\s*,?\s*(?:and|or|&)\s+$", re.I)
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NONSPACE = re.compile(r"\S+")
+_HYPHEN_PART = re.compile(r"[^-]+")
+_CODED = re.compile(r"coded as\W*$", re.I)
+_PREV_WORD = re.compile(r"(\w+)\W*$")
 
 
 @dataclass
@@ -79,7 +83,7 @@ def _framed_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
     """ "Maseno University", "Wajir West MP": a run ending in frame words, cut to the name before
     them when the gazetteer knows that name (or the place it is named after), or to a known place
     inside it."""
-    words = list(re.finditer(r"\S+", text[start:end]))
+    words = list(_NONSPACE.finditer(text[start:end]))
     k = len(words)
     while k > 1 and is_frame_word(words[k - 1].group()):
         k -= 1
@@ -147,7 +151,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut stopwords ("On", "Police") from the front of a run and cue words from its end."""
     stop = _stopwords()
     after, _ = _cues()
-    words = list(re.finditer(r"\S+", text[start:end]))
+    words = list(_NONSPACE.finditer(text[start:end]))
     while words and words[0].group().lower().strip(".,") in stop:
         words.pop(0)
     while len(words) > 1 and words[-1].group().lower() in after:
@@ -171,7 +175,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _possessor(text: str, start: int, end: int, knows) -> tuple[int, int]:
     """ "Dagestan's Muslims": a run with a possessive inside is cut after the possessor, unless
     the gazetteer knows the longer name ("Cox's Bazar")."""
-    words = list(re.finditer(r"\S+", text[start:end]))
+    words = list(_NONSPACE.finditer(text[start:end]))
     for i, word in enumerate(words[:-1]):
         if word.group()[-2:] in ("'s", "’s"):
             begin = start + word.start() + word.group().rfind("-") + 1  # "Chattogram-Cox's Bazar"
@@ -201,7 +205,7 @@ def _hyphen_parts(text: str, start: int, end: int, knows) -> list[tuple[int, int
     name = text[start:end]
     if "-" not in name or knows(name) or (base_name(name) and knows(base_name(name))):
         return [(start, end)]
-    parts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^-]+", name)]
+    parts = [(start + m.start(), start + m.end()) for m in _HYPHEN_PART.finditer(name)]
     words = [text[a:b].strip() for a, b in parts]
     if len(parts) < 2 or not all(w[:1].isupper() for w in words):
         return [(start, end)]
@@ -212,7 +216,7 @@ def _hyphen_parts(text: str, start: int, end: int, knows) -> list[tuple[int, int
 
 def _known_part(text: str, start: int, end: int, knows) -> tuple[int, int]:
     """ "NE Kenya", "Kenyas Rift Valley": the longest run of words at either end the gazetteer knows."""
-    words = list(re.finditer(r"\S+", text[start:end]))
+    words = list(_NONSPACE.finditer(text[start:end]))
     base = base_name(text[start:end])
     if len(words) < 2 or knows(text[start:end]) or (base and knows(base)):
         return start, end  # "Embu West" stays whole: a district named after Embu
@@ -279,7 +283,7 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             mention.base = base_name(mention.text)
             mention.people = start in people_at and not level
             mention.person = not level and any(i in person_at for i in range(start, end))
-            mention.coded = bool(re.search(r"coded as\W*$", text[max(0, start - 14):start], re.I))
+            mention.coded = bool(_CODED.search(text[max(0, start - 14):start]))
             known = knows(mention.text) or bool(mention.base and knows(mention.base))
             if not level:
                 frame, frame_end = frame_at(text, start, outer_end)
@@ -298,7 +302,7 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             if any(i in entity_at for i in range(start, end)):
                 mention.source = mention.source or "entity"
             elif not level:
-                prev = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
+                prev = _PREV_WORD.search(text[max(0, start - 20):start])
                 if prev and prev.group(1).lower() in _locative() and known:
                     mention.source = "preposition"
                 elif (mention.frame or _proper(parsed, start, end) or any(t.ent_type_ for t in _tokens(parsed, start, end))) \

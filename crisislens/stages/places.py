@@ -24,6 +24,7 @@ from crisislens.stages.places_attribute import attribute_of
 from crisislens.stages.places_country import country_votes, group_countries, main_country
 from crisislens.stages.places_ethnic import ethnic_actor_starts, is_group_name
 
+_CLAUSE = re.compile(r"[.;,()]")
 _MIN_POPULATION_UNBACKED = 20_000  # a bare "in X" with no entity tag must be a real town or backed
 
 
@@ -59,14 +60,20 @@ def process(doc: Document, parsed, resources) -> Document:
     """Add a Place per place named (repeated mentions merged), in order of first mention."""
     gazetteer = resources.gazetteer
     text = doc.text
-    def knows(name: str, major: bool = False) -> bool:
-        found = gazetteer.lookup(name, variants=False)
-        # districts (admin2) are no "major" names: "Park" or "Ngo" are counties and districts too
-        return any(c.kind in ("country", "admin1") or (c.kind == "town" and c.population >= 100_000
-                                                       and c.match == "name") for c in found) \
-            if major else bool(found)
+    known: dict[tuple[str, bool], bool] = {}  # the recogniser asks of the same names many times
 
-    mentions = find_mentions(text, parsed, knows, _nationalities(), ethnic_actor_starts(parsed), is_group_name)
+    def knows(name: str, major: bool = False) -> bool:
+        answer = known.get((name, major))
+        if answer is None:
+            found = gazetteer.lookup(name, variants=False)
+            # districts (admin2) are no "major" names: "Park" or "Ngo" are counties and districts too
+            answer = any(c.kind in ("country", "admin1") or (c.kind == "town" and c.population >= 100_000
+                                                             and c.match == "name") for c in found) \
+                if major else bool(found)
+            known[(name, major)] = answer
+        return answer
+
+    mentions = find_mentions(text, parsed, knows, _nationalities(), ethnic_actor_starts(parsed, text), is_group_name)
     named, implied, context_spans = _countries(text, mentions, gazetteer)
     countries = named + implied
     ctx = Context(countries, None, frozenset(named), _aliases())
@@ -237,7 +244,7 @@ def _sentences(parsed) -> tuple[list[int], list[int]]:
 def _role(text: str, mention: Mention, parsed, firsts: list[int], sentences: list[int]) -> str:
     """origin for "fled from X", destination for "moved to camps near X", else location."""
     prepositions, movement = _roles()
-    window = re.split(r"[.;,()]", text[max(0, mention.outer_start - 40):mention.outer_start])[-1].lower()
+    window = _CLAUSE.split(text[max(0, mention.outer_start - 40):mention.outer_start])[-1].lower()
     found = [(m.start(), m.group(1)) for m in _preposition_pattern().finditer(window)]
     if not found:
         return "location"

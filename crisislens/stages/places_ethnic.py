@@ -11,7 +11,7 @@ lexicon `ethnic_groups.csv`, through its loader.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from crisislens.lexicons import load_table
 from crisislens.stages.actor_lexicon import (
@@ -35,8 +35,9 @@ def _people_nouns() -> frozenset[str]:
     return frozenset(ethnic | {row["noun"] for row in load_table("place_people_nouns.csv")})
 
 
+@lru_cache(maxsize=20_000)
 def _starts_name(word: str) -> bool:
-    """True when some ethnic name begins with this word."""
+    """True when some ethnic name begins with this word. Memoised: asked of every capitalised word."""
     index = ethnic_index()
     return key_words(word)[:1] in index.folded_prefixes or exact_words(word)[:1] in index.exact_prefixes
 
@@ -53,11 +54,13 @@ def _ethnic_at(words: list[str], i: int) -> int:
     return 0
 
 
-def ethnic_actor_starts(parsed) -> frozenset[int]:
-    """Character offsets where an ethnic name stands for people (a list of them shares the noun)."""
-    if not any(_starts_name(w) for w in _CAPITALISED.findall(parsed.text)):
+def ethnic_actor_starts(parsed, text: str | None = None) -> frozenset[int]:
+    """Character offsets where an ethnic name stands for people (a list of them shares the noun).
+    `text` is the parsed text when the caller has it (spaCy's `Doc.text` joins every token)."""
+    text = parsed.text if text is None else text
+    if not any(_starts_name(w) for w in _CAPITALISED.findall(text)):
         return frozenset()  # most articles name no people: no pass over the tokens at all
-    text = parsed.text  # the words from two arrays: no Token objects but for the few names found
+    # the words from two arrays: no Token objects but for the few names found
     words = [text[i:i + n] for i, n in parsed.to_array(["IDX", "LENGTH"]).tolist()]
     nouns = _people_nouns()
     out: set[int] = set()
