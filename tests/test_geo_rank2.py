@@ -89,3 +89,15 @@ def test_a_building_named_after_a_city_lies_in_the_region_the_text_names(pipelin
     doc = pipeline.extract(sentence, published_at="2024-05-02")
     place = next(p for p in doc.places if p.mentions[0].start == doc.text.index(building))
     assert place.admin1 == region
+
+
+@pytest.mark.parametrize("support, cc", [
+    ({"KE": 6.0, "SS": 3.0}, None),    # only the name itself speaks for South Sudan
+    ({"KE": 6.0, "SS": 6.0}, "SS"),    # another region of South Sudan is named too
+])
+def test_a_region_abroad_needs_support_beyond_its_own_name(pipeline, support, cc):
+    mention = Mention(10, 15, "Unity", source="entity")
+    ctx = Context(Counter(), "KE", frozenset(), None, Counter(support))
+    res = resolve_all([mention], pipeline.resources.gazetteer, ctx)[0]
+    found = res.candidate.cc if res.candidate is not None and res.fallback_from is None else None
+    assert found == cc

@@ -129,7 +129,8 @@ def _backed(cand: Candidate, ctx: Context, parents: list[Candidate]) -> bool:
         return True
     if any(_inside(cand, p) for p in parents) or cand.cc in ctx.named:
         return True
-    if ctx.support and ctx.support.get(cand.cc, 0) >= 2.5:
+    own = 3.0 if cand.kind == "admin1" else 0.0  # a region's name supports its country: not by itself, though
+    if ctx.support and ctx.support.get(cand.cc, 0) - own >= 2.5:
         return True  # a second country the text clearly places things in
     return cand.kind == "town" and cand.population >= _MAJOR_TOWN and cand.match == "name"
 
