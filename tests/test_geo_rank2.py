@@ -101,3 +101,13 @@ def test_a_region_abroad_needs_support_beyond_its_own_name(pipeline, support, cc
     res = resolve_all([mention], pipeline.resources.gazetteer, ctx)[0]
     found = res.candidate.cc if res.candidate is not None and res.fallback_from is None else None
     assert found == cc
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents of Maron sub-location clashed on Sunday. Several houses were burnt in Marakwet East.",
+    "Herders from Maron sub-location raided homes in Marakwet East.",
+])
+def test_a_district_named_after_a_region_votes_for_that_regions_country(pipeline, sentence):
+    doc = pipeline.extract(sentence, published_at="2024-05-02")
+    place = next(p for p in doc.places if p.name == "Marakwet East")
+    assert doc.country == "KE" and place.admin1 == "Elgeyo-Marakwet"

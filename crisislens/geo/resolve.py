@@ -251,6 +251,7 @@ def resolve_all(mentions: list[Mention], gazetteer: Gazetteer, ctx: Context) -> 
         if mention.base:
             base, _, found = _choose(mention, mention.base, gazetteer, ctx, parents, base=True)
             if base is not None and base.kind != "country":
+                alternatives[i] = found  # the article's country is voted on the readings of the name it is built on
                 town = _main_town(base, found) if base.kind != "town" else None
                 base = town or base
                 out[i] = Resolution(base, 3 if base.kind == "admin1" else 2,

@@ -165,7 +165,7 @@ def _best_reading(res: Resolution, cc: str, weight: float, evidence: set[str]) -
     readings: dict[str, float] = {cc: weight}
     towns = {(c.cc, fold(c.name)) for c in res.alternatives if c.kind == "town"}
     for cand in res.alternatives:
-        if cand.kind == "admin1" and cand.match == "name":
+        if cand.kind == "admin1" and cand.match != "variant":  # a region's former names count ("Marakwet")
             value = 4.0 if (cand.cc, fold(cand.name)) in towns else 3.0
         elif cand.kind == "town" and cand.match == "name":
             value = 2.5 if cand.population >= 100_000 else 1.0 if cand.population >= 5_000 else 0.5
