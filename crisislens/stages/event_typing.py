@@ -55,6 +55,7 @@ class Features:
     default: tuple[str, str, str] = ("", "", "")
     victim_kinds: set[str] = field(default_factory=set)  # kinds of those killed or injured
     label: tuple[str, str, str, str] | None = None  # (type, sub-type, cameo, label) a note opens with
+    person_destroyed: bool = False  # a destruction verb's object is a person ("a herder was burnt")
 
 
 @dataclass(slots=True)
@@ -243,7 +244,8 @@ def _violence(f: Features) -> Coding | None:
     sides = f.agent_kinds | f.target_kinds
     civilian_target = "civilian" in f.target_kinds
     if f.main_class == "clash" or ("clash" in f.classes and not civilian_target):
-        if sides & UNARMED and not sides & NON_STATE and not _communal_fighting(f) and "armed_fight" not in f.cues:
+        if sides & UNARMED and not sides & NON_STATE and not _communal_fighting(f) \
+                and not f.cues & {"armed_fight", "armed_resistance"}:  # crossfire, returned fire: armed sides
             if "demo" in f.cues or "protest" in f.classes:
                 return _c("Riots", "Violent demonstration", "145", "demonstrators clashing")
             return _c("Riots", "Mob violence", "145", "clash involving an unarmed crowd")
@@ -263,7 +265,20 @@ def _violence(f: Features) -> Coding | None:
     return _c("Violence against civilians", "Attack", "180", "violence against unarmed victims")
 
 
+def _communal_destruction(f: Features) -> Coding | None:
+    """Homes burnt or torched in a clan or ethnic conflict, no crowd or demonstration named: ACLED codes
+    the fighting between the communal militias (property destruction is a strategic development only
+    when no other event type fits), not a riot or looting."""
+    if f.main_class in ("destroy", "vandal") and _communal_fighting(f) \
+            and not f.classes & {"loot", "attack", "kill", "injure", "abduct", "sexual"} \
+            and not f.agent_kinds & {"state", "crowd", "protester"} and "demo" not in f.cues:
+        return _c("Battles", "Armed clash", "193", "property burnt in a communal conflict: the communities' fighting")
+    return None
+
+
 def _strategic(f: Features) -> Coding | None:
+    if f.person_destroyed and not f.classes & {"loot"} and "state" not in f.target_kinds:
+        return _c("Violence against civilians", "Attack", "180", "a person burnt or harmed, not property destroyed")
     if f.classes & {"loot", "destroy"} and f.agent_kinds & {"crowd", "protester"} and not f.agent_kinds & ARMED:
         return _c("Riots", "Mob violence", "145", "a crowd looting or destroying property")
     if f.classes & {"loot", "destroy"}:
@@ -283,4 +298,4 @@ def _crowd_default(f: Features) -> Coding | None:
 
 
 RULES = (_note_label, _disrupted, _agreement, _civilian_specific, _weapons, _territory, _protest, _crude_bombs, _mob_justice, _riot,
-         _violence, _strategic, _crowd_default)
+         _communal_destruction, _violence, _strategic, _crowd_default)

@@ -57,8 +57,29 @@ def process(doc: Document, parsed, resources=None) -> Document:
     stray = [b for i, b in enumerate(bounds) if i not in used]  # "FATALITIES: 17", "Three deaths reported."
     events = [_event(doc, parsed, d, sents, bounds, offset, n, stray if n == 0 else [], index)
               for n, d in enumerate(drafts)]
+    _violence_first(events, drafts)
     doc.events.extend(e for e in events if e is not None)
     return doc
+
+
+SD_YIELDING = {"Arrests", "Looting/property destruction"}
+VIOLENT_TYPES = {"Battles", "Violence against civilians", "Riots", "Explosions/Remote violence"}
+
+
+def _violence_first(events: list[Event | None], drafts: list[Draft]) -> None:
+    """ACLED codes an arrest or property destruction as a strategic development only when no violence
+    happened: when the text also reports violence as a new, asserted event (the arrested were beaten
+    and shot, the attack the suspect is held over), that event is the one to rank first."""
+    violent = [e for e, d in zip(events, drafts, strict=True) if e is not None and e.event_type in VIOLENT_TYPES
+               and not d.background and e.modality == "asserted"]
+    if not violent:
+        return
+    best = max(e.confidence for e in violent)
+    for e, d in zip(events, drafts, strict=True):
+        if e is not None and e.sub_event_type in SD_YIELDING and not any(m.label for m in d.members) \
+                and e.confidence >= best:
+            e.confidence = round(max(0.05, best - 0.01), 3)
+            e.reason += "; ranked after the violence the text also reports (strategic only without violence)"
 
 
 def _kept_candidates(doc: Document, parsed, sents, index: ParseIndex) -> list:
@@ -151,7 +172,7 @@ def _features(doc: Document, d: Draft, killed: int,
     f = Features(classes=classes, main_class=main.klass, cues=cue_kinds, weapons=weapons,
                  agent_kinds=agent_kinds, target_kinds=target_kinds, state_violence=state_violence,
                  killed=killed, default=(main.event_type, main.sub_event_type, main.cameo),
-                 victim_kinds=victim_kinds,
+                 victim_kinds=victim_kinds, person_destroyed=_person_destroyed(main, targets),
                  label=next(((m.event_type, m.sub_event_type, m.cameo, m.pattern) for m in d.members if m.label),
                             None))
     return f, agents, targets, others
@@ -172,6 +193,21 @@ def _headline_passive(m: Candidate) -> bool:
         return False
     kids = {c.dep_ for c in a.children}
     return "nsubj" in kids and not kids & {"aux", "auxpass", "dobj", "agent"}
+
+
+@cache
+def _property_nouns() -> frozenset[str]:
+    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == "property")
+
+
+def _person_destroyed(main: Candidate, targets: list[Party]) -> bool:
+    """Whether a destruction verb's object is a person ("a herder was burnt by a soldier", "a burnt
+    body"): ACLED codes harm to a person as violence, property destruction only for things."""
+    if main.klass != "destroy":
+        return False
+    return any(p.kind == "civilian" and p.token.dep_ in ("dobj", "nsubjpass") and p.token.pos_ in ("NOUN", "PROPN")
+               and p.token.lemma_.lower() not in _property_nouns() and p.token.lower_ not in _property_nouns()
+               for p in targets)
 
 
 @cache
