@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from crisislens.geo.frames import (
     PLACE_FRAMES,
@@ -106,12 +106,15 @@ def _generic() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in load_table("place_generic_words.csv")}
 
 
+@lru_cache(maxsize=20_000)
 def is_generic(name: str) -> bool:
-    """True when every word of a name is a compass or generic word ("East", "Upper", "Delta")."""
-    words = name.lower().replace("-", " ").split()
-    return bool(words) and all(w.strip(".,") in _generic() for w in words)
+    """True when every word of a name is a compass or generic word ("East", "Upper", "Delta").
+    Memoised, like `base_name`: the recogniser asks of every part of every capitalised run."""
+    words, generic = name.lower().replace("-", " ").split(), _generic()
+    return bool(words) and all(w.strip(".,") in generic for w in words)
 
 
+@lru_cache(maxsize=20_000)
 def base_name(name: str) -> str | None:
     """The place a qualified name is named after: "Tigania East" -> "Tigania", "North Horr" -> "Horr",
     "Madaripur Sadar" -> "Madaripur"; None when no word at either end qualifies it."""
@@ -238,14 +241,14 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
     a country, a region or a large town, the only parts a longer run is cut down to);
     `is_group(name)` whether a name is an armed group's, a party's or an organisation's.
     """
-    entity_at, person_at = {}, set()
+    entity_at: list[tuple[int, int]] = []  # character spans of place entities and of persons
+    person_at: list[tuple[int, int]] = []
     persons: set[str] = set()
     for ent in parsed.ents:
         if ent.label_ in _PLACE_LABELS:
-            for i in range(ent.start_char, ent.end_char):
-                entity_at[i] = ent.label_
+            entity_at.append((ent.start_char, ent.end_char))
         elif ent.label_ == "PERSON":
-            person_at.update(range(ent.start_char, ent.end_char))
+            person_at.append((ent.start_char, ent.end_char))
             persons.add(ent.text)
             persons.update(w for w in ent.text.split() if w[:1].isupper())
     person_names = frozenset(persons)
@@ -254,6 +257,8 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
     runs: list[Mention] = []
     for match in _RUN.finditer(text):
         trimmed = _possessor(text, *before_title(text, *_trim(text, match.start(), match.end())), knows)
+        if trimmed[1] <= trimmed[0]:
+            continue  # only stopwords and cue words ("The", "On"): no name left
         if is_organisation(text[match.start():match.end()], knows):
             continue  # "Chittagong Hill Tracts Women's Association": an organisation, not Chittagong
         parts = _hyphen_parts(text, *trimmed, knows)
@@ -262,7 +267,7 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
         for whole in parts:
             start, end = _known_part(text, *_framed_part(text, *whole, knows), knows)
             end = _possessive_stem(text, start, end, knows, not_places, parsed)
-            if (start, end) != whole and any(i in person_at for i in range(*whole)) \
+            if (start, end) != whole and _overlaps(person_at, *whole) \
                     and frame_after(text, start, end)[0] not in PLACE_FRAMES:
                 start, end = whole  # "Hassan Joho's supporters", "Juan Manuel Santos": no town inside a person
             if end <= start or text[start:end].lower() in _stopwords() or is_generic(text[start:end]) \
@@ -282,7 +287,7 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
             mention = Mention(start, end, text[start:end], level, "cue" if level else "", outer_start, outer_end)
             mention.base = base_name(mention.text)
             mention.people = start in people_at and not level
-            mention.person = not level and any(i in person_at for i in range(start, end))
+            mention.person = not level and _overlaps(person_at, start, end)
             mention.coded = bool(_CODED.search(text[max(0, start - 14):start]))
             known = knows(mention.text) or bool(mention.base and knows(mention.base))
             if not level:
@@ -299,7 +304,7 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
                     and (after_frame != "event" or knows(mention.text, major=True)) \
                     and text[end:end + 2] not in ("'s", "’s"):  # "Sakina Mosque": persons name buildings
                 mention.person = False  # "protested in Kitale", "Kitale residents": a place, whatever spaCy says
-            if any(i in entity_at for i in range(start, end)):
+            if _overlaps(entity_at, start, end):
                 mention.source = mention.source or "entity"
             elif not level:
                 prev = _PREV_WORD.search(text[max(0, start - 20):start])
@@ -318,6 +323,11 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
                 mention.source = mention.source or ("chain" if known else "")
             runs.append(mention)
     return _chain([m for m in runs if m.end > m.start], text, knows)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) shares a character with one of the spans (none when it is empty)."""
+    return start < end and any(a < end and b > start for a, b in spans)
 
 
 def _unlist(mentions: list[Mention], text: str) -> None:

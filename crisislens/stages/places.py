@@ -85,6 +85,7 @@ def process(doc: Document, parsed, resources) -> Document:
         if main else first
     main = main_country(country_votes(named, implied, groups, mentions, resolutions, text)) or main
     sentences, sents = _sentences(parsed)
+    said: dict[int, tuple[set[str], str]] = {}  # a sentence's words, read once for all its places
     places: dict[object, Place] = {}
     weak: set[object] = set()  # places named only as a people or a road's end: context
     attributes: dict[object, tuple[int, str]] = {}  # places named only as "Siaya Senator": sentence, noun
@@ -100,7 +101,7 @@ def process(doc: Document, parsed, resources) -> Document:
         if key in places:
             places[key].mentions.append(span)
             if key in weak and not (mention.people or mention.route_end):  # "Samburu raiders ... in Samburu"
-                places[key].role = _role(text, mention, parsed, sents, sentences)
+                places[key].role = _role(text, mention, parsed, sents, sentences, said)
                 weak.discard(key)
             continue
         if mention.people or mention.route_end:
@@ -109,7 +110,7 @@ def process(doc: Document, parsed, resources) -> Document:
             place.role, place.reason = "context", f"{place.reason}; {why}"
             weak.add(key)
         else:
-            place.role = _role(text, mention, parsed, sents, sentences)
+            place.role = _role(text, mention, parsed, sents, sentences, said)
             # "admitted at the Nairobi hospital": a locative preposition puts the attribute on the map,
             # unless the text names where that building is ("near the Nairobi Hotel in Mandera")
             noun = attribute_of(parsed, mention.start, mention.end) \
@@ -241,8 +242,10 @@ def _sentences(parsed) -> tuple[list[int], list[int]]:
     return [starts[i][1] for i in firsts], firsts
 
 
-def _role(text: str, mention: Mention, parsed, firsts: list[int], sentences: list[int]) -> str:
-    """origin for "fled from X", destination for "moved to camps near X", else location."""
+def _role(text: str, mention: Mention, parsed, firsts: list[int], sentences: list[int],
+          said: dict[int, tuple[set[str], str]] | None = None) -> str:
+    """origin for "fled from X", destination for "moved to camps near X", else location.
+    `said` keeps each sentence's words and lower-cased text for the document's other places."""
     prepositions, movement = _roles()
     window = _CLAUSE.split(text[max(0, mention.outer_start - 40):mention.outer_start])[-1].lower()
     found = [(m.start(), m.group(1)) for m in _preposition_pattern().finditer(window)]
@@ -250,9 +253,12 @@ def _role(text: str, mention: Mention, parsed, firsts: list[int], sentences: lis
         return "location"
     prep = max(found)[1]
     i = max(bisect.bisect_right(sentences, mention.start) - 1, 0)
-    sent = parsed[firsts[i]:firsts[i + 1] if i + 1 < len(firsts) else len(parsed)]
-    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-    if words & movement or any(" " in m and m in sent.text.lower() for m in movement):
+    said = {} if said is None else said
+    if i not in said:
+        sent = parsed[firsts[i]:firsts[i + 1] if i + 1 < len(firsts) else len(parsed)]
+        said[i] = ({t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}, sent.text.lower())
+    words, lowered = said[i]
+    if words & movement or any(" " in m and m in lowered for m in movement):
         return prepositions[prep]
     return "location"
 

@@ -97,8 +97,9 @@ def ethnic_actor_starts(parsed, text: str | None = None) -> frozenset[int]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=20_000)
 def is_group_name(name: str) -> bool:
     """True when a name is an armed group's, a party's or an organisation's in the actors' lexicons
-    ("Jamaat-e-Islami", "JeI", "Awami League"): spaCy sometimes tags them as places."""
+    ("Jamaat-e-Islami", "JeI", "Awami League"): spaCy sometimes tags them as places. Memoised."""
     folded, exact = key_words(name), exact_words(name)
     return group_index().get(folded, exact) is not None or organization_index().get(folded, exact) is not None
