@@ -171,6 +171,19 @@ def test_no_place_but_a_known_country_is_coded_at_its_capital():
     assert abs(place.lat - -1.28) < 0.1 and "country" in reason
 
 
+def test_an_unlocated_name_in_a_known_country_is_coded_at_its_capital():
+    unknown = Place(name="Kwa Nduvi", country_code=None, mentions=[Span(20, 29)], reason="no gazetteer entry")
+    place, reason = event_location(_doc([unknown], country="KE"), [(0, 100)])
+    assert (place.country_code, place.precision, place.admin1) == ("KE", 3, "Nairobi")
+    assert "'Kwa Nduvi' not located" in reason
+
+
+def test_an_unlocated_name_with_no_known_country_stays_the_event_place():
+    unknown = Place(name="Kwa Nduvi", country_code=None, mentions=[Span(20, 29)], reason="no gazetteer entry")
+    place, reason = event_location(_doc([unknown], country=None), [(0, 100)])
+    assert place.name == "Kwa Nduvi" and place.lat is None and "not located" in reason
+
+
 def test_no_place_and_no_country_gives_no_location():
     assert event_location(_doc([], country=None), [(0, 100)]) == (None, None)
 

@@ -168,15 +168,16 @@ def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place 
                          f"(country_capitals.csv)"
         return best, f"'{best.name}': the event is placed in its country only"
     unresolved = [p for p in doc.places if p.role == "location" and first(p) < 10**9]
-    if unresolved:
+    capital = _capitals().get(doc.country or "")
+    if unresolved and capital is None:
         best = min(unresolved, key=first)
         return best, f"'{best.name}' named in the event's sentence (not located)"
-    capital = _capitals().get(doc.country or "")
-    if capital is not None:  # no place named, but the actors tell the country ("Kenya Police", "KDF")
+    if capital is not None:  # no place located, but the text tells the country ("Kenya Police", "KDF")
         name, lat, lon, admin1 = capital
+        why = f"'{min(unresolved, key=first).name}' not located" if unresolved else "no place named"
         return Place(name=name, country_code=doc.country, admin1=admin1 or None, lat=lat, lon=lon,
-                     precision=3, feature="PCLI", reason="no place named: the article's country, at its capital"), \
-            "no place named: the article's country"
+                     precision=3, feature="PCLI", reason=f"{why}: the article's country, at its capital"), \
+            f"{why}: the article's country"
     return None, None
 
 
