@@ -48,3 +48,28 @@ def test_an_arrest_ranks_after_new_violence(pipeline):
 def test_an_arrest_without_violence_stays_an_arrest(pipeline):
     event = primary(pipeline, "Police arrested four men suspected of forging land titles in Nakuru.")
     assert event.sub_event_type == "Arrests", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Angry motorcycle riders burnt a lorry that had knocked down one of them in Voi.",
+    "Parents stormed the school in Nyamira and destroyed property after a pupil fainted.",
+])
+def test_civilians_destroying_property_together_are_a_mob(pipeline, text):
+    event = primary(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence"), event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Unknown people looted and set fire to shops in Kisumu amid the outbreak of violence after the vote.",
+    "Three kiosks were burnt in Kibera during post-election violence.",
+])
+def test_looting_amid_unrest_is_a_riot(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.event_type == "Riots", event.reason
+
+
+def test_a_reported_assault_is_no_legal_case(pipeline):
+    text = "On Monday, four labourers assaulted a co-worker with iron rods in Gazipur, accusing him of theft."
+    event = primary(pipeline, text)
+    assert event.event_type in ("Riots", "Violence against civilians"), event.reason
+

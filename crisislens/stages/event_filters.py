@@ -173,7 +173,7 @@ def context_reason(cand: Candidate, sent_kinds: set[str], sent_classes: set[str]
     if cand.klass == "capture" and not _takes_place(cand.anchor):
         return f"'{cand.pattern}' without a place or territory as its object"
     legal = _legal_words()
-    for anc in [cand.anchor, *list(cand.anchor.ancestors)[:3]]:
+    for anc in [] if _reports_act(cand.anchor) else list(cand.anchor.ancestors)[:3]:
         if anc is not cand.anchor and (anc.lemma_.lower() in legal or anc.lower_ in legal):
             return f"'{cand.pattern}' names the subject of a legal case ('{anc.text}')"
     if cand.pattern in WEAK_VERBS and cand.anchor.pos_ == "VERB" and not others & VIOLENT_CLASSES:
@@ -183,6 +183,12 @@ def context_reason(cand: Candidate, sent_kinds: set[str], sent_classes: set[str]
                    for t in agents + targets):  # "Borana and Somalis clashed": peoples named as the sides
             return f"verb '{cand.pattern}' with no person or armed party as its subject or object"
     return None
+
+
+def _reports_act(anchor) -> bool:
+    """A finite verb with its own subject ("laborers assaulted a man, accusing him of theft") reports an
+    act, whatever legal word the parse hangs it under; "accused of assaulting", "jailed for assault" do not."""
+    return anchor.tag_.startswith("VB") and any(c.dep_ == "nsubj" for c in anchor.children)
 
 
 SOLO_PROTEST_VERBS = {"march", "boycott", "picket", "petition"}

@@ -279,8 +279,13 @@ def _communal_destruction(f: Features) -> Coding | None:
 def _strategic(f: Features) -> Coding | None:
     if f.person_destroyed and not f.classes & {"loot"} and "state" not in f.target_kinds:
         return _c("Violence against civilians", "Attack", "180", "a person burnt or harmed, not property destroyed")
-    if f.classes & {"loot", "destroy"} and f.agent_kinds & {"crowd", "protester"} and not f.agent_kinds & ARMED:
+    if f.classes & {"loot", "destroy"} and f.agent_kinds & {"crowd", "protester", "civilian"} \
+            and not f.agent_kinds & ARMED:  # boda boda riders burning a bus, parents wrecking a school
         return _c("Riots", "Mob violence", "145", "a crowd looting or destroying property")
+    if f.classes & {"loot", "destroy", "vandal"} and "unrest" in f.cues and not f.agent_kinds & {"state", "group"}:
+        if "demo" in f.cues or "protest" in f.classes:
+            return _c("Riots", "Violent demonstration", "145", "looting or burning amid demonstrators' unrest")
+        return _c("Riots", "Mob violence", "145", "looting or burning amid an outbreak of crowd violence")
     if f.classes & {"loot", "destroy"}:
         return _c("Strategic developments", "Looting/property destruction", "1712",
                   "looting/destruction without an armed clash")

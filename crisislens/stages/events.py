@@ -124,7 +124,8 @@ def _features(doc: Document, d: Draft, killed: int,
         agents, targets = [], agents + targets
     targets = [_occupation_victim(p) for p in targets]
     others: list[Party] = []
-    agent_kinds = {p.kind for p in agents if p.kind}
+    # "Houses burned": a home is no civilian agent
+    agent_kinds = {p.kind for p in agents if p.kind and not (p.kind == "civilian" and _is_property(p.token))}
     target_kinds = {p.kind for p in targets if p.kind}
     victim_kinds: set[str] = set()
     state_violence: set[str] = set()
@@ -200,14 +201,17 @@ def _property_nouns() -> frozenset[str]:
     return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == "property")
 
 
+def _is_property(tok) -> bool:
+    return tok.lemma_.lower() in _property_nouns() or tok.lower_ in _property_nouns()
+
+
 def _person_destroyed(main: Candidate, targets: list[Party]) -> bool:
     """Whether a destruction verb's object is a person ("a herder was burnt by a soldier", "a burnt
     body"): ACLED codes harm to a person as violence, property destruction only for things."""
     if main.klass != "destroy":
         return False
     return any(p.kind == "civilian" and p.token.dep_ in ("dobj", "nsubjpass") and p.token.pos_ in ("NOUN", "PROPN")
-               and p.token.lemma_.lower() not in _property_nouns() and p.token.lower_ not in _property_nouns()
-               for p in targets)
+               and not _is_property(p.token) for p in targets)
 
 
 @cache
