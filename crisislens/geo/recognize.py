@@ -310,8 +310,8 @@ def find_mentions(text: str, parsed, knows, not_places: frozenset[str] = frozens
                 prev = _PREV_WORD.search(text[max(0, start - 20):start])
                 if prev and prev.group(1).lower() in _locative() and known:
                     mention.source = "preposition"
-                elif (mention.frame or _proper(parsed, start, end) or any(t.ent_type_ for t in _tokens(parsed, start, end))) \
-                        and knows(mention.text, major=True):
+                elif knows(mention.text, major=True) and (mention.frame or _proper(parsed, start, end)
+                                                           or any(t.ent_type_ for t in _tokens(parsed, start, end))):
                     mention.source = "known"  # a country, region or city spaCy did not tag (or took for a person)
                 elif mention.frame and _proper(parsed, start, end) \
                         and (text[end + 1:end + 2].isupper() or not _starts_sentence(parsed, start)) \

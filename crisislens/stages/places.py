@@ -237,9 +237,13 @@ def _place(mention: Mention, res: Resolution) -> Place:
 def _sentences(parsed) -> tuple[list[int], list[int]]:
     """Each sentence's first character and first token, read from arrays (iterating `parsed.sents`
     builds every token; the stage needs a sentence's tokens only for the few role prepositions)."""
-    starts = parsed.to_array(["SENT_START", "IDX"]).tolist()
-    firsts = [i for i, (start, _) in enumerate(starts) if start == 1 or i == 0]
-    return [starts[i][1] for i in firsts], firsts
+    starts = parsed.to_array(["SENT_START", "IDX"])
+    if not len(starts):
+        return [], []
+    first = starts[:, 0] == 1  # whole-array tests: no Python loop over the tokens
+    first[0] = True
+    firsts = first.nonzero()[0].tolist()
+    return starts[firsts, 1].tolist(), firsts
 
 
 def _role(text: str, mention: Mention, parsed, firsts: list[int], sentences: list[int],
