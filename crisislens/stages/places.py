@@ -33,7 +33,8 @@ def _demonyms() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     """demonyms.csv (shared with the actors stage): word -> (ISO2, kind), and a pattern finding them."""
     table = {row["word"]: (row["iso2"], row["kind"]) for row in load_table("demonyms.csv") if row["kind"] != "actor"}
     words = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"), table
+    firsts = "".join(sorted({re.escape(w[0]) for w in words}))  # a cheap test before the long alternation
+    return re.compile(rf"(?=[{firsts}])(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"), table
 
 
 @cache
