@@ -37,3 +37,17 @@ def test_two_peoples_named_as_the_sides_of_a_clash(pipeline):
     doc = pipeline.extract(text, published_at="2023-05-04")
     subs = [e.sub_event_type for e in doc.events if e.kind == "acled"]
     assert "Armed clash" in subs, subs
+
+
+def test_state_victim_of_a_headline_passive_makes_a_clash(pipeline):
+    event = primary(pipeline, "Police reservist killed as bandits attack")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash"), event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Local youths planted a landmine near an army camp in Mandera; three soldiers were wounded.",
+    "Two passers-by were hurt when a suspected IED went off near a bus stop in Garissa.",
+])
+def test_a_planted_device_is_remote_violence_whoever_laid_it(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED", event.reason

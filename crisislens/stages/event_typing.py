@@ -32,6 +32,7 @@ WEAPON_CLASSES = {
     "grenade": ("Grenade", "183"),
     "explosion": ("Remote explosive/landmine/IED", "1833"),
 }
+PLANTED = "Remote explosive/landmine/IED"  # the sub-event a planted-device weapon cue implies
 WEAPON_CAMEO = {sub: cameo for sub, cameo in WEAPON_CLASSES.values()}
 VIOLENT = {"attack", "kill", "injure", "clash", "mob", "riot", "vandal", "loot", "destroy", "abduct", "sexual"}
 ARMED = {"state", "armed", "group"}
@@ -110,8 +111,9 @@ def _agreement(f: Features) -> Coding | None:
 def _weapons(f: Features) -> Coding | None:
     found = [cls for cls in WEAPON_CLASSES if cls in f.classes]
     demo = "protest" in f.classes or "riot" in f.classes or "demo" in f.cues
-    crowd = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED)
-    if found and (crowd or (demo and not f.agent_kinds & ARMED)) and found[0] in ("explosion", "grenade"):
+    planted = PLANTED in f.weapons  # a landmine or IED goes off where it was laid: never a crowd's bomb
+    crowd = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED) and not planted
+    if found and not planted and (crowd or (demo and not f.agent_kinds & ARMED)) and found[0] in ("explosion", "grenade"):
         return None  # bombs thrown by a crowd or by demonstrators: a riot, decided below
     if found and found[0] == "explosion" and "crude_weapon" in f.cues:
         return None  # crude/cocktail/petrol bombs: crowd violence, decided by _crude_bombs

@@ -138,6 +138,8 @@ def _features(doc: Document, d: Draft, killed: int,
             continue
         else:
             m_agents, m_targets = parties(doc, m.anchor)
+            if _headline_passive(m) and not any(p.kind in ("crowd", "protester") for p in m_agents):
+                m_agents, m_targets = [], m_agents + m_targets  # "Police reservist killed when raiders attack"
             m_targets = [_occupation_victim(p) for p in m_targets]
             others.extend(m_agents + m_targets)
             # the police's targets are the demonstrators they disperse, not victims of the crowd's violence
@@ -190,7 +192,10 @@ def _headline_passive(m: Candidate) -> bool:
     """A headline's bare participle ("Two police killed", "Police detective shot dead while
     investigating"): the parse makes the victims its subject, as if they had killed."""
     a = m.anchor
-    if m.klass not in ("kill", "attack", "injure") or a.tag_ != "VBN" or a.dep_ != "ROOT":
+    # a past tense killing with no object is a passive too ("Police reservist killed when raiders attack"):
+    # killing and wounding take an object; attacking need not ("raiders attacked at dawn")
+    participle = a.tag_ == "VBN" or (a.tag_ == "VBD" and m.klass in ("kill", "injure") and a.lemma_ != "die")
+    if m.klass not in ("kill", "attack", "injure") or not participle or a.dep_ != "ROOT":
         return False
     kids = {c.dep_ for c in a.children}
     return "nsubj" in kids and not kids & {"aux", "auxpass", "dobj", "agent"}
