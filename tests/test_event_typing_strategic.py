@@ -73,3 +73,10 @@ def test_a_reported_assault_is_no_legal_case(pipeline):
     event = primary(pipeline, text)
     assert event.event_type in ("Riots", "Violence against civilians"), event.reason
 
+
+
+def test_unnamed_men_attacking_homes_amid_unrest_are_a_mob(pipeline):
+    text = ("On 3 March, unknown persons attacked and vandalised the house of a ward councillor in Kisumu, "
+            "amid the outbreak of violence after the election results.")
+    event = primary(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence"), event.reason

@@ -39,3 +39,17 @@ def test_a_vehicle_running_over_a_landmine_is_remote_violence(pipeline):
 def test_headline_participles_name_the_victims(pipeline, text, sub_event_type):
     event = primary(pipeline, text)
     assert event.sub_event_type == sub_event_type, event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Three Borana youths were attacked and killed by Gabra raiders near Turbi.",
+    "Two Pokot women were shot dead by Turkana gunmen while fetching water.",
+])
+def test_people_of_a_community_attacked_are_civilians(pipeline, text):
+    event = primary(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack"), event.reason
+
+
+def test_a_victim_attacked_by_gunmen_in_a_headline_is_no_fighter(pipeline):
+    event = primary(pipeline, "Nurse attacked and wounded by gunmen near Dadaab")
+    assert event.event_type == "Violence against civilians", event.reason

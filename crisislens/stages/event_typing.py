@@ -208,8 +208,9 @@ def _crowds_fighting(f: Features) -> bool:
 def _riot(f: Features) -> Coding | None:
     crowd_violence = _crowd_violence(f)
     crowd_agent = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED)
-    if f.agent_kinds & NON_STATE and not f.classes & {"riot", "mob", "protest"}:
-        return None  # gunmen burning houses: armed violence or property destruction
+    unrest = "unrest" in f.cues and "group" not in f.agent_kinds and not f.weapons and "armed_fight" not in f.cues
+    if f.agent_kinds & NON_STATE and not f.classes & {"riot", "mob", "protest"} and not unrest:
+        return None  # gunmen burning houses: armed violence or property destruction (not unnamed men amid unrest)
     if "group" in f.agent_kinds and not f.agent_kinds & {"crowd", "protester"} and not f.classes & {"riot", "protest"}:
         return None  # militiamen beating villagers: an attack by an armed group, not a crowd
     if _communal_fighting(f) or ("armed_fight" in f.cues and not f.classes & {"riot", "protest"}):

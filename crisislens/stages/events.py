@@ -120,8 +120,10 @@ def _features(doc: Document, d: Draft, killed: int,
     main = d.main
     agents, targets = parties(doc, main.anchor)
     if _headline_passive(main) and not any(p.kind in ("crowd", "protester") for p in agents):
-        # "Two police killed while on duty": the subject is the victim (a crowd subject is tagged wrongly)
-        agents, targets = [], agents + targets
+        # "Two police killed while on duty": the subject is the victim (a crowd subject is tagged wrongly);
+        # "by gunmen" stays the agent ("a nurse attacked and wounded by gunmen")
+        by = [p for p in agents + targets if _by_agent(p.token)]
+        agents, targets = by, [p for p in agents + targets if not _by_agent(p.token)]
     targets = [_occupation_victim(p) for p in targets]
     others: list[Party] = []
     # "Houses burned": a home is no civilian agent
@@ -188,13 +190,19 @@ def _nested_weapon(h, hits) -> bool:
         o.i <= h.i and h.j <= o.j and o.j - o.i > h.j - h.i and o.entry.get("kind") != "weapon" for o in hits)
 
 
+def _by_agent(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by"
+
+
 def _headline_passive(m: Candidate) -> bool:
     """A headline's bare participle ("Two police killed", "Police detective shot dead while
     investigating"): the parse makes the victims its subject, as if they had killed."""
     a = m.anchor
     # a past tense killing with no object is a passive too ("Police reservist killed when raiders attack"):
     # killing and wounding take an object; attacking need not ("raiders attacked at dawn")
-    participle = a.tag_ == "VBN" or (a.tag_ == "VBD" and m.klass in ("kill", "injure") and a.lemma_ != "die")
+    participle = a.tag_ == "VBN" or (a.tag_ == "VBD" and m.klass in ("kill", "injure") and a.lemma_ != "die") \
+        or a.tag_ == "VBD" and any(c.dep_ == "conj" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children)
+                                   for c in a.children)  # "Nurse attacked and wounded by gunmen"
     if m.klass not in ("kill", "attack", "injure") or not participle or a.dep_ != "ROOT":
         return False
     kids = {c.dep_ for c in a.children}
@@ -230,9 +238,18 @@ def _occupation_victim(p: Party) -> Party:
     tok = p.token
     if p.kind not in ("armed", "group") or (tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between")):
         return p
-    if tok.lower_ in _occupations() or tok.lemma_.lower() in _occupations():
-        return Party(tok, p.actor, "civilian")
+    if tok.lower_ in _occupations() or tok.lemma_.lower() in _occupations() \
+            or (tok.lower_ in _people_nouns() or tok.lemma_.lower() in _people_nouns()) \
+            and not any(c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children):  # not "armed villagers"
+        return Party(tok, p.actor, "civilian")  # "4 Meru youths were attacked": people, not a militia
     return p
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    """Nouns for people as such (youths, men, women, residents): an ethnic name before them says who
+    they are, not that they are fighters."""
+    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == "people")
 
 
 def _topical_intervention(h, tokens, topics: set[int]) -> bool:
