@@ -51,3 +51,9 @@ def test_state_victim_of_a_headline_passive_makes_a_clash(pipeline):
 def test_a_planted_device_is_remote_violence_whoever_laid_it(pipeline, text):
     event = primary(pipeline, text)
     assert event.sub_event_type == "Remote explosive/landmine/IED", event.reason
+
+
+def test_an_ied_ambush_that_turns_into_a_firefight_is_an_armed_clash(pipeline):
+    text = "Soldiers exchanged fire with suspected militants after their truck narrowly missed an IED near Kiunga."
+    event = primary(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash"), event.reason

@@ -115,6 +115,8 @@ def _weapons(f: Features) -> Coding | None:
     crowd = bool(f.agent_kinds & {"crowd", "protester"}) and not (f.agent_kinds & ARMED) and not planted
     if found and not planted and (crowd or (demo and not f.agent_kinds & ARMED)) and found[0] in ("explosion", "grenade"):
         return None  # bombs thrown by a crowd or by demonstrators: a riot, decided below
+    if found and f.main_class == "clash" and "armed_fight" in f.cues and found[0] in ("explosion", "grenade"):
+        return None  # an IED or grenade ambush that turns into an exchange of fire: an armed clash (ACLED)
     if found and found[0] == "explosion" and "crude_weapon" in f.cues:
         return None  # crude/cocktail/petrol bombs: crowd violence, decided by _crude_bombs
     if found:
