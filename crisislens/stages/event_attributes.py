@@ -167,18 +167,17 @@ def event_location(doc: Document, bounds: list[tuple[int, int]]) -> tuple[Place 
             return best, f"'{best.name}': the event is placed in its country only, coded at its capital " \
                          f"(country_capitals.csv)"
         return best, f"'{best.name}': the event is placed in its country only"
-    unresolved = [p for p in doc.places if p.role == "location" and first(p) < 10**9]
+    unlocated = min((p for p in doc.places if p.role == "location" and first(p) < 10**9), key=first, default=None)
     capital = _capitals().get(doc.country or "")
-    if unresolved and capital is None:
-        best = min(unresolved, key=first)
-        return best, f"'{best.name}' named in the event's sentence (not located)"
-    if capital is not None:  # no place located, but the text tells the country ("Kenya Police", "KDF")
-        name, lat, lon, admin1 = capital
-        why = f"'{min(unresolved, key=first).name}' not located" if unresolved else "no place named"
-        return Place(name=name, country_code=doc.country, admin1=admin1 or None, lat=lat, lon=lon,
-                     precision=3, feature="PCLI", reason=f"{why}: the article's country, at its capital"), \
-            f"{why}: the article's country"
-    return None, None
+    if capital is None:
+        return (unlocated, f"'{unlocated.name}' named in the event's sentence (not located)") if unlocated \
+            else (None, None)
+    # no place located, but the text tells the country ("Kenya Police", "KDF"): coded at its capital
+    name, lat, lon, admin1 = capital
+    why = f"'{unlocated.name}' not located" if unlocated else "no place named"
+    return Place(name=name, country_code=doc.country, admin1=admin1 or None, lat=lat, lon=lon,
+                 precision=3, feature="PCLI", reason=f"{why}: the article's country, at its capital"), \
+        f"{why}: the article's country"
 
 
 @cache
