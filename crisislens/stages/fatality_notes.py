@@ -75,11 +75,45 @@ _ALTERNATIVE = re.compile(r"^\s*\(\s*(?:some|other|another|one|local|unconfirmed
                           r"\w+\s+reports?|\w+\s+sources?)\b[^()]{0,40}$", re.IGNORECASE)
 
 
-def adds_to_earlier(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def adds_to_earlier(text: str, start: int, end: int, sentence: tuple[int, int], same_toll: bool = False) -> bool:
     """Whether a figure in a later sentence adds to the toll before it ("another", "also",
     "two others", "two more") rather than restating or updating it; only its own sentence
     says so ("which killed 22. Three others were shot" adds nothing to the 22)."""
-    return bool(_ADDING.search(text[max(sentence[0], start - 60):min(sentence[1], end + 40)]))
+    lo, hi = max(sentence[0], start - 60), min(sentence[1], end + 40)
+    before = _CLAUSE_BREAK.split(text[lo:start])[-1]  # "... killed and another one injured": that
+    after = _CLAUSE_BREAK.split(text[end:hi])[0]      # "another" counts the injured, not this figure
+    if _ADDING.search(before) or _ADDING.search(text[start:end]) or _ADDING.search(after) or _new_group(text[end:hi]):
+        return True
+    # "a soldier died while three others were injured": another group named beside it; but the same
+    # toll again ("left two dead. ... two people had been killed and another one injured") restates it
+    return not same_toll and bool(_ADDING.search(text[lo:hi]))
+
+
+# Where a figure's clause ends: a comma, semicolon, or a conjunction that starts another clause.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:and|while|but|whereas)\s", re.IGNORECASE)
+# "Three of the gunmen were killed" after a toll of soldiers: a part of a group other than the dead
+# already counted is more dead; "Ten of those killed", "two of the victims" restate the toll.
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)", re.IGNORECASE)
+_TOLL_NOUNS = frozenset({"dead", "killed", "victims", "victim", "deceased", "fatalities", "casualties", "bodies",
+                         "deaths", "people", "persons", "those", "them", "slain", "killings"})
+
+
+def part_of_toll(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """A later figure that divides the dead already counted: "Ten of those killed were ...", "Among
+    the dead were three police"."""
+    m = _PARTITIVE.match(text[end:min(sentence[1], end + 60)])
+    if m and not _new_group(text[end:min(sentence[1], end + 60)]):
+        return True
+    return bool(_AMONG_DEAD.search(text[max(sentence[0], start - 40):start]))
+
+
+_AMONG_DEAD = re.compile(r"\bamong\s+(?:the|those)\s+(?:dead|killed|victims|deceased|slain)\b[^,.;]*$", re.IGNORECASE)
+
+
+def _new_group(after: str) -> bool:
+    m = _PARTITIVE.match(after)
+    return bool(m) and m.group("noun").lower() not in _TOLL_NOUNS and not any(
+        w.lower() in _TOLL_NOUNS for w in after[:m.end()].split())
 
 
 # A later sentence that updates the toll ("the toll rose to 12", "a total of 9") replaces it.

@@ -270,6 +270,8 @@ def figure_category(number) -> str:
 # What a headline fragment's figure can be said to count from the words after it.
 _FRAGMENT_CATEGORIES = frozenset({"killed", "injured", "missing", "abducted", "arrested"})
 _FRAGMENT_STOPS = frozenset({",", ";", ":", "/", ".", "-", "–", "|"})
+# Prepositions that open a new clause or comparison rather than modify the figure's words.
+_FRAGMENT_CLAUSE_PREPS = frozenset({"after", "before", "since", "because", "than", "like", "as", "following"})
 
 
 def fragment_category(number) -> str | None:
@@ -281,7 +283,7 @@ def fragment_category(number) -> str | None:
     cues = cue_table()
     doc = number.doc
     depth = 0
-    for token in doc[number.i + 1:min(number.i + 9, len(doc))]:
+    for token in doc[number.i + 1:min(number.i + 13, len(doc))]:
         if token.is_sent_start and token.i > number.i + 1 and token.text[:1].isupper() and depth == 0:
             return None
         if token.text in ("(", "["):
@@ -300,6 +302,9 @@ def fragment_category(number) -> str | None:
             return found if found in _FRAGMENT_CATEGORIES else None
         if token.text in _FRAGMENT_STOPS or token.text.endswith("/"):
             return None
+        if token.pos_ == "ADP" and token.head.i < token.i and token.head.i >= number.i and token.lower_ not in \
+                _FRAGMENT_CLAUSE_PREPS:
+            continue  # "Twelve people from the clan were during the night hours killed": a modifier
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "AUX", "NUM", "DET", "PART", "CCONJ", "VERB") \
                 and not token.like_num:
             return None

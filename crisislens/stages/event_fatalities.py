@@ -1,0 +1,291 @@
+"""How deadly an event was: its fatalities from the quantities in its evidence, and other counts.
+
+Fatalities. Quantities of category "killed" inside the evidence: figures within one
+sentence add up ("a soldier and two attackers"), except another source's figure in brackets
+("At least 20 (some reports 30)": the lower is kept); a later sentence adds its figure only
+when it says so ("another", "also", "others" in its own sentence), updates the toll when it
+says so ("rose to", "a total of": the larger is kept), and otherwise restates it or gives a
+part of it (the first toll stands: "Ten of those killed", "Among the dead were"), while a
+part of another group ("Three of the gunmen", "Two of the wounded died") is more dead; a range keeps its low end (ACLED codes the lowest credible
+number). A note that spreads its deaths over N events or locations gives each its share. "No one was killed" gives 0, and so does a report that says no fatality belongs to
+this event. Ages ("Juma, 41,"), counts of houses or cattle, and what nearly happened ("nearly
+lynched") are no tolls. With no figure, a killing verb implies its victims ("shot dead a
+driver", "burned two thieves to death", "lynched a man"), and so does a headline's single victim the parse lost ("Residents lynch
+robber", "kills civilian"; a bare plural such as "kill civilians" gives no number). Injured, abducted, arrested and other figures go
+into `counts`.
+"""
+
+from __future__ import annotations
+
+from crisislens.schema import MAX_COUNT, Document, Quantity
+from crisislens.stages.fatality_notes import (
+    adds_to_earlier,
+    alternative_figure,
+    background_killing,
+    coded_elsewhere,
+    keeps_first_toll,
+    part_of_toll,
+    shared_by,
+    stated_total,
+)
+
+EARLIER_PREPS = {"after", "following", "since"}
+
+
+def _inside(start: int, end: int, bounds: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in bounds)
+
+
+def _earlier(parsed, q: Quantity) -> bool:
+    """A figure inside "after/following/since ..." belongs to an earlier event, not this one ("before
+    shooting him dead" is the same event's last act)."""
+    span = parsed.char_span(q.span.start, q.span.end, alignment_mode="expand") if parsed is not None else None
+    if span is None:
+        return False
+    for anc in span.root.ancestors:
+        if anc.dep_ == "prep" and anc.lower_ in EARLIER_PREPS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in EARLIER_PREPS for c in anc.children) and anc.dep_ == "advcl":
+            return True
+    return False
+
+
+NOT_PEOPLE = {"house", "home", "hut", "shop", "building", "vehicle", "car", "bus", "motorbike", "motorcycle",
+              "cattle", "cow", "goat", "sheep", "camel", "donkey", "livestock", "animal", "head", "acre", "year",
+              "event", "incident", "attack", "round", "bullet", "shell", "day", "hour", "km", "kilometre"}
+THIS_EVENT = ("this event", "coded to this", "for this event")
+
+
+def _not_a_toll(parsed, q: Quantity) -> str | None:
+    """Why a "killed" figure is no death toll: a victim's age ("Juma Otieno, 41,"), or a count of
+    houses, cattle or events ("30 houses razed", "split across 13 events")."""
+    span = parsed.char_span(q.span.start, q.span.end, alignment_mode="expand") if parsed is not None else None
+    if span is None:
+        return None
+    root = span.root
+    if root.pos_ == "NUM" and root.dep_ == "appos" and root.head.pos_ == "PROPN" or (
+            root.pos_ == "NUM" and len(span) == 1 and root.i > 0 and parsed[root.i - 1].text == ","
+            and root.i + 1 < len(parsed) and parsed[root.i + 1].text == "," and parsed[root.i - 2].pos_ == "PROPN"):
+        return "an age"
+    head = root.head if root.dep_ in ("nummod", "amod") else root  # "12 houses", "several houses"
+    if head.lemma_.lower() in NOT_PEOPLE or head.lower_ in NOT_PEOPLE:
+        return f"counts '{head.text}'"
+    verb = next((t for t in root.ancestors if t.pos_ == "VERB"), None)
+    if verb is not None and _unrealised(verb):
+        return f"'{verb.text}' did not happen"
+    if verb is not None and (why := background_killing(verb)):
+        return why
+    topic = _protest_topic(root)
+    if topic:
+        return f"what a protest is about ('{topic}')"
+    return None
+
+
+TOPIC_PREPS = {"against", "over"}
+TOPIC_VERBS = {"demand", "protest", "condemn", "denounce", "mourn"}
+PROTEST_WORDS = {"protest", "demonstration", "rally", "demonstrate", "demonstrator", "protester", "march",
+                 "human chain", "blockade", "sit-in"}
+
+
+def _protest_topic(root) -> str | None:
+    """"protest against the death of 2 students", "demanding justice for 5 people killed":
+    deaths a protest is about happened before it and are not its toll."""
+    protest = any(t.lemma_.lower() in PROTEST_WORDS for t in root.sent)
+    topic_prep = False
+    for anc in root.ancestors:
+        if anc.pos_ == "VERB" and anc.tag_ == "VBD" and anc.dep_ not in ("relcl", "acl") and root.dep_ == "dobj" \
+                and root.head.i == anc.i:
+            return None  # "fired on protesters demonstrating against X and killed two": a reported act
+        if anc.dep_ == "prep" and anc.lower_ in TOPIC_PREPS and protest:
+            return anc.text
+        topic_prep = topic_prep or (anc.dep_ == "prep" and anc.lower_ in TOPIC_PREPS | {"for"})
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in TOPIC_VERBS and anc.i < root.i and (protest or topic_prep):
+            return anc.text  # not "demanded photos before shooting him dead"
+    return None
+
+
+def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tuple[int | None, int | None, int | None]:
+    """(best, low, high) killed counts in the evidence; None when the text says nothing.
+
+    A report that says outright that no fatality belongs to this event ("No fatality coded to
+    this event") gives 0 whatever other figures it cites, and a coder's own total ("Total 13
+    fatalities", "1 fatality coded to this event") is the toll. Figures in a sentence that says
+    they are coded to other events ("coded separately", "split across 13 events") are left out."""
+    stated = stated_total(doc.text)
+    if stated is not None:
+        return stated[0], stated[0], stated[0]
+    for q in doc.quantities:
+        if q.category == "killed" and _low(q) == 0 and any(
+                w in doc.text[q.span.start: q.span.end + 60].lower() for w in THIS_EVENT):
+            return 0, 0, 0
+    killed = sorted((q for q in doc.quantities if q.category == "killed"
+                     and _inside(q.span.start, q.span.end, bounds) and not _earlier(parsed, q)
+                     and not _not_a_toll(parsed, q) and not _elsewhere(doc.text, q, bounds)),
+                    key=lambda q: q.span.start)
+    if not killed:
+        return None, None, None
+    per_sentence: dict[int, list[Quantity]] = {}
+    for q in killed:
+        index = next(i for i, (s, e) in enumerate(bounds) if s <= q.span.start < e)
+        per_sentence.setdefault(index, []).append(q)
+    best = low = high = 0
+    for n, (index, qs) in enumerate(per_sentence.items()):
+        qs = _without_alternatives(doc.text, _without_breakdowns(doc.text, qs))
+        total = sum(_low(q) for q in qs)
+        top = sum(int(q.high if q.high is not None else q.value) for q in qs)
+        if n and best and part_of_toll(doc.text, qs[0].span.start, qs[0].span.end, bounds[index]):
+            high = max(high, top)  # "Ten of those killed were ...": the dead already counted
+            continue
+        if n and not any(adds_to_earlier(doc.text, q.span.start, q.span.end, bounds[index], total == best) for q in qs):
+            if best and keeps_first_toll(doc.text[bounds[index][0]:bounds[index][1]], [q.text for q in qs]):
+                high = max(high, top)  # another report of the same dead, or a part of them
+            else:
+                best, low, high = max(best, total), max(low, total), max(high, top)
+            continue
+        best += total
+        low += total
+        high += top
+    shares = shared_by(doc.text)
+    if shares:  # "fatalities spread across two locations": this event's share
+        best, low, high = best // shares, low // shares, high // shares
+    return best, low, max(high, low)
+
+
+def _without_alternatives(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """"At least 20 (some reports 30) have been killed": another source's count of the same
+    dead is no addition; the lower figure is kept (ACLED's lowest credible number)."""
+    kept: list[Quantity] = []
+    for q in qs:
+        if kept and alternative_figure(text, kept[-1].span.end, q.span.start):
+            if _low(q) < _low(kept[-1]):
+                kept[-1] = q
+            continue
+        kept.append(q)
+    return kept
+
+
+def _elsewhere(text: str, q: Quantity, bounds: list[tuple[int, int]]) -> bool:
+    """The figure's sentence says its figures are coded to other events."""
+    return any(s <= q.span.start < e and coded_elsewhere(text[s:e], q.span.start - s) for s, e in bounds)
+
+
+SUBSET_WORDS = ("including", "among", "of them", "of whom", "of which")
+ADDING_WORDS = ("another", "other", "more", "additional", "also")
+
+
+def _without_breakdowns(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A sentence's figures that a total already counts are dropped: "killing at least 7,
+    including 2 police", "eight people, four children and four officers, were killed"."""
+    kept: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        big = qs[i]
+        kept.append(big)
+        j, run = i + 1, 0
+        while j < len(qs):
+            between = text[big.span.end: qs[j].span.end + 12].lower()
+            if any(w in between.split() for w in ADDING_WORDS):
+                break
+            run += _low(qs[j])
+            if run > _low(big):
+                break
+            j += 1
+        if j > i + 1:
+            between = text[big.span.end: qs[j - 1].span.end + 12].lower()  # "..., one of whom died later"
+            if (run == _low(big) > 1 and j > i + 2) or any(w in between for w in SUBSET_WORDS) or (
+                    j == i + 2 and _low(qs[i + 1]) < _low(big) and "the other" in text[qs[i + 1].span.end:
+                                                                                  qs[i + 1].span.end + 40].lower()
+                    and text[big.span.end:qs[i + 1].span.start].rstrip().endswith(",")):
+                # "caused two deaths, one in Awendo and the other in Rongo"
+                i = j
+                continue
+        i += 1
+    return kept
+
+
+def _low(q: Quantity) -> int:
+    value = q.low if q.low is not None else q.value
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def counts(doc: Document, bounds: list[tuple[int, int]]) -> list[Quantity]:
+    return [q for q in doc.quantities if q.category != "killed" and _inside(q.span.start, q.span.end, bounds)]
+
+
+LETHAL_PATTERNS = {"kill", "shot dead", "shoot dead", "shot and killed", "gun down", "gunned down",
+                   "hacked to death", "beat * to death", "murder", "behead", "assassinate", "killing", "lynch"}
+UNREALISED = {"nearly", "almost", "narrowly"}
+ATTEMPT = {"attempt", "try"}
+
+
+def _unrealised(verb) -> bool:
+    """"nearly lynched", "tried to kill": the act did not happen."""
+    return any(c.dep_ == "advmod" and c.lower_ in UNREALISED for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+
+def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
+    """Deaths a killing verb implies when no figure was found: "shot dead a driver" → 1.
+
+    `targets_of(anchor)` gives the victim tokens of a trigger (from the parse)."""
+    for m in members:
+        to_death = any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+                       for c in m.anchor.children)  # "burned to death", "stoned to death"
+        if (m.pattern not in LETHAL_PATTERNS and not to_death) or any(c.dep_ == "neg" for c in m.anchor.children):
+            continue
+        if _unrealised(m.anchor) or background_killing(m.anchor):
+            continue
+        sent = m.anchor.sent
+        if coded_elsewhere(sent.text, m.anchor.idx - sent.start_char):
+            continue  # "for stabbing a person to death (coded as a separate event)"
+        for tok in targets_of(m.anchor):
+            if tok.lemma_.lower() in NOT_PEOPLE:
+                continue
+            nums = [c for c in tok.children if c.dep_ == "nummod"]
+            if tok.pos_ == "NUM":
+                nums = [tok]
+            if nums:
+                text = nums[0].lower_.replace(",", "")
+                value = int(text) if text.isdigit() else NUMBER_WORDS.get(text)
+                if value is not None and value <= MAX_COUNT:
+                    return value, f"'{m.pattern} {tok.text}' implies {value} killed"
+                continue
+            if tok.tag_ in ("NN", "NNP") or tok.lower_ in ("him", "her"):
+                return 1, f"'{m.pattern}' with a single victim '{tok.text}'"
+        if (victim := _headline_victim(m.anchor)) is not None:
+            return 1, f"'{m.pattern} {victim.text}' (a headline's single victim) implies 1 killed"
+    return None, None
+
+
+VAGUE_WORDS = {"many", "several", "few", "some", "more", "most", "all", "others", "other", "dozens", "scores"}
+SKIPPED_BEFORE_VICTIM = {"a", "an", "the", "suspected", "alleged", "his", "her", "their", "its", "one"}
+
+
+def _headline_victim(anchor):
+    """The victim a headline names right after a killing word the parse lost ("Residents lynch
+    robber", "Mob kills man suspected of theft", "attacks hotel and kills civilian"): a singular
+    common noun, past determiners, adjectives and compounds. A plural ("kill civilians") says no number."""
+    doc = anchor.doc
+    victim = None
+    for tok in doc[anchor.i + 1:min(anchor.i + 6, len(doc))]:
+        if tok.is_sent_start or tok.is_punct:
+            break
+        as_noun = tok.dep_ == "dobj" and tok.head.i == anchor.i and tok.tag_ == "JJ"  # "kills civilian"
+        if tok.lower_ in SKIPPED_BEFORE_VICTIM or tok.pos_ == "ADJ" and tok.tag_ == "JJ" and not as_noun:
+            if victim is not None:
+                break
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") and not as_noun or tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+            break
+        victim = tok  # the last noun of a compound run is the head ("coffee thief")
+        if as_noun:
+            break
+    if victim is None or victim.tag_ not in ("NN", "JJ") and not (victim.tag_ == "NNP" and victim.text.islower()) or victim.lemma_.lower() in NOT_PEOPLE | VAGUE_WORDS \
+            or victim.lower_.endswith("s"):
+        return None
+    return victim

@@ -1,0 +1,55 @@
+"""Fatalities in headline-style notes and later sentences: a single victim after a killing word
+the parse lost, figures a misparse hides, a part of another group killed, a breakdown of the dead."""
+
+import pytest
+
+
+def _toll(pipeline, text):
+    doc = pipeline.extract(text, published_at="2024-03-02")
+    assert doc.events, text
+    best = max(doc.events, key=lambda e: e.confidence)
+    return best.fatalities or 0
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Villagers lynch burglar", 1),
+    ("Crowd lynches man suspected of stealing goats", 1),
+    ("Traders in the market lynch a suspected pickpocket.", 1),
+    ("Bandits raid farm and kill herder", 1),
+])
+def test_a_headline_names_a_single_victim(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits raid farm and kill many",
+    "Raiders kill herders during night raid",
+])
+def test_a_headline_plural_or_vague_word_gives_no_number(pipeline, text):
+    assert _toll(pipeline, text) == 0
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Six people from the fishing village were during the early morning hours killed when gunmen raided it.", 6),
+    ("5 (confirmed) and 2 (unconfirmed) killed in renewed clashes over grazing land.", 7),
+])
+def test_figures_a_misparse_hides(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("During fighting with militants four soldiers were killed and 9 were wounded. Two of the wounded died "
+     "the next day. Five of the militants were killed.", 11),
+    ("At least twelve people were killed when raiders attacked the village. Eight of those killed were "
+     "women while the other four victims were herders.", 12),
+    ("The clashes have left three people dead. An elder said that three people had been killed and another "
+     "one injured in the past week.", 3),
+])
+def test_later_sentences_add_new_groups_but_not_a_breakdown(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
+
+
+def test_a_reported_act_beside_a_protest_is_its_toll(pipeline):
+    text = ("Police opened fire on traders who were protesting against the new market levy on Monday and "
+            "killed three of them in the town.")
+    assert _toll(pipeline, text) == 3
