@@ -16,6 +16,7 @@ from spacy.symbols import NOUN, PROPN
 
 from crisislens.stages.actor_lexicon import (
     Group,
+    ethnic_index,
     exact_words,
     generic_name,
     identity_militia_name,
@@ -33,6 +34,11 @@ _ALLIED = frozenset({"allied", "ally", "backed", "back", "loyal"})
 # "al Shabaab-linked gunmen", "IS-affiliated fighters": ACLED codes the group itself
 _LINKED = frozenset({"linked", "link", "affiliated", "affiliate"})
 _STATE_CLASSES = frozenset({"police", "military"})
+_MEMBERSHIP = frozenset({"member", "part", "follower", "adherent", "supporter", "operative", "recruit"})
+# words by which a report pins an act on a named group ("blamed on", "suspected", "claimed")
+_ATTRIBUTION = frozenset({"suspect", "suspected", "believe", "blame", "attribute", "claim", "accuse",
+                          "responsible", "behind"})
+_COMMUNAL_CLASSES = frozenset({"communal_militia", "ethnic_militia"})
 _HEDGES = frozenset({"suspect", "believe", "say", "allege", "think", "report", "link", "affiliate"})
 _UNKNOWN = frozenset({"unknown", "unidentified", "unnamed", "anonymous"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -117,8 +123,10 @@ def _is_actor_noun(token) -> bool:
 class Finder:
     """Walks one parse and collects mentions; `country` is the article's ISO3 (or None)."""
 
-    def __init__(self, parsed, hits: Hits, country: str | None, country_reason: str = "") -> None:
+    def __init__(self, parsed, hits: Hits, country: str | None, country_reason: str = "",
+                 places: dict[int, str] | None = None) -> None:
         self.parsed, self.hits, self.country, self.country_reason = parsed, hits, country, country_reason
+        self.places = places or {}  # first character of a place mention → the place's name as written
         self.mentions: list[Mention] = []
         self.used: set[int] = set()
         self.text = parsed.text  # Doc.text joins every token again on each call
@@ -182,9 +190,10 @@ class Finder:
             self._generic(token, entry, noun)
 
     def _country_led_entity(self, token) -> bool:
+        """"Kenyan Police", "Toposa militia" tagged as a name: a country or people and the noun."""
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        return ent is not None and all(t.i in self.hits.countries or t.i == token.i or t.is_punct or
-                                       t.lower_ == "the" for t in ent)
+        return ent is not None and all(t.i in self.hits.countries or t.i in self.hits.ethnic or t.i == token.i or
+                                       t.is_punct or t.lower_ == "the" for t in ent)
 
     def _generic(self, token, entry, noun: str) -> None:
         mods = _modifiers(token)
@@ -207,7 +216,7 @@ class Finder:
             # "al Qaeda-linked al Shabaab insurgents": the group nearest the noun is the actor
             hit = max((m.i for m in mods if m.i in self.hits.groups), default=None)
             groups = [self.hits.groups[hit][2]] if hit is not None else groups
-        if not groups and entry.cls in ("armed_group", "insurgent") and not lemmas & _UNKNOWN:
+        if not groups and entry.cls in ("armed_group", "insurgent", "crowd") and not lemmas & _UNKNOWN:
             linked = self._linked_group(token)  # "gunmen suspected to be linked to al Shabaab"
             if linked is not None:
                 self.group_mention(tokens, token, linked, f"'{noun}' said to be linked to {linked.name}")
@@ -222,17 +231,32 @@ class Finder:
                 return
             self.group_mention(tokens, token, group, f"'{noun}' of {group.name}")
             return
+        if entry.ethnic and not ethnics and countries and cls not in _STATE_CLASSES and \
+                self._people_of_country(mods):  # "Somali militia" in Kenya: Kenya's Somali people
+            ethnics = [self.hits.ethnic[m.i][2] for m in mods if m.i in self.hits.ethnic]
+            countries = [self.hits.countries[m.i][2] for m in mods if m.i in self.hits.countries]
         if ethnics and entry.ethnic:
             # "Borana and Gabra communities": one militia per ethnic name, the first with the noun
             spans = list(dict.fromkeys(self.hits.ethnic[m.i][:2] for m in mods if m.i in self.hits.ethnic))
+            origin = (countries or self._origin_country(token) or [None])[0]
             for n, (first, last) in enumerate(spans):
                 ethnic = self.hits.ethnic[first][2]
-                name, home = identity_militia_name(ethnic, self.country)
+                # "Ethiopian Merrile militia", "Garre militia from Ethiopia": the people of that country
+                name, home = identity_militia_name(ethnic, origin if origin in ethnic.countries else self.country)
                 own = tokens if n == 0 else list(self.parsed[first:last])
                 self._add(own, token if n == 0 else self.parsed[first:last].root, name=name, inter=4,
                           type="identity_militia", country=home, key=(name,),
                           reason=f"ethnic name '{ethnic.name}' with '{noun}'", source="ethnic")
             return
+        if entry.ethnic and cls in _COMMUNAL_CLASSES and not groups and not countries:
+            place = self._home_place(token, mods)
+            if place is not None:  # "Wajir herders", "raiders from Isiolo": ACLED names the militia by its place
+                name, inter, type_ = generic_name("communal_militia", self.country)
+                name = name.replace("Unidentified Communal Militia", f"{place} Communal Militia")
+                self._add(tokens, token, name=name, inter=inter, type=type_, country=self.country, key=(name,),
+                          reason=f"'{noun}' from the place '{place}' (communal militia named by its place)",
+                          source="ethnic", noun=noun)
+                return
         associated = [g.name for g in groups]
         definite = any(c.lower_ in _DEFINITE for c in token.children if c.dep_ == "det")
         if definite and not countries and not associated:
@@ -281,6 +305,46 @@ class Finder:
     def _pending_groups(self) -> list[Mention]:
         return [m for m in self.mentions if m.source == "group" and m.inter in (2, 3, 4)]
 
+    # --- attribution ------------------------------------------------------------------------
+    def attribute_unidentified(self) -> None:
+        """"Unknown gunmen ... police blamed al Shabaab": ACLED codes the suspected group. When the
+        text names one non-party armed group and a sentence naming it blames, links or ties
+        something to it, its unidentified armed nouns are that group."""
+        named = {g.name: g for _, _, g in self.hits.groups.values()
+                 if g.inter in (2, 3) and g.kind not in PARTY_KINDS and g.kind != "state_unit"}
+        if len(named) != 1:
+            return
+        group = next(iter(named.values()))
+        # the cue governs the name ("blamed on X", "suspected to be X", "X claimed"), not
+        # "suspected X returnees were shot by gunmen"
+        ties = [self._attribution(self.parsed[i]) for i, hit in self.hits.groups.items() if hit[2] is group]
+        if not any(ties):
+            return
+        # "unknown gunmen, believed to be linked to X" stay unidentified (ACLED); "unknown assailants,
+        # later suspected to be X" do not
+        identity = "identity" in ties
+        for mention in self.mentions:
+            unknown = any(w in _UNKNOWN for w in mention.text.lower().split())
+            if mention.source == "generic" and mention.inter == 3 and mention.name.startswith("Unidentified Armed") \
+                    and (identity or not unknown):
+                mention.name, mention.inter, mention.type = group.name, group.inter, group.type
+                mention.country, mention.key, mention.source = group.country, (group.name,), "group"
+                mention.reason += f"; the text attributes the act to {group.name}"
+
+    @staticmethod
+    def _attribution(token) -> str:
+        """"identity" when a cue governs the group's name directly ("blamed on X", "suspected to be
+        X", "X claimed"), "affiliation" when a link word stands between ("believed linked to X"),
+        else ""."""
+        linked = False
+        for tok in (token.head, *token.ancestors):
+            lemma = tok.lemma_.lower()
+            if lemma in _LINKED or tok.lower_ in ("links", "ties"):
+                linked = True
+            if lemma in _ATTRIBUTION or tok.lower_ in _ATTRIBUTION:
+                return "affiliation" if linked else "identity"
+        return ""
+
     # --- ethnic names on their own --------------------------------------------------------------
     def standalone_ethnic(self) -> None:
         seen = set()
@@ -306,13 +370,56 @@ class Finder:
         also when the parser makes the noun the subject of the hedge ("gunmen suspected to be ...")."""
         scope = token.head if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _HEDGES \
             else token
+        # "youths suspected to be members of the Mungiki sect": membership counts when hedged
+        hedged = scope is not token or any(t.lemma_.lower() in _HEDGES for t in token.subtree if t.i != token.i)
+        ties = _LINKED | {"belong"} | (_MEMBERSHIP if hedged else frozenset())
         for tok in scope.subtree:
-            if tok.i != token.i and (tok.lemma_.lower() in _LINKED or tok.lemma_.lower() == "belong"):
+            if tok.i != token.i and tok.lemma_.lower() in ties:
                 for inner in tok.subtree:
                     group = self.hits.groups[inner.i][2] if inner.i in self.hits.groups else None
                     if group is not None and group.kind not in PARTY_KINDS and group.inter in (2, 3):
                         return group
         return None
+
+    def _people_of_country(self, mods) -> bool:
+        """A nationality word that also names a people of the article's country ("Somali" in
+        Kenya) is that people when it qualifies an armed noun: its hit moves to the ethnic table."""
+        for m in mods:
+            hit = self.hits.countries.get(m.i)
+            if hit is None or hit[2] == self.country:
+                continue
+            text = self.parsed[hit[0]:hit[1]].text
+            ethnic = ethnic_index().get(key_words(text), exact_words(text))
+            if ethnic is not None and self.country in ethnic.countries:
+                for i in range(hit[0], hit[1]):
+                    del self.hits.countries[i]
+                    self.hits.ethnic[i] = (hit[0], hit[1], ethnic)
+                return True
+        return False
+
+    def _home_place(self, token, mods) -> str | None:
+        """The place an armed noun's people come from: a place name before it ("Wajir herders")
+        or in its "from" phrase ("raiders from Isiolo"), as the places stage read it."""
+        if not self.places:
+            return None
+        candidates = [m for m in mods if m.dep_ == "compound" and m.i < token.i]
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+            candidates.extend(t for t in prep.children if t.dep_ == "pobj")
+        for tok in candidates:
+            if tok.i in self.hits.countries:
+                continue  # "raiders from Ethiopia" are Ethiopia's, not a place's militia
+            name = self.places.get(tok.idx)
+            if name:
+                return name
+        return None
+
+    def _origin_country(self, token) -> list[str]:
+        """The country in a "from" phrase of an armed noun ("raiders from Ethiopia")."""
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
+            found = [self.hits.countries[t.i][2] for t in prep.subtree if t.i in self.hits.countries]
+            if found:
+                return found
+        return []
 
     def _origin(self, token) -> list:
         """The ethnic name in a "from" phrase of an armed noun, as tokens (none when it has none)."""

@@ -32,6 +32,8 @@ real-world entity, in order of first mention, each with
 
 from __future__ import annotations
 
+import re
+
 from crisislens.schema import Actor, Document, Span
 from crisislens.stages import actor_coref
 from crisislens.stages.actor_country import fallback_country
@@ -56,9 +58,10 @@ def process(doc: Document, parsed, resources=None) -> Document:
         # the places stage found no country, weaker cues did: later stages name generic actors
         # ("Protesters (Kenya)") from doc.country even when no actor of this stage carries it
         doc.country = iso2_of(country)
-    finder = Finder(parsed, hits, country, why)
+    finder = Finder(parsed, hits, country, why, _place_names(doc))
     finder.named_groups()
     finder.generic_nouns()
+    finder.attribute_unidentified()
     finder.standalone_ethnic()
     finder.entities()
     find_pronouns(finder)
@@ -66,6 +69,24 @@ def process(doc: Document, parsed, resources=None) -> Document:
     doc.actors.extend(_merge(finder.mentions, country))
     actor_coref.resolve(doc, parsed)  # "the paramilitaries", "it" three sentences on: mentions of the group
     return doc
+
+
+_PLACE_TAIL = re.compile(r"(?:\s+(?:county|district|sub-?county|village|town|area|division|ward|location|"
+                         r"constituency|region|province))+$", re.IGNORECASE)
+
+
+def _place_names(doc: Document) -> dict[int, str]:
+    """Each character inside a located place's mention → its name as written, without a trailing
+    "County" or "village", for militias named after where they come from."""
+    out: dict[int, str] = {}
+    for place in doc.places:
+        if place.lat is None:
+            continue
+        for span in place.mentions:
+            name = _PLACE_TAIL.sub("", doc.text[span.start:span.end]).strip()
+            for i in range(span.start, span.end):
+                out[i] = name
+    return out
 
 
 def _associate(mentions: list[Mention], parsed) -> None:
