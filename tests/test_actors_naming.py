@@ -60,3 +60,13 @@ def test_a_victim_linked_to_a_group_does_not_make_the_attackers_the_group(pipeli
     found = names(pipeline, "Riots broke out in Mombasa after a cleric with links to al Shabaab was killed by an "
                             "unknown group.")
     assert "Unidentified Armed Group (Kenya)" in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A grenade attack on a bar in Garissa was blamed on Islamic militants.", "Al Shabaab"),
+    ("Somali Islamist rebels stormed a police camp near Mandera.", "Al Shabaab"),
+    # no group dominates there: the attackers stay unidentified
+    ("Security forces attacked Islamist militants in Dhaka.", "Unidentified Armed Group (Bangladesh)"),
+])
+def test_unnamed_islamists_where_one_group_dominates(pipeline, text, name):
+    assert name in names(pipeline, text)

@@ -208,6 +208,13 @@ def country_index() -> PhraseIndex:
 
 
 @cache
+def dominant_groups() -> dict[str, tuple[frozenset[str], str]]:
+    """ISO3 → (Islamist cue lemmas, the group ACLED codes unnamed Islamist attackers as there)."""
+    return {row["iso3"]: (frozenset(_split(row["cues"])), row["group"])
+            for row in load_table("actor_dominant_groups.csv")}
+
+
+@cache
 def noun_table() -> dict[str, Noun]:
     """Lemma (or "modifier lemma") → its Noun class."""
     return {row["noun"]: Noun(row["class"], row["ethnic"] == "yes", row["anaphor"])

@@ -16,9 +16,11 @@ from spacy.symbols import NOUN, PROPN
 
 from crisislens.stages.actor_lexicon import (
     Group,
+    dominant_groups,
     ethnic_index,
     exact_words,
     generic_name,
+    group_index,
     identity_militia_name,
     key_words,
     noun_table,
@@ -221,6 +223,12 @@ class Finder:
             if linked is not None:
                 self.group_mention(tokens, token, linked, f"'{noun}' said to be linked to {linked.name}")
                 return
+        if not groups and entry.cls in ("armed_group", "insurgent") and not lemmas & _UNKNOWN:
+            dominant = self._dominant_group(token, lemmas, countries)
+            if dominant is not None:  # "Islamic militants" in Kenya: Al Shabaab (ACLED)
+                self.group_mention(tokens, token, dominant, f"Islamist '{noun}' where {dominant.name} "
+                                   "carries out nearly all Islamist violence")
+                return
         if groups and not lemmas & _ALLIED:
             group = groups[0]
             if group.kind in PARTY_KINDS and cls not in ("police", "military", "government", "insurgent"):
@@ -379,6 +387,14 @@ class Finder:
                     group = self.hits.groups[inner.i][2] if inner.i in self.hits.groups else None
                     if group is not None and group.kind not in PARTY_KINDS and group.inter in (2, 3):
                         return group
+        return None
+
+    def _dominant_group(self, token, lemmas: set[str], countries: list[str]) -> Group | None:
+        table = dominant_groups()
+        for iso3 in (*countries, self.country):
+            cues, name = table.get(iso3, (frozenset(), ""))
+            if cues & (lemmas | {token.lemma_.lower(), token.lower_}):
+                return group_index().get(key_words(name), exact_words(name))
         return None
 
     def _people_of_country(self, mods) -> bool:
