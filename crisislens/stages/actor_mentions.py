@@ -14,35 +14,25 @@ from spacy.attrs import DEP, POS
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 
+from crisislens.stages import actor_ties
 from crisislens.stages.actor_lexicon import (
     Group,
-    dominant_groups,
-    ethnic_index,
     exact_words,
     generic_name,
-    group_index,
     identity_militia_name,
     key_words,
     noun_table,
     organization_index,
 )
 from crisislens.stages.actor_scan import Hits
+from crisislens.stages.actor_ties import LINKED, PARTY_KINDS, UNKNOWN
 
-PARTY_KINDS = frozenset({"party", "wing", "movement"})
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _NP_DEPS = frozenset({"amod", "compound", "nmod", "poss", "det", "nummod", "punct", "cc", "conj", "appos"})
 _ALLIED = frozenset({"allied", "ally", "backed", "back", "loyal"})
-# "al Shabaab-linked gunmen", "IS-affiliated fighters": ACLED codes the group itself
-_LINKED = frozenset({"linked", "link", "affiliated", "affiliate"})
 _STATE_CLASSES = frozenset({"police", "military"})
-_MEMBERSHIP = frozenset({"member", "part", "follower", "adherent", "supporter", "operative", "recruit"})
-# words by which a report pins an act on a named group ("blamed on", "suspected", "claimed")
-_ATTRIBUTION = frozenset({"suspect", "suspected", "believe", "blame", "attribute", "claim", "accuse",
-                          "responsible", "behind"})
 _COMMUNAL_CLASSES = frozenset({"communal_militia", "ethnic_militia"})
-_HEDGES = frozenset({"suspect", "believe", "say", "allege", "think", "report", "link", "affiliate"})
-_UNKNOWN = frozenset({"unknown", "unidentified", "unnamed", "anonymous"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PLACE_WORDS = frozenset({"county", "district", "region", "state", "province", "town", "city", "village",
                           "area", "sub", "constituency", "division", "location", "zone", "upazila"})
@@ -214,17 +204,17 @@ class Finder:
             # "battles with al Shabaab two Kenyan soldiers": a parse that hangs the enemy on the
             # noun does not make the soldiers the group's; state forces keep their country
             groups = [g for g in groups if g.inter in (1, 8)]
-        if groups and lemmas & _LINKED and len(groups) > 1:
+        if groups and lemmas & LINKED and len(groups) > 1:
             # "al Qaeda-linked al Shabaab insurgents": the group nearest the noun is the actor
             hit = max((m.i for m in mods if m.i in self.hits.groups), default=None)
             groups = [self.hits.groups[hit][2]] if hit is not None else groups
-        if not groups and entry.cls in ("armed_group", "insurgent", "crowd") and not lemmas & _UNKNOWN:
-            linked = self._linked_group(token)  # "gunmen suspected to be linked to al Shabaab"
+        if not groups and entry.cls in ("armed_group", "insurgent", "crowd") and not lemmas & UNKNOWN:
+            linked = actor_ties.linked_group(self, token)  # "gunmen suspected to be linked to al Shabaab"
             if linked is not None:
                 self.group_mention(tokens, token, linked, f"'{noun}' said to be linked to {linked.name}")
                 return
-        if not groups and entry.cls in ("armed_group", "insurgent") and not lemmas & _UNKNOWN:
-            dominant = self._dominant_group(token, lemmas, countries)
+        if not groups and entry.cls in ("armed_group", "insurgent") and not lemmas & UNKNOWN:
+            dominant = actor_ties.dominant_group(self, token, lemmas, countries)
             if dominant is not None:  # "Islamic militants" in Kenya: Al Shabaab (ACLED)
                 self.group_mention(tokens, token, dominant, f"Islamist '{noun}' where {dominant.name} "
                                    "carries out nearly all Islamist violence")
@@ -240,13 +230,13 @@ class Finder:
             self.group_mention(tokens, token, group, f"'{noun}' of {group.name}")
             return
         if entry.ethnic and not ethnics and countries and cls not in _STATE_CLASSES and \
-                self._people_of_country(mods):  # "Somali militia" in Kenya: Kenya's Somali people
+                actor_ties.people_of_country(self, mods):  # "Somali militia" in Kenya: Kenya's Somali people
             ethnics = [self.hits.ethnic[m.i][2] for m in mods if m.i in self.hits.ethnic]
             countries = [self.hits.countries[m.i][2] for m in mods if m.i in self.hits.countries]
         if ethnics and entry.ethnic:
             # "Borana and Gabra communities": one militia per ethnic name, the first with the noun
             spans = list(dict.fromkeys(self.hits.ethnic[m.i][:2] for m in mods if m.i in self.hits.ethnic))
-            origin = (countries or self._origin_country(token) or [None])[0]
+            origin = (countries or actor_ties.origin_country(self, token) or [None])[0]
             for n, (first, last) in enumerate(spans):
                 ethnic = self.hits.ethnic[first][2]
                 # "Ethiopian Merrile militia", "Garre militia from Ethiopia": the people of that country
@@ -257,7 +247,7 @@ class Finder:
                           reason=f"ethnic name '{ethnic.name}' with '{noun}'", source="ethnic")
             return
         if entry.ethnic and cls in _COMMUNAL_CLASSES and not groups and not countries:
-            place = self._home_place(token, mods)
+            place = actor_ties.home_place(self, token, mods)
             if place is not None:  # "Wajir herders", "raiders from Isiolo": ACLED names the militia by its place
                 name, inter, type_ = generic_name("communal_militia", self.country)
                 name = name.replace("Unidentified Communal Militia", f"{place} Communal Militia")
@@ -277,7 +267,7 @@ class Finder:
                           associated=list(target.associated),
                           reason=f"'the {token.text}' refers back to '{target.text}'")
                 return
-        if entry.anaphor in ("yes", "only") and not lemmas & _UNKNOWN and not associated:
+        if entry.anaphor in ("yes", "only") and not lemmas & UNKNOWN and not associated:
             target = self._antecedent(token, allow_following=entry.cls == "insurgent" and entry.anaphor == "yes")
             if target is not None and (definite or entry.cls == "insurgent"):
                 self._add(tokens, token, name=target.name, inter=target.inter, type=target.type,
@@ -313,46 +303,6 @@ class Finder:
     def _pending_groups(self) -> list[Mention]:
         return [m for m in self.mentions if m.source == "group" and m.inter in (2, 3, 4)]
 
-    # --- attribution ------------------------------------------------------------------------
-    def attribute_unidentified(self) -> None:
-        """"Unknown gunmen ... police blamed al Shabaab": ACLED codes the suspected group. When the
-        text names one non-party armed group and a sentence naming it blames, links or ties
-        something to it, its unidentified armed nouns are that group."""
-        named = {g.name: g for _, _, g in self.hits.groups.values()
-                 if g.inter in (2, 3) and g.kind not in PARTY_KINDS and g.kind != "state_unit"}
-        if len(named) != 1:
-            return
-        group = next(iter(named.values()))
-        # the cue governs the name ("blamed on X", "suspected to be X", "X claimed"), not
-        # "suspected X returnees were shot by gunmen"
-        ties = [self._attribution(self.parsed[i]) for i, hit in self.hits.groups.items() if hit[2] is group]
-        if not any(ties):
-            return
-        # "unknown gunmen, believed to be linked to X" stay unidentified (ACLED); "unknown assailants,
-        # later suspected to be X" do not
-        identity = "identity" in ties
-        for mention in self.mentions:
-            unknown = any(w in _UNKNOWN for w in mention.text.lower().split())
-            if mention.source == "generic" and mention.inter == 3 and mention.name.startswith("Unidentified Armed") \
-                    and (identity or not unknown):
-                mention.name, mention.inter, mention.type = group.name, group.inter, group.type
-                mention.country, mention.key, mention.source = group.country, (group.name,), "group"
-                mention.reason += f"; the text attributes the act to {group.name}"
-
-    @staticmethod
-    def _attribution(token) -> str:
-        """"identity" when a cue governs the group's name directly ("blamed on X", "suspected to be
-        X", "X claimed"), "affiliation" when a link word stands between ("believed linked to X"),
-        else ""."""
-        linked = False
-        for tok in (token.head, *token.ancestors):
-            lemma = tok.lemma_.lower()
-            if lemma in _LINKED or tok.lower_ in ("links", "ties"):
-                linked = True
-            if lemma in _ATTRIBUTION or tok.lower_ in _ATTRIBUTION:
-                return "affiliation" if linked else "identity"
-        return ""
-
     # --- ethnic names on their own --------------------------------------------------------------
     def standalone_ethnic(self) -> None:
         seen = set()
@@ -372,70 +322,6 @@ class Finder:
             name, home = identity_militia_name(ethnic, self.country)
             self._add(list(span), root, name=name, inter=4, type="identity_militia", country=home,
                       key=(name,), reason=f"ethnic name '{span.text}' used as an actor", source="ethnic")
-
-    def _linked_group(self, token) -> Group | None:
-        """A named armed group the noun's own clause ties it to ("attackers affiliated with X"),
-        also when the parser makes the noun the subject of the hedge ("gunmen suspected to be ...")."""
-        scope = token.head if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _HEDGES \
-            else token
-        # "youths suspected to be members of the Mungiki sect": membership counts when hedged
-        hedged = scope is not token or any(t.lemma_.lower() in _HEDGES for t in token.subtree if t.i != token.i)
-        ties = _LINKED | {"belong"} | (_MEMBERSHIP if hedged else frozenset())
-        for tok in scope.subtree:
-            if tok.i != token.i and tok.lemma_.lower() in ties:
-                for inner in tok.subtree:
-                    group = self.hits.groups[inner.i][2] if inner.i in self.hits.groups else None
-                    if group is not None and group.kind not in PARTY_KINDS and group.inter in (2, 3):
-                        return group
-        return None
-
-    def _dominant_group(self, token, lemmas: set[str], countries: list[str]) -> Group | None:
-        table = dominant_groups()
-        for iso3 in (*countries, self.country):
-            cues, name = table.get(iso3, (frozenset(), ""))
-            if cues & (lemmas | {token.lemma_.lower(), token.lower_}):
-                return group_index().get(key_words(name), exact_words(name))
-        return None
-
-    def _people_of_country(self, mods) -> bool:
-        """A nationality word that also names a people of the article's country ("Somali" in
-        Kenya) is that people when it qualifies an armed noun: its hit moves to the ethnic table."""
-        for m in mods:
-            hit = self.hits.countries.get(m.i)
-            if hit is None or hit[2] == self.country:
-                continue
-            text = self.parsed[hit[0]:hit[1]].text
-            ethnic = ethnic_index().get(key_words(text), exact_words(text))
-            if ethnic is not None and self.country in ethnic.countries:
-                for i in range(hit[0], hit[1]):
-                    del self.hits.countries[i]
-                    self.hits.ethnic[i] = (hit[0], hit[1], ethnic)
-                return True
-        return False
-
-    def _home_place(self, token, mods) -> str | None:
-        """The place an armed noun's people come from: a place name before it ("Wajir herders")
-        or in its "from" phrase ("raiders from Isiolo"), as the places stage read it."""
-        if not self.places:
-            return None
-        candidates = [m for m in mods if m.dep_ == "compound" and m.i < token.i]
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
-            candidates.extend(t for t in prep.children if t.dep_ == "pobj")
-        for tok in candidates:
-            if tok.i in self.hits.countries:
-                continue  # "raiders from Ethiopia" are Ethiopia's, not a place's militia
-            name = self.places.get(tok.idx)
-            if name:
-                return name
-        return None
-
-    def _origin_country(self, token) -> list[str]:
-        """The country in a "from" phrase of an armed noun ("raiders from Ethiopia")."""
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"):
-            found = [self.hits.countries[t.i][2] for t in prep.subtree if t.i in self.hits.countries]
-            if found:
-                return found
-        return []
 
     def _origin(self, token) -> list:
         """The ethnic name in a "from" phrase of an armed noun, as tokens (none when it has none)."""

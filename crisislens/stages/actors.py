@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from crisislens.schema import Actor, Document, Span
-from crisislens.stages import actor_coref
+from crisislens.stages import actor_coref, actor_ties
 from crisislens.stages.actor_country import fallback_country
 from crisislens.stages.actor_lexicon import iso2_of, iso3_of
 from crisislens.stages.actor_mentions import ARMED_INTERS, Finder, Mention
@@ -61,7 +61,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
     finder = Finder(parsed, hits, country, why, _place_names(doc))
     finder.named_groups()
     finder.generic_nouns()
-    finder.attribute_unidentified()
+    actor_ties.attribute_unidentified(finder)
     finder.standalone_ethnic()
     finder.entities()
     find_pronouns(finder)
