@@ -70,3 +70,7 @@ def test_a_victim_linked_to_a_group_does_not_make_the_attackers_the_group(pipeli
 ])
 def test_unnamed_islamists_where_one_group_dominates(pipeline, text, name):
     assert name in names(pipeline, text)
+
+
+def test_possessive_country_without_apostrophe(pipeline):
+    assert "Unidentified Armed Group (Kenya)" in names(pipeline, "Gunmen torched homes in Kenyas western highlands.")

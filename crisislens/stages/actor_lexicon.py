@@ -204,6 +204,10 @@ def country_index() -> PhraseIndex:
     pairs: list[tuple[str, object]] = [(row["word"], row["iso3"]) for row in load_table("demonyms.csv")]
     pairs += [(row["name"], row["iso3"]) for row in load_table("acled_country_names.csv")]
     pairs += [(c["name"], c["iso3"]) for c in _countries().values()]
+    # a possessive written without its apostrophe ("Kenyas Rift Valley", "Israels raids")
+    taken = {key_words(word) for word, _ in pairs}
+    pairs += [(f"{c['name']}s", c["iso3"]) for c in _countries().values()
+              if not c["name"].endswith("s") and key_words(f"{c['name']}s") not in taken]
     return _index(pairs)
 
 
