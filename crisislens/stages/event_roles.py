@@ -16,6 +16,7 @@ from functools import cache
 
 from crisislens.lexicons import load_table
 from crisislens.schema import Actor, Document, Span
+from crisislens.stages import event_targets as tg
 from crisislens.stages.actor_arguments import arguments
 from crisislens.stages.actor_index import mention_index
 from crisislens.stages.event_actor_names import GENERIC, generic_actor, security_forces, token_span
@@ -61,6 +62,9 @@ def _noun_kinds() -> dict[str, tuple[str, int]]:
                 for form in _forms(words[0]):
                     out.setdefault(form, (row["kind"], int(row["value"] or 0)))
             out.setdefault(row["cue"].lower(), (row["kind"], int(row["value"] or 0)))
+    for noun, (kind, inter) in tg.party_nouns().items():  # carjackers, pirates: armed sides the cue table lacks
+        if kind == "armed":
+            out.setdefault(noun, (kind, inter))
     return out
 
 
@@ -84,6 +88,10 @@ def _actor_at(doc: Document, tok) -> Actor | None:
     sub_hi = max(t.idx + len(t.text) for t in tok.subtree)
     if where:
         sub_hi = max(t.idx + len(t.text) for t in tok.subtree if t.i < where[0].i)
+    described = tg.relcl_start(tok)  # "a cleric who supported al Shabaab" is no al Shabaab member
+    if described is not None:
+        sub_hi = min(sub_hi, max((t.idx + len(t.text) for t in tok.subtree if t.idx < described),
+                                 default=tok.idx + len(tok.text)))
     sub_lo = min(t.idx for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t is tok)
     return index.within(sub_lo, sub_hi)
 
@@ -112,6 +120,12 @@ def party(doc: Document, tok) -> Party:
             return Party(tok, inner.actor or actor, inner.kind)
         if actor is not None and actor.inter in (1, 2, 4, 8):  # "Kikuyu and Maasai groups"
             kind = INTER_KIND[actor.inter]
+    inner_tok = tg.of_inner(tok) if tok.lower_ not in GENERIC_HEADS else None
+    if inner_tok is not None:  # "two of the attackers", "16 of them", "leader of the gang"
+        inner = party(doc, inner_tok)
+        if inner.kind and (tok.pos_ == "NUM" or tok.like_num or inner.kind in ("armed", "group", "state")
+                           or kind is None):
+            return Party(tok, inner.actor or actor, inner.kind)
     if kind is None and actor is not None:
         kind = INTER_KIND.get(actor.inter)
         if actor.inter == 4 and tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "nsubjpass"):
@@ -133,7 +147,14 @@ def party(doc: Document, tok) -> Party:
         kind = "armed"
     elif kind is None and mods:  # "a military camp", "police station"
         kind = mods[0]
+    if kind == "state" and (actor is None or actor.inter == 1) and tg.civil_officer(tok, _state_words()):
+        return Party(tok, None, "civilian")  # "a Red Cross officer": no security force
     return Party(tok, actor, kind)
+
+
+@cache
+def _state_words() -> frozenset[str]:
+    return frozenset(n for n, (kind, _) in _noun_kinds().items() if kind == "state")
 
 
 def _antecedent(actor: Actor, tok):
@@ -161,18 +182,39 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
     elif not agents and anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ == "VERB":
         agents, verb_targets = arguments(anchor.head.head)  # "X targets police with an IED": the verb's parties
         targets = targets or verb_targets
+    if not targets and not agents and tg.subject_noun_targets(anchor) \
+            and _names_attackers(doc, anchor):  # "unknown attackers shot a soldier": the
+        targets, agents = tg.subject_noun_targets(anchor), [anchor]  # noun that names them is the agent
+    victims = tg.passive_victims(anchor)  # "two officers were injured in an attack on a patrol"
+    targets = targets + [v for v in victims if v not in targets]
     a = [party(doc, t) for t in agents]
     t = [_as_victim(party(doc, t)) for t in targets]
     if not a or not t:
         sent = anchor.sent
         before, after = _nearest_mentions(doc, anchor, sent)
         taken = {p.token.i for p in a + t} | {w.i for p in t for w in p.token.subtree}  # "a police vehicle was hit"
+        # a headline's noun trigger that names the attackers ("Unknown attackers from X shoot KDF soldier",
+        # parsed as one noun phrase): they are the agent, the party named after them the target
+        attackers = not a and not t and anchor.pos_ == "NOUN" and anchor.dep_ in ("ROOT", "nsubj") \
+            and _names_attackers(doc, anchor)
+        if attackers:
+            a = [party(doc, anchor)]
         if not a and before is not None and before.token.i not in taken:
             a = [before]
         if not t and after is not None and after.token.i not in taken and not (a and a[0].token.i == after.token.i):
-            if anchor.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "agent") for c in anchor.children):
+            if attackers or anchor.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "agent") for c in anchor.children):
                 t = [_as_victim(after)]
     return a, t
+
+
+def _names_attackers(doc: Document, anchor) -> bool:
+    """Whether a noun trigger's own word names armed people ("attackers", "gunmen", "Al Shabaab"),
+    not an act whose phrase merely mentions them ("Recruitment: MRC recruiting youths")."""
+    if anchor.pos_ != "NOUN":
+        return False
+    own = mention_index(doc, anchor.doc).overlapping(anchor.idx, anchor.idx + len(anchor.text))
+    kind = _noun_kinds().get(anchor.lower_) or _noun_kinds().get(anchor.lemma_.lower())
+    return (kind is not None and kind[0] == "armed") or (own is not None and own.inter in (2, 3, 4, 8))
 
 
 def _mod_text(tok) -> str:
@@ -199,6 +241,10 @@ def _as_victim(p: Party) -> Party:
     if p.kind == "armed" and (p.actor is None or p.actor.name.startswith("Unidentified")) and (
             p.token.lower_ in _occupations() or p.token.lemma_.lower() in _occupations()):
         return Party(p.token, p.actor, "civilian")
+    head = tg.victim_head(p.token)
+    if p.kind in ("armed", "group") and head is not p.token and not tg.is_side(p.token) \
+            and tg.is_people_noun(head) and not tg.armed_modified(head):
+        return Party(p.token, p.actor, "civilian")  # "a group of Turkana travellers" attacked: people
     return p
 
 
@@ -334,12 +380,17 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
     if event_type in ("Battles", "Explosions/Remote violence"):
         a1 = violent_agent.actor if violent_agent else None
         a2 = named_target.actor if named_target else None
+        if a2 is not None and a2.inter == 0 and a2.type != "person":
+            a2 = None  # "attacked Jaldesa": a place or an organisation is no side; look for the one that fought
         if a1 is None and state and state.actor is not a2 and event_type == "Battles" and agent is None:
             a1 = state.actor
         if a1 is None:
             a1 = generic_actor(doc, _unnamed_kind(agent, communal), mention(agent), "attacker not named")
         if a2 is None and target is not None and target.kind == "state":
             a2 = state_actor(doc, target)
+        if a2 is None and target is not None and target.kind in ("armed", "group") and a1.inter == 1:
+            # "police shot dead five suspected carjackers": an armed side no name or lexicon holds
+            a2 = generic_actor(doc, _unnamed_kind(target, communal), mention(target), "armed target not named")
         why = "initiator and target from the parse"
         if a2 is None and target is not None and target.kind == "civilian" and event_type == "Battles":
             # raiders hit a village, then fought the police who repulsed them: a battle's other side is armed

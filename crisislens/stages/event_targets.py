@@ -1,0 +1,133 @@
+"""Finding the target of an event in the parse: who the violence fell on.
+
+Whether an attack is an armed clash or violence against civilians, and what ACLED names as
+actor2, both turn on the target. The parse hides it in a few recurring shapes, each handled
+here so event_roles can stay about naming the sides:
+
+- a quantity or part of a group: "two of the attackers", "16 of them", "leader of the gang" —
+  the "of" phrase says who they are;
+- a noun phrase with a relative clause: "a cleric who supported al Shabaab" is a cleric, not
+  al Shabaab (but "gunmen who were al Shabaab fighters" are the group);
+- victims of a passive verb whose "in"/"during" phrase is the attack: "two officers were
+  injured in an attack on a patrol" — the officers were hit, they did not attack;
+- a noun trigger that names the attackers ("unknown attackers shot a soldier"): the verb they
+  are the subject of says whom they hit;
+- people named by a common noun as victims ("a group of travellers", "two herders"): civilians,
+  even when an ethnic name before them makes the actors layer read them as a militia;
+- an officer of a civil organisation ("a Red Cross officer"): a civilian, not state forces.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from crisislens.lexicons import load_table
+
+# heads whose "of" phrase says who they are: "two of the attackers", "leader of the gang"
+PART_HEADS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                        "some", "many", "several", "most", "all", "none", "each", "few", "dozen", "dozens",
+                        "scores", "hundreds", "thousands", "rest", "majority", "remainder"})
+RANK_HEADS = frozenset({"leader", "commander", "head", "chief", "boss", "kingpin", "ringleader", "founder",
+                        "spokesman", "deputy"})
+IDENTITY_VERBS = frozenset({"be", "belong", "affiliate", "link", "associate", "suspect", "believe", "claim"})
+VICTIM_PREPS = frozenset({"in", "during"})  # "were killed in an attack", "injured during a raid"
+SIDE_PREPS = frozenset({"with", "between"})
+OFFICER_HEADS = frozenset({"officer", "officers", "official", "officials", "staff", "staffer", "worker",
+                           "workers", "employee", "employees", "volunteer", "volunteers"})
+
+
+@cache
+def party_nouns() -> dict[str, tuple[str, int]]:
+    """Head nouns (lower-case form or lemma) → (party kind, inter) from event_party_nouns.csv."""
+    return {row["noun"].lower(): (row["kind"], int(row["inter"] or 0)) for row in load_table("event_party_nouns.csv")}
+
+
+@cache
+def _cue_words(kind: str) -> frozenset[str]:
+    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == kind)
+
+
+def is_people_noun(tok) -> bool:
+    """A noun for people as such or by what they do for a living (men, travellers, herders)."""
+    words = _cue_words("people") | _cue_words("occupation")
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def armed_modified(tok) -> bool:
+    """'armed villagers', 'heavily armed herders': people with weapons are a side, not victims."""
+    return any(c.lower_ == "armed" for c in tok.children if c.dep_ in ("amod", "compound", "advmod"))
+
+
+def of_inner(tok):
+    """The noun a quantity or a rank stands for: "two of the attackers" → attackers,
+    "leader of the gang" → gang; None when the head says who they are itself."""
+    if not (tok.like_num or tok.pos_ == "NUM" or tok.lower_ in PART_HEADS or tok.lemma_.lower() in RANK_HEADS):
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            inner = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if inner is not None:
+                return inner
+    return None
+
+
+def victim_head(tok):
+    """The noun that says who a target is: itself, or the "of" noun of "a group of travellers"."""
+    if tok.lower_ in ("group", "groups", "band", "number", "convoy") or of_inner(tok) is not None:
+        inner = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"), None)
+        if inner is not None:
+            return inner
+    return tok
+
+
+def is_side(tok) -> bool:
+    """'clashed with herders', 'fighting between X and Y': the other side of a fight, never a victim."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in SIDE_PREPS
+
+
+def relcl_start(tok) -> int | None:
+    """Where a relative clause that describes the phrase (not one that says what it is) begins:
+    "a cleric who supported al Shabaab" is no member of al Shabaab."""
+    starts = [min(t.idx for t in c.subtree) for c in tok.children
+              if c.dep_ == "relcl" and c.lemma_.lower() not in IDENTITY_VERBS
+              and not any(g.dep_ in ("attr", "agent") for g in c.children)]
+    return min(starts) if starts else None
+
+
+def civil_officer(tok, state_words: frozenset[str]) -> bool:
+    """'a Red Cross officer', 'an NGO worker': the organisation before the noun is no security force."""
+    if tok.lower_ not in OFFICER_HEADS:
+        return False
+    mods = [c for c in tok.children if c.dep_ == "compound"]
+    if not mods:
+        return False
+    words = {t.lower_ for m in mods for t in m.subtree} | {t.lemma_.lower() for m in mods for t in m.subtree}
+    if words & state_words or any(t.ent_type_ in ("GPE", "NORP", "LOC") for m in mods for t in m.subtree):
+        return False
+    return any(t.ent_type_ == "ORG" or t.pos_ == "PROPN" or t.lower_ in _civil_orgs() for m in mods for t in m.subtree)
+
+
+@cache
+def _civil_orgs() -> frozenset[str]:
+    return frozenset(n for n, (kind, _) in party_nouns().items() if kind == "civil_org")
+
+
+def passive_victims(anchor) -> list:
+    """Victims of the passive verb a noun trigger hangs on: "two officers were injured in an
+    attack on a patrol", "a man was killed during a raid"."""
+    if anchor.pos_ not in ("NOUN", "PROPN") or anchor.dep_ != "pobj" or anchor.head.lower_ not in VICTIM_PREPS:
+        return []
+    verb = anchor.head.head
+    if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [t for c in verb.children if c.dep_ == "nsubjpass" for t in [c, *(g for g in c.children if g.dep_ == "conj")]]
+
+
+def subject_noun_targets(anchor) -> list:
+    """What a noun trigger naming the attackers did to whom: "unknown attackers shot a soldier"."""
+    verb = anchor.head  # a headline's verb is often tagged a noun ("attackers shoot soldier")
+    if anchor.pos_ != "NOUN" or anchor.dep_ != "nsubj" or not (verb.pos_ == "VERB" or verb.dep_ == "ROOT"):
+        return []
+    return [t for c in anchor.head.children if c.dep_ in ("dobj", "dative")
+            for t in [c, *(g for g in c.children if g.dep_ == "conj")]]

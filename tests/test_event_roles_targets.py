@@ -1,0 +1,58 @@
+"""Who the violence fell on: targets the parse hides in quantities, groups, relative clauses,
+passives and headline nouns, and what that makes of the event (ACLED: an attack on an armed or
+organised side is an armed clash, on unarmed people violence against civilians).
+
+Sentences written for these tests; each guards one rule of crisislens/stages/event_targets.py.
+"""
+
+import pytest
+from primary_event import primary
+
+
+def _inters(event) -> tuple:
+    return (event.actor1.inter if event.actor1 else None, event.actor2.inter if event.actor2 else None)
+
+
+@pytest.mark.parametrize("text", [
+    "Borana militia attacked a group of Gabra herders near Moyale, killing three.",
+    "Pokot militia ambushed a group of Samburu traders on the road to Maralal on Friday.",
+])
+def test_a_group_of_people_attacked_are_civilians(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Attack" and event.actor2 is not None and event.actor2.inter == 7
+
+
+@pytest.mark.parametrize("text", [
+    "In Kisumu, police shot dead three suspected carjackers after a car chase on Sunday.",
+    "In Lamu, officers killed two suspected kidnappers near the jetty on Tuesday.",
+])
+def test_armed_criminals_killed_by_police_are_the_other_side_of_a_clash(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Armed clash" and _inters(event) == (1, 3)
+
+
+def test_a_relative_clause_does_not_make_the_victim_a_member_of_the_group(pipeline):
+    event = primary(pipeline, "Unknown gunmen shot dead an imam who had spoken against al Shabaab in Mombasa.")
+    assert event.sub_event_type == "Attack" and event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_an_officer_of_a_civil_organisation_is_a_civilian(pipeline):
+    event = primary(pipeline, "A World Vision officer was shot and wounded by bandits near Lokichoggio on Monday.")
+    assert event.sub_event_type == "Attack" and event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_a_headline_noun_naming_the_attackers_takes_the_verb_object_as_target(pipeline):
+    event = primary(pipeline, "Unknown attackers from Somalia shoot KDF soldier near Mandera")
+    assert event.sub_event_type == "Armed clash" and event.actor2 is not None and event.actor2.inter == 1
+
+
+def test_a_place_attacked_is_no_side_of_a_battle(pipeline):
+    event = primary(pipeline, "Al Shabaab militants laid siege to Elwak on Sunday but were repelled by soldiers.")
+    assert event.event_type == "Battles"
+    assert event.actor2 is not None and event.actor2.inter in (1, 2)
+    assert {event.actor1.inter, event.actor2.inter} == {1, 2}
+
+
+def test_officers_injured_in_an_attack_are_its_target_not_its_author(pipeline):
+    event = primary(pipeline, "Two officers were injured in an attack on a police patrol in Garissa.")
+    assert event.sub_event_type == "Armed clash" and _inters(event) == (3, 1)
