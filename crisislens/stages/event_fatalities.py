@@ -23,6 +23,8 @@ from crisislens.stages.fatality_notes import (
     alternative_figure,
     background_killing,
     coded_elsewhere,
+    coded_to_others,
+    first_share,
     keeps_first_toll,
     part_of_toll,
     shared_by,
@@ -45,9 +47,22 @@ def _earlier(parsed, q: Quantity) -> bool:
     for anc in span.root.ancestors:
         if anc.dep_ == "prep" and anc.lower_ in EARLIER_PREPS:
             return True
+        if anc.dep_ == "prep" and anc.lower_ in ("for", "to") and _answers(anc.head):
+            return True  # "a revenge attack for 2 herders killed", "in response to a raid in which 7 were killed"
         if any(c.dep_ == "mark" and c.lower_ in EARLIER_PREPS for c in anc.children) and anc.dep_ == "advcl":
             return True
     return False
+
+
+REPLY_WORDS = {"revenge", "retaliation", "retaliatory", "reprisal", "response", "reaction", "vengeance"}
+
+
+def _answers(noun) -> bool:
+    """A noun that names an act as the answer to an earlier one ("revenge attack", "in response")."""
+    nouns = [noun] + [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]  # "extension of a revenge attack"
+    return any(n.lemma_.lower() in REPLY_WORDS or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in REPLY_WORDS for c in n.children) for n in nouns)
 
 
 NOT_PEOPLE = {"house", "home", "hut", "shop", "building", "vehicle", "car", "bus", "motorbike", "motorcycle",
@@ -148,6 +163,12 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
     shares = shared_by(doc.text)
     if shares:  # "fatalities spread across two locations": this event's share
         best, low, high = best // shares, low // shares, high // shares
+    part = first_share(doc.text)
+    if part is not None and 0 < part < best:  # "two deaths, one in Awendo and the other in Rongo"
+        best = low = part
+    others = coded_to_others(doc.text)
+    if 0 < others < best:  # "A total of two people killed (one fatality coded elsewhere)"
+        best, low = best - others, max(low - others, 0)
     return best, low, max(high, low)
 
 
@@ -238,8 +259,9 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
                        for c in m.anchor.children)  # "burned to death", "stoned to death"
         if (m.pattern not in LETHAL_PATTERNS and not to_death) or any(c.dep_ == "neg" for c in m.anchor.children):
             continue
-        if _unrealised(m.anchor) or background_killing(m.anchor):
-            continue
+        if _unrealised(m.anchor) or background_killing(m.anchor) or any(
+                a.dep_ == "prep" and a.lower_ in ("for", "to") and _answers(a.head) for a in m.anchor.ancestors):
+            continue  # "in response to a raid in which 7 civilians were killed": the earlier raid's dead
         sent = m.anchor.sent
         if coded_elsewhere(sent.text, m.anchor.idx - sent.start_char):
             continue  # "for stabbing a person to death (coded as a separate event)"

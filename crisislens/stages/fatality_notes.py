@@ -39,7 +39,8 @@ ALLEGATION_VERBS = frozenset({"suspect", "accuse", "charge", "allege", "blame", 
 def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
     out: dict[str, list[re.Pattern[str]]] = {}
     for row in load_table("fatality_statements.csv"):
-        out.setdefault(row["kind"], []).append(re.compile(row["pattern"], re.IGNORECASE))
+        flags = 0 if row["kind"] == "share" else re.IGNORECASE  # a share names places by their capitals
+        out.setdefault(row["kind"], []).append(re.compile(row["pattern"], flags))
     return {kind: tuple(patterns) for kind, patterns in out.items()}
 
 
@@ -65,7 +66,29 @@ def shared_by(text: str) -> int | None:
     return None
 
 
-_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10}
+
+
+def _figure(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
+
+
+def first_share(text: str) -> int | None:
+    """This event's part of a toll the note breaks down by place or day ("two deaths, one in Awendo
+    and the other in Rongo", "Nakuru (8) and Molo (7)"): ACLED codes one event per place and day,
+    and the note's first part is the one it describes first."""
+    found = [m for p in _patterns().get("share", ()) for m in p.finditer(text)]
+    if not found:
+        return None
+    return _figure(min(found, key=lambda m: m.start()).group("n"))
+
+
+def coded_to_others(text: str) -> int:
+    """How many of the note's deaths it says are coded to another event ("(one fatality coded
+    elsewhere)"): this event's toll is the rest."""
+    return sum(_figure(m.group("n")) or 0 for p in _patterns().get("less", ()) for m in p.finditer(text))
 # Words near a figure in a later sentence that add it to the toll before it ("another two", "two
 # more", "also killed", "a soldier died while three others were injured").
 _ADDING = re.compile(r"\b(?:another|also|others?|more|additional|further)\b", re.IGNORECASE)

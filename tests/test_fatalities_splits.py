@@ -1,0 +1,43 @@
+"""Fatalities a note breaks down by place or day, or partly codes to another event, and deaths
+named as what an attack answered."""
+
+import pytest
+
+
+def _toll(pipeline, text):
+    doc = pipeline.extract(text, published_at="2024-03-02")
+    assert doc.events, text
+    best = max(doc.events, key=lambda e: e.confidence)
+    return best.fatalities or 0
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Communal violence caused three deaths, one in Kitale and two in Webuye.", 1),
+    ("12 killed in clashes between rival clans in Garsen (5) and Hola (7).", 5),
+    ("Raiders kill four herders near the river; one on 11/04, three on 12/04.", 1),
+])
+def test_a_toll_broken_down_by_place_or_day_codes_its_first_part(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
+
+
+def test_a_breakdown_that_is_not_by_place_keeps_the_toll(pipeline):
+    text = "Gunmen killed 6 people in the village, 4 in the morning and 2 in the evening."
+    assert _toll(pipeline, text) == 6
+
+
+def test_deaths_coded_to_another_event_are_taken_off_the_toll(pipeline):
+    text = "A total of three people were killed in protests in the town (one fatality coded elsewhere)."
+    assert _toll(pipeline, text) == 2
+
+
+def test_a_coder_naming_the_toll_recorded_here(pipeline):
+    text = "Riots broke out across the county after the election. *[6 killed - 2 recorded here only]"
+    assert _toll(pipeline, text) == 2
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("1 killed by unidentified raiders - believed to be part of a revenge attack for 3 herders killed last week.", 1),
+    ("A bandit was shot dead by police in response to a village raid (in which 5 herders were killed).", 1),
+])
+def test_deaths_an_attack_answers_are_no_toll(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
