@@ -74,3 +74,14 @@ def test_unnamed_islamists_where_one_group_dominates(pipeline, text, name):
 
 def test_possessive_country_without_apostrophe(pipeline):
     assert "Unidentified Armed Group (Kenya)" in names(pipeline, "Gunmen torched homes in Kenyas western highlands.")
+
+
+def test_police_from_a_named_unit_are_the_unit(pipeline):
+    found = names(pipeline, "Protesters gathered in central Nairobi before being dispersed by police from the GSU.")
+    assert "Police Forces of Kenya General Service Unit" in found
+    assert "Police Forces of Kenya" not in found
+
+
+def test_a_unit_named_beside_the_police_stays_apart(pipeline):
+    found = names(pipeline, "Students clashed with police and BGB forces in Dhaka.")
+    assert {"Police Forces of Bangladesh", "Police Forces of Bangladesh Border Guards Bangladesh"} <= found

@@ -66,7 +66,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
     finder.entities()
     find_pronouns(finder)
     _associate(finder.mentions, parsed)
-    doc.actors.extend(_merge(finder.mentions, country))
+    doc.actors.extend(_into_units(_merge(finder.mentions, country), doc.text))
     actor_coref.resolve(doc, parsed)  # "the paramilitaries", "it" three sentences on: mentions of the group
     return doc
 
@@ -110,6 +110,31 @@ def _associate(mentions: list[Mention], parsed) -> None:
             mention.associated.append(other.name)
         if mention.name not in other.associated:
             other.associated.append(mention.name)
+
+
+_UNIT_LINK = re.compile(r"^\s+(?:from|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _into_units(actors: list[Actor], text: str) -> list[Actor]:
+    """"Police from the GSU", "officers of the Border Patrol Unit": the generic force of a country
+    is the unit the same phrase names, so its mentions are folded into the unit (ACLED codes the
+    unit). A unit named beside the force ("police and BGB forces") stays a separate actor."""
+    out = list(actors)
+    for generic in actors:
+        if generic.inter not in (1, 8) or not generic.name.startswith(("Police Forces of ", "Military Forces of ")):
+            continue
+        units = [a for a in actors if a is not generic and a.inter == generic.inter
+                 and a.name.startswith(generic.name + " ")
+                 and any(_UNIT_LINK.match(text[g.end:u.start]) for g in generic.mentions for u in a.mentions
+                         if 0 <= u.start - g.end <= 12)]
+        if len(units) != 1:
+            continue
+        unit = units[0]
+        unit.mentions.extend(m for m in generic.mentions if m not in unit.mentions)
+        unit.aliases.extend(a for a in generic.aliases if a not in unit.aliases)
+        unit.reason = f"{unit.reason}; '{generic.name}' of the same phrase folded into the unit"
+        out.remove(generic)
+    return out
 
 
 def _merge(mentions: list[Mention], country: str | None) -> list[Actor]:
