@@ -56,3 +56,22 @@ def test_a_place_attacked_is_no_side_of_a_battle(pipeline):
 def test_officers_injured_in_an_attack_are_its_target_not_its_author(pipeline):
     event = primary(pipeline, "Two officers were injured in an attack on a police patrol in Garissa.")
     assert event.sub_event_type == "Armed clash" and _inters(event) == (3, 1)
+
+
+def test_crowds_stoning_each_other_are_rioters_on_both_sides(pipeline):
+    event = primary(pipeline, "In Kisii, supporters of the two aspirants threw stones at each other outside the hall.")
+    assert event.event_type == "Riots" and _inters(event) == (5, 5)
+
+
+@pytest.mark.parametrize("text, inter", [
+    ("A roadside bomb hit a military convoy near Lafey on Monday.", 1),
+    ("An IED targeted a police lorry on the road to Kutulo on Friday.", 1),
+])
+def test_what_a_bomb_hit_is_its_target(pipeline, text, inter):
+    event = primary(pipeline, text)
+    assert event.event_type == "Explosions/Remote violence" and event.actor2 is not None and event.actor2.inter == inter
+
+
+def test_a_convoy_a_civilian_owns_is_no_state_force(pipeline):
+    event = primary(pipeline, "In Likoni, youths pelted the deputy governor's convoy with stones on Tuesday.")
+    assert event.actor2 is not None and event.actor2.inter == 7

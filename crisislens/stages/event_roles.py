@@ -149,12 +149,20 @@ def party(doc: Document, tok) -> Party:
         kind = mods[0]
     if kind == "state" and (actor is None or actor.inter == 1) and tg.civil_officer(tok, _state_words()):
         return Party(tok, None, "civilian")  # "a Red Cross officer": no security force
+    if kind == "state" and (tg.owned_by_civilian(tok, _civilian_words()) or (
+            actor is not None and actor.type == "person" and actor.inter in (0, 7))):
+        return Party(tok, actor, "civilian")  # "the deputy governor's convoy": no state forces
     return Party(tok, actor, kind)
 
 
 @cache
 def _state_words() -> frozenset[str]:
     return frozenset(n for n, (kind, _) in _noun_kinds().items() if kind == "state")
+
+
+@cache
+def _civilian_words() -> frozenset[str]:
+    return frozenset(n for n, (kind, _) in _noun_kinds().items() if kind == "civilian")
 
 
 def _antecedent(actor: Actor, tok):
@@ -182,13 +190,16 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
     elif not agents and anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ == "VERB":
         agents, verb_targets = arguments(anchor.head.head)  # "X targets police with an IED": the verb's parties
         targets = targets or verb_targets
-    if not targets and not agents and tg.subject_noun_targets(anchor) \
-            and _names_attackers(doc, anchor):  # "unknown attackers shot a soldier": the
-        targets, agents = tg.subject_noun_targets(anchor), [anchor]  # noun that names them is the agent
+    objects = [] if targets else tg.subject_noun_targets(anchor)
+    if objects and not agents and _names_attackers(doc, anchor):  # "unknown attackers shot a soldier": the
+        targets, agents = objects, [anchor]  # noun that names them is the agent
+    elif objects and anchor.head.pos_ == "VERB":  # "a roadside bomb hit a military convoy": what it hit
+        targets = objects
     victims = tg.passive_victims(anchor)  # "two officers were injured in an attack on a patrol"
     targets = targets + [v for v in victims if v not in targets]
     a = [party(doc, t) for t in agents]
-    t = [_as_victim(party(doc, t)) for t in targets]
+    t = [Party(x, a[0].actor, a[0].kind) if a and tg.is_reciprocal(x) else _as_victim(party(doc, x)) for x in targets]
+    t.sort(key=lambda p: p.kind is None)  # "threw stones at each other": the people before the stones
     if not a or not t:
         sent = anchor.sent
         before, after = _nearest_mentions(doc, anchor, sent)
@@ -329,6 +340,7 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
                 and not named_target.actor.name.startswith("Unidentified"):
             return a1, named_target.actor, "rioters against a named armed or state party"
         clash = doc.text[trigger.start:trigger.end].lower().startswith(CLASH_WORDS)
+        clash = clash or (target is not None and tg.is_reciprocal(target.token))  # "stoned each other"
         other_crowd = target if target is not None and target.kind in ("crowd", "protester") else \
             agents[1] if len(agents) > 1 and agents[1].kind in ("crowd", "protester") else None
         if clash and other_crowd is not None:  # "ODM and PNU supporters clashed": rioters on both sides

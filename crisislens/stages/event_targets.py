@@ -131,3 +131,15 @@ def subject_noun_targets(anchor) -> list:
         return []
     return [t for c in anchor.head.children if c.dep_ in ("dobj", "dative")
             for t in [c, *(g for g in c.children if g.dep_ == "conj")]]
+
+
+def is_reciprocal(tok) -> bool:
+    """'threw stones at each other', 'attacked one another': the target is the agent's own side."""
+    return (tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children)) or (
+        tok.lower_ == "another" and any(c.lower_ == "one" for c in tok.children))
+
+
+def owned_by_civilian(tok, civilian_words: frozenset[str]) -> bool:
+    """'the deputy governor's convoy', 'a trader's car': a vehicle or post a civilian owns."""
+    return any(c.dep_ == "poss" and (c.lower_ in civilian_words or c.lemma_.lower() in civilian_words)
+               for c in tok.children)
