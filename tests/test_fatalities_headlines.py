@@ -53,3 +53,31 @@ def test_a_reported_act_beside_a_protest_is_its_toll(pipeline):
     text = ("Police opened fire on traders who were protesting against the new market levy on Monday and "
             "killed three of them in the town.")
     assert _toll(pipeline, text) == 3
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Chiefs bodyguard shot and killed.", 1),
+    ("Party agent killed at his home in the village", 1),
+    ("Woman found killed, body dumped in a maize farm.", 1),
+    ("Soldiers and bandits exchange fire; bandit suspect killed", 1),
+    ("Gang kills a 16 year old in the market.", 1),
+])
+def test_a_headline_names_its_single_victim_before_the_killing(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text", [
+    "Police killed in the raid.",
+    "Gunmen killed in a shootout with soldiers.",
+])
+def test_a_collective_or_plural_headline_noun_gives_no_single_victim(pipeline, text):
+    assert _toll(pipeline, text) == 0
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Two men killed a farmer near the market.", 1),
+    ("Three gunmen shot dead a shopkeeper.", 1),
+    ("4 killed (machetes) during clashes between the two communities.", 4),
+])
+def test_who_killed_is_not_counted_among_the_dead(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll

@@ -279,8 +279,11 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
                 continue
             if tok.tag_ in ("NN", "NNP") or tok.lower_ in ("him", "her"):
                 return 1, f"'{m.pattern}' with a single victim '{tok.text}'"
-        if (victim := _headline_victim(m.anchor)) is not None:
+        if (victim := _headline_victim(m.anchor, getattr(m, "j", m.anchor.i + 1))) is not None:
             return 1, f"'{m.pattern} {victim.text}' (a headline's single victim) implies 1 killed"
+        if (victim := _headline_subject(m.anchor.doc, getattr(m, "i", m.anchor.i),
+                                        getattr(m, "j", m.anchor.i + 1))) is not None:
+            return 1, f"'{victim.text} {m.pattern}' (a headline's single victim) implies 1 killed"
     return None, None
 
 
@@ -288,15 +291,18 @@ VAGUE_WORDS = {"many", "several", "few", "some", "more", "most", "all", "others"
 SKIPPED_BEFORE_VICTIM = {"a", "an", "the", "suspected", "alleged", "his", "her", "their", "its", "one"}
 
 
-def _headline_victim(anchor):
+def _headline_victim(anchor, after: int):
     """The victim a headline names right after a killing word the parse lost ("Residents lynch
     robber", "Mob kills man suspected of theft", "attacks hotel and kills civilian"): a singular
     common noun, past determiners, adjectives and compounds. A plural ("kill civilians") says no number."""
     doc = anchor.doc
     victim = None
-    for tok in doc[anchor.i + 1:min(anchor.i + 6, len(doc))]:
+    for n, tok in enumerate(doc[after:min(after + 5, len(doc))]):
         if tok.is_sent_start or tok.is_punct:
             break
+        if n == 0 and tok.lower_ in ("a", "an") and after + 3 < len(doc) and doc[after + 1].like_num \
+                and doc[after + 2].lower_ in ("year", "-year") and doc[after + 3].lower_.lstrip("-") in ("old", "olds"):
+            return tok  # "kills a 14 year old"
         as_noun = tok.dep_ == "dobj" and tok.head.i == anchor.i and tok.tag_ == "JJ"  # "kills civilian"
         if tok.lower_ in SKIPPED_BEFORE_VICTIM or tok.pos_ == "ADJ" and tok.tag_ == "JJ" and not as_noun:
             if victim is not None:
@@ -311,3 +317,41 @@ def _headline_victim(anchor):
             or victim.lower_.endswith("s"):
         return None
     return victim
+
+
+COLLECTIVE = {"police", "militia", "army", "mob", "gang", "group", "crowd", "force", "military", "people", "family",
+              "community", "clan", "tribe", "youth", "security"}
+HEADLINE_LINKS = {"is", "was", "has", "been", "being", "found", "reportedly", "allegedly", "later", "also"}
+HEADLINE_BREAKS = {";", ":", "-", "–", "|"}
+
+
+def _headline_subject(doc, i: int, j: int):
+    """The one victim a headline names before a bare killing participle ("MPs bodyguard shot and
+    killed.", "Man found killed, throat slit", "...; terror suspect killed", "ODM legislator John Doe
+    was shot dead"): a singular noun phrase that opens the clause, nothing after the participle
+    that it acts on. Collective nouns ("Police killed ...") name no single victim."""
+    if j < len(doc) and doc[j].pos_ in ("DET", "NUM", "PRON") and not doc[j].is_sent_start:
+        return None  # "Police shot dead a driver": the opening noun acted
+    if doc[i].tag_ not in ("VBN", "VBD"):
+        return None
+    head = None
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in HEADLINE_LINKS and not doc[k + 1].is_sent_start:
+        k -= 1
+    if k < 0 or doc[k + 1].is_sent_start and k + 1 < i:
+        return None
+    head = doc[k]
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NN", "NNP") or head.lemma_.lower() in COLLECTIVE \
+            or head.lemma_.lower() in NOT_PEOPLE or head.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+        return None
+    while k >= 0 and not doc[k].is_sent_start and doc[k - 1].text not in HEADLINE_BREAKS \
+            and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART", "ADV", "VERB") \
+            and doc[k - 1].lower_ not in ("the", "these", "those") and not doc[k - 1].lower_.endswith("s'"):
+        if doc[k - 1].pos_ == "VERB" and doc[k - 1].tag_ != "VBN":
+            return None  # another verb: the noun is not what opens a headline
+        if doc[k - 1].pos_ == "DET" and doc[k - 1].lower_ not in ("a", "an"):
+            return None
+        k -= 1
+    if not (doc[k].is_sent_start or (k > 0 and doc[k - 1].text in HEADLINE_BREAKS)):
+        return None
+    return head
