@@ -102,7 +102,7 @@ def figurative_reason(cand: Candidate, text: str | None = None) -> str | None:
     text = anchor.doc.text if text is None else text
     after = text[cand.end: min(cand.end + 40, anchor.sent.end_char)]
     score = SCORE.search(after)
-    if score and not MONTH_AFTER.match(after[score.end():]):
+    if score and not MONTH_AFTER.match(after[score.end():]) and not _counts_people(anchor, cand.end + score.end()):
         return f"figurative: '{cand.pattern}' followed by a score '{score.group(0)}' (sport)"
     for tok in _args(cand.anchor):
         domain = table.get(tok.lower_) or table.get(tok.lemma_.lower())
@@ -111,6 +111,18 @@ def figurative_reason(cand: Candidate, text: str | None = None) -> str | None:
         if tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "MONEY", "PERCENT"):
             return f"figurative: '{cand.pattern}' with {tok.ent_type_} '{tok.text}'"
     return None
+
+
+def _counts_people(anchor, end: int) -> bool:
+    """Whether a number range ends before a plural noun ("assaulted 4-5 protesters", "injured 20-25
+    more members"): a count of people or things, not a match score ("won 2-1 on Sunday", "a 3-0 win")."""
+    for tok in anchor.sent:
+        if tok.idx < end:
+            continue
+        if tok.pos_ in ("ADJ", "ADV") or tok.lower_ in ("more", "other"):
+            continue
+        return tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("people", "persons", "police", "personnel")
+    return False
 
 
 def is_negated(anchor) -> bool:

@@ -57,6 +57,9 @@ class Features:
     victim_kinds: set[str] = field(default_factory=set)  # kinds of those killed or injured
     label: tuple[str, str, str, str] | None = None  # (type, sub-type, cameo, label) a note opens with
     person_destroyed: bool = False  # a destruction verb's object is a person ("a herder was burnt")
+    on_demo: set[str] = field(default_factory=set)  # violence others did to the demonstrators
+    demo_own: set[str] = field(default_factory=set)  # violence by anyone else (the demonstrators, the state)
+    gatherings: bool = False  # every protest word names a gathering (a rally, a procession), not a demand
 
 
 @dataclass(slots=True)
@@ -147,6 +150,9 @@ def _civilian_specific(f: Features) -> Coding | None:
 def _protest(f: Features) -> Coding | None:
     if not ("protest" in f.classes or ("protester" in f.agent_kinds and f.main_class not in VIOLENT)):
         return None
+    attacked = _demonstration_attacked(f)
+    if attacked is not None:
+        return attacked
     crowd_violence = _crowd_violence(f) - {"kill", "injure", "abduct"}
     if "clash" in f.classes and f.main_class in ("clash", "protest"):
         crowd_violence.add("clash")  # "police and demonstrators clashed": a clash takes two sides
@@ -168,6 +174,21 @@ def _protest(f: Features) -> Coding | None:
     if "intervention" in f.cues or "arrest" in f.classes or f.state_violence & INTERVENING:
         return _c("Protests", "Protest with intervention", "141", "protest dispersed/arrested without lethal force")
     return _c("Protests", "Peaceful protest", "141", "protest trigger, no violence or intervention cue")
+
+
+def _demonstration_attacked(f: Features) -> Coding | None:
+    """Others beating, stoning or shooting at demonstrators who did no violence themselves (ACLED:
+    the protest met an intervention; lethal force makes it excessive force). A rival crowd attacking a
+    rally or procession is mob violence: no demonstration was suppressed."""
+    if not f.on_demo - {"kill", "injure"} or f.demo_own & VIOLENT or "clash" in f.classes or "riot" in f.classes:
+        return None
+    acts = ", ".join(sorted(f.on_demo))
+    if f.gatherings and "demo" not in f.cues:
+        return _c("Riots", "Mob violence", "145", f"a crowd attacking a rally or procession ({acts})")
+    if f.killed or "lethal" in f.cues:
+        return _c("Protests", "Excessive force against protesters", "175",
+                  f"others used lethal force on the demonstrators ({acts})")
+    return _c("Protests", "Protest with intervention", "141", f"others attacked the demonstrators ({acts})")
 
 
 def _crude_bombs(f: Features) -> Coding | None:

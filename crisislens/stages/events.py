@@ -31,6 +31,7 @@ from crisislens.stages.event_filters import (
     suppress,
 )
 from crisislens.stages.event_merge import Draft, group, is_mention, is_party_noun, prune
+from crisislens.stages.event_protest_sides import demonstration_sides
 from crisislens.stages.event_roles import Party, arguments, choose_actors, parties
 from crisislens.stages.event_triggers import Candidate, ParseIndex, find_candidates, note_label
 from crisislens.stages.event_typing import Features, classify
@@ -133,6 +134,7 @@ def _features(doc: Document, d: Draft, killed: int,
     state_violence: set[str] = set()
     crowd_classes: set[str] = set()
     local = [m for m in d.members if m is main or _local(m, main)]
+    parties_of: dict[int, tuple[list[Party], list[Party]]] = {main.anchor.i: (agents, targets)}
     for m in local:
         if m is main:
             m_agents = agents
@@ -143,6 +145,7 @@ def _features(doc: Document, d: Draft, killed: int,
             if _headline_passive(m) and not any(p.kind in ("crowd", "protester") for p in m_agents):
                 m_agents, m_targets = [], m_agents + m_targets  # "Police reservist killed when raiders attack"
             m_targets = [_occupation_victim(p) for p in m_targets]
+            parties_of[m.anchor.i] = (m_agents, m_targets)
             others.extend(m_agents + m_targets)
             # the police's targets are the demonstrators they disperse, not victims of the crowd's violence
             target_kinds |= {p.kind for p in m_targets if p.kind and m.klass not in ("kill", "injure", "police")}
@@ -174,12 +177,15 @@ def _features(doc: Document, d: Draft, killed: int,
     classes = {m.klass for m in local if m is main or not (
         m.klass == "arrest" and _topical(m.anchor, topics)
         or main.klass == "protest" and m.klass in VIOLENT_CLASSES and _violence_topical(m.anchor, topics))}
+    on_demo, demo_own = demonstration_sides([m for m in local if m.klass in classes],
+                                            parties_of, _is_property)
     f = Features(classes=classes, main_class=main.klass, cues=cue_kinds, weapons=weapons,
                  agent_kinds=agent_kinds, target_kinds=target_kinds, state_violence=state_violence,
                  killed=killed, default=(main.event_type, main.sub_event_type, main.cameo),
                  victim_kinds=victim_kinds, person_destroyed=_person_destroyed(main, targets),
                  label=next(((m.event_type, m.sub_event_type, m.cameo, m.pattern) for m in d.members if m.label),
-                            None))
+                            None), on_demo=on_demo, demo_own=demo_own,
+                 gatherings=all(m.pattern in _gathering_words() for m in local if m.klass == "protest"))
     return f, agents, targets, others
 
 
@@ -207,6 +213,13 @@ def _headline_passive(m: Candidate) -> bool:
         return False
     kids = {c.dep_ for c in a.children}
     return "nsubj" in kids and not kids & {"aux", "auxpass", "dobj", "agent"}
+
+
+@cache
+def _gathering_words() -> frozenset[str]:
+    """Protest triggers that name a gathering rather than a demand (a rally, a procession): when a
+    rival crowd attacks one, ACLED codes mob violence, not an intervention in a protest."""
+    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == "gathering")
 
 
 @cache

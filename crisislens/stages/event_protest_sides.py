@@ -1,0 +1,124 @@
+"""Who did the violence at a demonstration: the demonstrators, or others on the demonstrators.
+
+ACLED codes violence *by* demonstrators as a violent demonstration (Riots), but a peaceful
+demonstration that others (party activists, a rival group, unknown men) beat, stone or shoot
+at as a protest that met an intervention: "Protest with intervention", or "Excessive force
+against protesters" when the force was lethal. A rally or procession attacked by a rival
+crowd is mob violence (no demonstrator's demand is suppressed); the typing rules decide.
+
+The act is aimed at the demonstration when its object is the demonstrators ("assaulted the
+protesters", "demonstrating members of the party", "members who were protesting") or when it
+happened during someone else's demonstration ("during the opposition's demonstration",
+"when they were staging a protest", the pronoun naming the people attacked).
+"""
+
+from __future__ import annotations
+
+from crisislens.stages.event_triggers import Candidate
+
+# acts one side does to another (a clash takes two sides and stays the demonstrators' violence)
+ONE_SIDED = {"attack", "mob", "vandal", "kill", "injure", "explosion", "grenade", "abduct"}
+OUTCOMES = {"kill", "injure"}  # deaths and injuries: who suffered them, not who acted
+SETTING_PREPS = {"during", "at", "in", "on"}
+PRONOUNS = {"PRP", "PRP$"}
+
+
+def demonstration_sides(local: list[Candidate], parties_of: dict[int, tuple[list, list]],
+                        is_property) -> tuple[set[str], set[str]]:
+    """(classes of violence others did to the demonstrators, classes of violence by anyone else at
+    the event). `parties_of` maps a member's anchor index to its (agents, targets) parties."""
+    protests = [m for m in local if m.klass == "protest"]
+    if not protests:
+        return set(), set()
+    on_demo: set[str] = set()
+    own: set[str] = set()
+    attackers: set[int] = set()
+    attack_heads: set[int] = set()
+    pending: list[Candidate] = []
+    for m in local:
+        if m.klass not in ONE_SIDED:
+            continue
+        agents, targets = parties_of.get(m.anchor.i, ([], []))
+        if any(p.kind in ("protester", "state") for p in agents) or _demonstrators_act(m, agents, protests):
+            if m.klass not in OUTCOMES:
+                own.add(m.klass)  # the demonstrators' own violence, or the state's (read elsewhere)
+            continue
+        if _aimed_at_demonstrators(m, agents, targets, protests, is_property):
+            on_demo.add(m.klass)
+            attackers |= {w.i for p in agents for w in p.token.subtree}
+            attack_heads.add(m.anchor.i)
+        else:
+            pending.append(m)
+    for m in pending:  # "assaulted BNP members and vandalised their motorbikes": the same attackers
+        agents, _ = parties_of.get(m.anchor.i, ([], []))
+        same = any(w.i in attackers for p in agents for w in p.token.subtree) or (m.anchor.dep_ == "conj" and m.anchor.head.i in attack_heads)
+        if same or (on_demo and m.klass in OUTCOMES):
+            on_demo.add(m.klass)
+        elif m.klass not in OUTCOMES:
+            own.add(m.klass)
+    return on_demo, own
+
+
+def _demonstrators_act(m: Candidate, agents: list, protests: list[Candidate]) -> bool:
+    """The agent is described as demonstrating ("demonstrating women assaulted ...", "students who
+    were protesting vandalised ...")."""
+    return any(p.anchor.i in {w.i for w in a.token.subtree} for a in agents for p in protests)
+
+
+def _aimed_at_demonstrators(m: Candidate, agents: list, targets: list, protests: list[Candidate],
+                            is_property) -> bool:
+    people = [p for p in targets if p.kind in ("protester", "crowd", "civilian") and not is_property(p.token)]
+    if any(p.kind == "protester" for p in people):
+        return True  # "assaulted the demonstrators", "fired at protesters"
+    if any(p.anchor.i in _aimed_words(m.anchor) for p in protests):
+        return True  # "threw bombs at protesters", "fired at the demonstrators"
+    inside = {w.i for p in people for w in p.token.subtree}
+    if any(p.anchor.i in inside for p in protests):
+        return True  # "demonstrating members of the party", "members who were protesting"
+    agent_words = {w.i for a in agents for w in a.token.subtree}
+    for p in protests:
+        if p.sent_index != m.sent_index or not _set_under(p.anchor, m.anchor) \
+                or p.anchor.dep_ == "pobj" and p.anchor.head.lower_ in ("from", "after"):  # "returning from a rally"
+            continue
+        holder = next((c for c in p.anchor.children if c.dep_ in ("nsubj", "poss")), None) or next(
+            (g for c in p.anchor.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"), None)  # "the demonstration of the opposition"
+        if holder is None and p.anchor.dep_ in ("pobj", "dobj"):  # "staging a protest", "taking part in a march"
+            verb = p.anchor.head.head if p.anchor.dep_ == "pobj" else p.anchor.head
+            holder = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.pos_ == "VERB" else None
+        if holder is None or holder.i in agent_words:
+            continue
+        if holder.tag_ in PRONOUNS:
+            if people and holder.lower_ == "they" and holder.dep_ == "nsubj":
+                return True  # "X assaulted Y when they were staging a protest" ("their demonstration": X's own)
+            continue
+        return True  # "during BNP's demonstration": someone else's demonstration
+    return False
+
+
+def _aimed_words(anchor) -> set[int]:
+    """Words an act is aimed "at" or "on": the trigger's own such phrase, or its verb's when the
+    trigger is the verb's object ("threw cocktail bombs at protesters")."""
+    verbs = [anchor] + ([anchor.head] if anchor.dep_ in ("dobj", "compound") else [])
+    if anchor.dep_ == "compound" and anchor.head.dep_ == "dobj":
+        verbs.append(anchor.head.head)
+    return {g.i for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")
+            for g in c.children if g.dep_ == "pobj"}
+
+
+def _set_under(tok, verb) -> bool:
+    """Whether a protest word hangs under the violent verb as its setting (a "during/at" phrase or a
+    "when ..." clause), not as its subject or object."""
+    path = []
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        path.append(cur)
+        cur = cur.head
+        if cur.i == verb.i:
+            break
+    else:
+        return False
+    top = path[-1]
+    return top.dep_ in ("advcl",) or (top.dep_ == "prep" and top.lower_ in SETTING_PREPS)

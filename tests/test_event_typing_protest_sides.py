@@ -1,0 +1,45 @@
+"""Violence at a demonstration: by the demonstrators (a riot) or by others on them (an intervention
+in a protest, ACLED codebook). Sentences written for these tests."""
+
+import pytest
+from primary_event import primary
+
+
+@pytest.mark.parametrize("text", [
+    # a rival party beats demonstrators during their demonstration
+    "Supporters of the ruling party beat members of the opposition during the opposition's demonstration in Bogura.",
+    "Ruling party activists assaulted the demonstrators of the teachers' union in Jessore demanding higher pay.",
+    "Youth wing members assaulted and injured demonstrating members of a traders' association in Khulna.",
+    "Members of a rival faction beat student leaders in Comilla when they were staging a protest against fee hikes.",
+])
+def test_others_beating_demonstrators_is_a_protest_with_intervention(pipeline, text):
+    event = primary(pipeline, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention"), event.reason
+
+
+def test_demonstrators_who_beat_others_stay_a_violent_demonstration(pipeline):
+    event = primary(pipeline, "Demonstrating farmers assaulted two officials in Kisii during their protest over maize prices.")
+    assert event.sub_event_type == "Violent demonstration", event.reason
+
+
+def test_demonstrators_bombing_during_their_own_demonstration_stay_violent(pipeline):
+    event = primary(pipeline, "Opposition members detonated a crude bomb and vandalised a bus during their demonstration in Feni.")
+    assert event.event_type == "Riots", event.reason
+
+
+def test_a_rival_crowd_stoning_a_rally_is_mob_violence(pipeline):
+    event = primary(pipeline, "Youths pelted stones at the governor's campaign rally in Malindi, injuring four people.")
+    assert event.sub_event_type == "Mob violence", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Police assaulted 4-5 protesters outside the court in Nakuru.",
+    "Ruling party activists attacked and injured 20-25 members of the opposition in Bogura.",
+])
+def test_a_number_range_before_people_is_a_count_not_a_match_score(pipeline, text):
+    assert pipeline.extract(text, published_at="2024-03-07").events, "the violence was dropped as a sport score"
+
+
+def test_a_match_score_still_makes_sport_figurative(pipeline):
+    doc = pipeline.extract("Gor Mahia attacked down the left and beat the visitors 2-1 on Sunday.", published_at="2024-03-07")
+    assert not [e for e in doc.events if e.event_type != "Protests"]
