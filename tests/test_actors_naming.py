@@ -85,3 +85,14 @@ def test_police_from_a_named_unit_are_the_unit(pipeline):
 def test_a_unit_named_beside_the_police_stays_apart(pipeline):
     found = names(pipeline, "Students clashed with police and BGB forces in Dhaka.")
     assert {"Police Forces of Bangladesh", "Police Forces of Bangladesh Border Guards Bangladesh"} <= found
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A herder was hacked to death during tribal clashes near Molo.", "Ethnic"),
+    ("A herder was hacked to death during a clan feud near Wajir.", "Clan"),
+    ("A herder was hacked to death during a cattle raid near Baringo.", "Communal"),
+])
+def test_unnamed_communal_side_named_by_the_conflict(text, kind):
+    from crisislens.stages.event_actor_names import generic_actor
+    doc = Document(id="t", text=text, country="KE")
+    assert generic_actor(doc, "communal", None, "test").name == f"Unidentified {kind} Militia (Kenya)"

@@ -58,6 +58,8 @@ GENERIC = {
 def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) -> Actor:
     """A generic ACLED actor ("Rioters (Kenya)"), reusing the document's own if it has one."""
     label, type_, inter = GENERIC[which]
+    if which == "communal":
+        label = _militia_label(doc.text)
     country, iso3 = country_label(doc)
     if not country:
         name = label.removesuffix(" of")
@@ -72,6 +74,23 @@ def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) 
                   mentions=[mention] if mention else [], reason=reason)
     doc.actors.append(actor)
     return actor
+
+
+@cache
+def _militia_cues() -> tuple[re.Pattern, dict[str, str]]:
+    rows = load_table("actor_militia_cues.csv")
+    labels = {"ethnic_militia": "Unidentified Ethnic Militia", "clan_militia": "Unidentified Clan Militia"}
+    table = {row["word"].lower(): labels[row["class"]] for row in rows}
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE), table
+
+
+def _militia_label(text: str) -> str:
+    """"Ethnic clashes", "a tribal attack": an unnamed communal side is an ethnic (or clan) militia,
+    as ACLED names it; otherwise a communal militia."""
+    pattern, table = _militia_cues()
+    match = pattern.search(text)
+    return table[match.group(1).lower()] if match else GENERIC["communal"][0]
 
 
 def token_span(tok) -> Span:
