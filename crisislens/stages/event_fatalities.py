@@ -287,6 +287,7 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
     return None, None
 
 
+NOT_VICTIM_ENTS = ("GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "TIME")  # "killed last week"
 VAGUE_WORDS = {"many", "several", "few", "some", "more", "most", "all", "others", "other", "dozens", "scores"}
 SKIPPED_BEFORE_VICTIM = {"a", "an", "the", "suspected", "alleged", "his", "her", "their", "its", "one"}
 
@@ -308,7 +309,7 @@ def _headline_victim(anchor, after: int):
             if victim is not None:
                 break
             continue
-        if tok.pos_ not in ("NOUN", "PROPN") and not as_noun or tok.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+        if tok.pos_ not in ("NOUN", "PROPN") and not as_noun or tok.ent_type_ in NOT_VICTIM_ENTS:
             break
         victim = tok  # the last noun of a compound run is the head ("coffee thief")
         if as_noun:
@@ -342,7 +343,7 @@ def _headline_subject(doc, i: int, j: int):
         return None
     head = doc[k]
     if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NN", "NNP") or head.lemma_.lower() in COLLECTIVE \
-            or head.lemma_.lower() in NOT_PEOPLE or head.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+            or head.lemma_.lower() in NOT_PEOPLE or head.ent_type_ in NOT_VICTIM_ENTS:
         return None
     while k >= 0 and not doc[k].is_sent_start and doc[k - 1].text not in HEADLINE_BREAKS \
             and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART", "ADV", "VERB") \
