@@ -43,3 +43,18 @@ def test_a_number_range_before_people_is_a_count_not_a_match_score(pipeline, tex
 def test_a_match_score_still_makes_sport_figurative(pipeline):
     doc = pipeline.extract("Gor Mahia attacked down the left and beat the visitors 2-1 on Sunday.", published_at="2024-03-07")
     assert not [e for e in doc.events if e.event_type != "Protests"]
+
+
+@pytest.mark.parametrize("text", [
+    # burning an effigy or a poster is a symbolic act of a peaceful protest
+    "Students burned an effigy of the vice chancellor during a protest in Rajshahi against fee hikes.",
+    "Party members staged a protest in Jessore against their candidate, and his poster was set on fire.",
+    # violence the note marks as another event is what the protest is about
+    "Traders staged a protest in Bhola against the looting of their shops during a clash between two groups "
+    "(coded as a separate event).",
+    # violence the text says did not happen
+    "Opposition supporters held a protest in Mombasa. No reports of violence or clashes with police.",
+])
+def test_symbolic_denied_or_separately_coded_violence_leaves_a_peaceful_protest(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Peaceful protest", event.reason

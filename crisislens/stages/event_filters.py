@@ -136,6 +136,22 @@ def is_negated(anchor) -> bool:
     return False
 
 
+def negated_noun(anchor) -> bool:
+    """A violent noun under a negated phrase ("No reports of violence or clashes with police", "no
+    clashes were reported"): the text says it did not happen."""
+    if anchor.pos_ not in ("NOUN", "PROPN"):
+        return False
+    tok = anchor
+    for _ in range(5):
+        if is_negated(tok):
+            return True
+        if tok.dep_ in ("conj", "pobj", "prep") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return False
+    return False
+
+
 def modality(cand: Candidate, sent, doc: Document) -> tuple[str, str | None, str | None]:
     """(modality, claimant, reason) of a kept candidate."""
     anchor = cand.anchor

@@ -11,6 +11,7 @@ repeats the same family of event without a different date; otherwise it starts a
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from crisislens.stages.event_triggers import Candidate, Hit, ParseIndex, find_cues
@@ -86,6 +87,18 @@ def _rank(c: Candidate) -> tuple:
     return (not party_noun, c.weight + 0.1 * verbal - 0.15 * detail, -c.start)
 
 
+CODED_APART = re.compile(r"\bcoded (?:separately|as (?:a )?separate)", re.IGNORECASE)
+
+
+def _coded_separately(cand: Candidate, sent, anchors: frozenset[int]) -> bool:
+    """A note's own mark that the violence it mentions is another event ("against the arrest of their
+    leaders and the vandalism of their office (coded as a separate event)"): the text after the
+    trigger, up to the next trigger of the sentence, carries the mark."""
+    nxt = min((k for k in anchors if k >= cand.j), default=None)
+    end = sent.doc[nxt].idx if nxt is not None and nxt < sent.end else sent.end_char
+    return bool(CODED_APART.search(sent.text[max(0, cand.end - sent.start_char):end - sent.start_char]))
+
+
 def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anchors: set[int],
                       anchors: frozenset[int] = frozenset(), motive_words: frozenset[int] = frozenset()) -> str | None:
     """Why a trigger names an earlier event or a protest's subject rather than a new event.
@@ -100,6 +113,8 @@ def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anch
             return f"'{c.text} {anchor.text}' names an earlier event"
     if "coded separately" in sent.text[max(0, cand.end - sent.start_char):][:40].lower():
         return "marked as coded separately"
+    if _coded_separately(cand, sent, anchors):
+        return "marked as coded separately (the clause up to the next trigger)"
     # deaths and injuries in such a clause are the victims of the reported event ("the six
     # members killed", "families of those who died"), and party nouns name who someone is
     history_candidate = cand.klass not in DETAIL and not is_party_noun(cand)

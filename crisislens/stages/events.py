@@ -28,6 +28,7 @@ from crisislens.stages.event_filters import (
     figurative_reason,
     is_negated,
     modality,
+    negated_noun,
     suppress,
 )
 from crisislens.stages.event_merge import Draft, group, is_mention, is_party_noun, prune
@@ -109,6 +110,8 @@ def _kept_candidates(doc: Document, parsed, sents, index: ParseIndex) -> list:
             or context_reason(c, kinds_by_sent[c.sent_index], classes_by_sent[c.sent_index], leaning)
         if why is None and (c.klass in DEATH_ONLY or c.klass == "arrest") and is_negated(c.anchor):
             why = "negated: nobody was hurt or arrested"
+        if why is None and c.klass in VIOLENT_CLASSES and negated_noun(c.anchor):
+            why = "negated: 'no (reports of) ...' violence"
         if why:
             suppress(c, doc.id, why)
             continue
