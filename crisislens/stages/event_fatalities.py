@@ -24,11 +24,13 @@ from crisislens.stages.fatality_notes import (
     background_killing,
     coded_elsewhere,
     coded_to_others,
+    explicitly_adds,
     first_share,
     keeps_first_toll,
     part_of_toll,
     shared_by,
     stated_total,
+    survival,
 )
 
 EARLIER_PREPS = {"after", "following", "since"}
@@ -90,12 +92,16 @@ def _not_a_toll(parsed, q: Quantity) -> str | None:
         return f"'{verb.text}' did not happen"
     if verb is not None and (why := background_killing(verb)):
         return why
+    if verb is not None and verb.lemma_.lower() in SURVIVABLE and (said := survival(parsed.text)):
+        return f"'{verb.text}' but '{said}'"  # "A man is lynched ... The man was rescued by police before death"
     topic = _protest_topic(root)
     if topic:
         return f"what a protest is about ('{topic}')"
     return None
 
 
+# Verbs whose victims may live: a note that says they survived counts no death for them.
+SURVIVABLE = {"lynch", "lynche", "burn", "torch", "stone", "beat"}
 TOPIC_PREPS = {"against", "over"}
 TOPIC_VERBS = {"demand", "protest", "condemn", "denounce", "mourn"}
 PROTEST_WORDS = {"protest", "demonstration", "rally", "demonstrate", "demonstrator", "protester", "march",
@@ -160,6 +166,8 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
         best += total
         low += total
         high += top
+    extra = _added_later(doc, bounds, parsed) if best else 0
+    best, low, high = best + extra, low + extra, high + extra
     shares = shared_by(doc.text)
     if shares:  # "fatalities spread across two locations": this event's share
         best, low, high = best // shares, low // shares, high // shares
@@ -170,6 +178,28 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
     if 0 < others < best:  # "A total of two people killed (one fatality coded elsewhere)"
         best, low = best - others, max(low - others, 0)
     return best, low, max(high, low)
+
+
+HEDGES = ("feared", "unconfirmed", "not confirmed", "not been confirmed", "earlier report", "rumour", "rumor")
+
+
+def _added_later(doc: Document, bounds: list[tuple[int, int]], parsed) -> int:
+    """Deaths a later sentence outside the event's evidence adds in so many words ("10 killed during
+    the raid. 4 more bodies were found in the days following"): the same incident's toll grew."""
+    if parsed is None or not bounds:
+        return 0
+    first, last = bounds[0][0], max(e for _, e in bounds)
+    added = 0
+    for sent in parsed.sents:
+        s, e = sent.start_char, sent.end_char
+        if s < last or any(bs <= s < be for bs, be in bounds) or any(h in sent.text.lower() for h in HEDGES):
+            continue  # "(2 others feared dead in earlier report but not confirmed)"
+        for q in doc.quantities:
+            if q.category == "killed" and s <= q.span.start < e and _low(q) and \
+                    explicitly_adds(doc.text, q.span.start, q.span.end, (s, e)) and not _earlier(parsed, q) \
+                    and not _not_a_toll(parsed, q) and not _elsewhere(doc.text, q, [(s, e)]) and first < s:
+                added += _low(q)
+    return added
 
 
 def _without_alternatives(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -262,6 +292,8 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
         if _unrealised(m.anchor) or background_killing(m.anchor) or any(
                 a.dep_ == "prep" and a.lower_ in ("for", "to") and _answers(a.head) for a in m.anchor.ancestors):
             continue  # "in response to a raid in which 7 civilians were killed": the earlier raid's dead
+        if m.anchor.lemma_.lower() in SURVIVABLE and survival(m.anchor.doc.text):
+            continue  # "A man is lynched ... The man was rescued by police before death"
         sent = m.anchor.sent
         if coded_elsewhere(sent.text, m.anchor.idx - sent.start_char):
             continue  # "for stabbing a person to death (coded as a separate event)"

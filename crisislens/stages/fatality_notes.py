@@ -53,6 +53,15 @@ def stated_total(text: str) -> tuple[int, str] | None:
     return int(first.group("n")), first.group(0)
 
 
+def survival(text: str) -> str | None:
+    """The words that say a victim lived ("survived", "was rescued by police before death"), or None."""
+    for pattern in _patterns().get("survived", ()):
+        m = pattern.search(text)
+        if m:
+            return m.group(0)
+    return None
+
+
 def shared_by(text: str) -> int | None:
     """How many events a note says its deaths are spread over ("fatalities spread across two
     locations", "the deaths have been split over two events"): each event codes its share."""
@@ -103,13 +112,21 @@ def adds_to_earlier(text: str, start: int, end: int, sentence: tuple[int, int], 
     "two others", "two more") rather than restating or updating it; only its own sentence
     says so ("which killed 22. Three others were shot" adds nothing to the 22)."""
     lo, hi = max(sentence[0], start - 60), min(sentence[1], end + 40)
-    before = _CLAUSE_BREAK.split(text[lo:start])[-1]  # "... killed and another one injured": that
-    after = _CLAUSE_BREAK.split(text[end:hi])[0]      # "another" counts the injured, not this figure
-    if _ADDING.search(before) or _ADDING.search(text[start:end]) or _ADDING.search(after) or _new_group(text[end:hi]):
+    if explicitly_adds(text, start, end, sentence):
         return True
     # "a soldier died while three others were injured": another group named beside it; but the same
     # toll again ("left two dead. ... two people had been killed and another one injured") restates it
     return not same_toll and bool(_ADDING.search(text[lo:hi]))
+
+
+def explicitly_adds(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """Whether a figure's own clause says it adds to a toll told before ("4 more bodies were found",
+    "another two died", "Three of the gunmen were killed")."""
+    lo, hi = max(sentence[0], start - 60), min(sentence[1], end + 40)
+    before = _CLAUSE_BREAK.split(text[lo:start])[-1]  # "... killed and another one injured": that
+    after = _CLAUSE_BREAK.split(text[end:hi])[0]      # "another" counts the injured, not this figure
+    return bool(_ADDING.search(before) or _ADDING.search(text[start:end]) or _ADDING.search(after)
+                or _new_group(text[end:hi]))
 
 
 # Where a figure's clause ends: a comma, semicolon, or a conjunction that starts another clause.

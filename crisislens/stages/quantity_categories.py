@@ -32,6 +32,10 @@ def _counted_noun(number):
     for _ in range(4):
         if noun is not number and any(c.dep_ in ("relcl", "acl") for c in noun.children):
             break  # "2 million more who crossed as refugees": the clause says what is counted
+        if noun.dep_ == "npadvmod" and noun.head.lower_ in ("more", "other", "additional", "further") \
+                and noun.head.dep_ == "amod":
+            noun = noun.head  # "3 more bodies": the figure hangs on "more"
+            continue
         if noun.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "nmod") and noun.head is not noun \
                 and noun.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and not noun.head.text.endswith("/"):
             noun = noun.head

@@ -1,0 +1,29 @@
+"""A lynching or burning whose victim the note says survived counts no death, and a later sentence
+that adds dead in so many words grows the toll."""
+
+import pytest
+
+
+def _toll(pipeline, text):
+    doc = pipeline.extract(text, published_at="2024-03-02")
+    assert doc.events, text
+    best = max(doc.events, key=lambda e: e.confidence)
+    return best.fatalities or 0
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("A suspected thief is lynched by a mob in the market. Officers rescued the man shortly before death.", 0),
+    ("Residents lynched a herbalist they accused of witchcraft. The herbalist survived.", 0),
+    ("A suspected thief is lynched by a mob in the market.", 1),
+    ("A trader was shot dead by robbers in the town. His wife was also shot but survived.", 1),
+])
+def test_a_victim_said_to_survive_is_no_death(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("8 killed during a raid by armed bandits on the village. 3 more bodies were found in the days after.", 11),
+    ("8 killed during a raid by armed bandits on the village. (3 others feared dead but not confirmed)", 8),
+])
+def test_a_later_sentence_adding_dead_grows_the_toll(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
