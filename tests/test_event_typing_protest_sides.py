@@ -58,3 +58,20 @@ def test_a_match_score_still_makes_sport_figurative(pipeline):
 def test_symbolic_denied_or_separately_coded_violence_leaves_a_peaceful_protest(pipeline, text):
     event = primary(pipeline, text)
     assert event.sub_event_type == "Peaceful protest", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    # running battles take two sides, whoever the parse names first
+    "Police engaged in running battles with students protesting fee increases in Eldoret.",
+    # the demonstrators' own violence said in an adverb
+    "Students violently protested against new fees in Nakuru before police used teargas to disperse them.",
+])
+def test_two_sided_or_violent_protesting_is_a_violent_demonstration(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration", event.reason
+
+
+def test_violence_the_text_says_was_absent_leaves_a_protest(pipeline):
+    event = primary(pipeline, "Hundreds of traders demonstrated in Kisumu against new levies. The march was devoid of "
+                              "running battles with police.")
+    assert event.event_type == "Protests", event.reason

@@ -138,12 +138,12 @@ def is_negated(anchor) -> bool:
 
 def negated_noun(anchor) -> bool:
     """A violent noun under a negated phrase ("No reports of violence or clashes with police", "no
-    clashes were reported"): the text says it did not happen."""
+    clashes were reported", "marched without violence"): the text says it did not happen."""
     if anchor.pos_ not in ("NOUN", "PROPN"):
         return False
     tok = anchor
     for _ in range(5):
-        if is_negated(tok):
+        if is_negated(tok) or tok.lower_ in ("without", "devoid"):  # "devoid of police presence and running battles"
             return True
         if tok.dep_ in ("conj", "pobj", "prep") and tok.head is not tok:
             tok = tok.head

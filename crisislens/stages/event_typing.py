@@ -153,9 +153,11 @@ def _protest(f: Features) -> Coding | None:
     attacked = _demonstration_attacked(f)
     if attacked is not None:
         return attacked
-    crowd_violence = _crowd_violence(f) - {"kill", "injure", "abduct"}
-    if "clash" in f.classes and f.main_class in ("clash", "protest"):
-        crowd_violence.add("clash")  # "police and demonstrators clashed": a clash takes two sides
+    crowd_violence = (_crowd_violence(f) | (f.classes & {"riot"})) - {"kill", "injure", "abduct"}
+    if "clash" in f.classes and f.main_class in ("clash", "protest", "riot"):
+        # "police and demonstrators clashed", "police engaged in running battles with protesters": a clash or a
+        # riot takes two sides, whoever the parse names first
+        crowd_violence.add("clash")
     if crowd_violence & {"riot", "mob", "vandal", "loot", "destroy", "attack", "clash"} or "crowd_violence" in f.cues:
         acts = ", ".join(sorted(crowd_violence | ({"disorder"} if "crowd_violence" in f.cues else set())))
         if _crowd_on_demonstration(f) and "clash" not in f.classes:  # demonstrators who clash are violent
