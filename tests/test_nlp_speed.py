@@ -58,3 +58,24 @@ def test_lemmas_of_new_words_match_the_reference(models, text):
     reference, fast = models
     fast.get_pipe("lemmatizer").__dict__.pop("_lemma_table", None)  # every word is new again
     assert [t.lemma_ for t in fast(text)] == [t.lemma_ for t in reference(text)]
+
+
+def test_the_fast_model_multiplies_with_numpy_on_one_thread(models):
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_info
+
+    reference, fast = models
+    fast_ops = {type(node.ops).__name__ + str(getattr(node.ops, "use_blis", None))
+                for _, pipe in fast.pipeline if getattr(pipe, "model", None) for node in pipe.model.walk()}
+    assert fast_ops == {"NumpyOpsFalse"}
+    assert all(node.ops.use_blis for _, pipe in reference.pipeline if getattr(pipe, "model", None)
+               for node in pipe.model.walk() if isinstance(node.ops, NumpyOps))
+    assert all(lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas")
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_entities_and_sentences_are_identical(models, text):
+    reference, fast = models
+    want, got = reference(text), fast(text)
+    assert [(e.start, e.end, e.label_) for e in got.ents] == [(e.start, e.end, e.label_) for e in want.ents]
+    assert [s.start for s in got.sents] == [s.start for s in want.sents]
