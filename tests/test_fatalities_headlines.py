@@ -81,3 +81,14 @@ def test_a_collective_or_plural_headline_noun_gives_no_single_victim(pipeline, t
 ])
 def test_who_killed_is_not_counted_among_the_dead(pipeline, text, toll):
     assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("On 04 March, One person died in the town after being hit by a stray bullet.", 1),
+    ("1 watchman was caught in police crossfire and died from his injuries.", 1),
+    ("Rioters attacked traders - police intervened shooting dead 3", 3),
+    ("A cattle trader was on Monday evening lynched by a mob in the market.", 1),
+    ("Raid by armed bandits on the village. Eight year old girl killed.", 1),
+])
+def test_figures_and_victims_a_misparse_hides(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll

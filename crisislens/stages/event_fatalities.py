@@ -369,8 +369,10 @@ def _headline_subject(doc, i: int, j: int):
         return None
     head = None
     k = i - 1
-    while k >= 0 and doc[k].lower_ in HEADLINE_LINKS and not doc[k + 1].is_sent_start:
-        k -= 1
+    while k >= 0 and not doc[k + 1].is_sent_start and (doc[k].lower_ in HEADLINE_LINKS or (
+            doc[k].ent_type_ in ("DATE", "TIME") or doc[k].lower_ in ("on", "in", "at", "during"))
+            and any(doc[m].lower_ in HEADLINE_LINKS for m in range(max(0, k - 4), k))):
+        k -= 1  # "A motorbike thief was on Sunday evening lynched"
     if k < 0 or doc[k + 1].is_sent_start and k + 1 < i:
         return None
     head = doc[k]
@@ -378,7 +380,8 @@ def _headline_subject(doc, i: int, j: int):
             or head.lemma_.lower() in NOT_PEOPLE or head.ent_type_ in NOT_VICTIM_ENTS:
         return None
     while k >= 0 and not doc[k].is_sent_start and doc[k - 1].text not in HEADLINE_BREAKS \
-            and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART", "ADV", "VERB") \
+            and (doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PART", "ADV", "VERB")
+                 or doc[k - 1].like_num and doc[k].lower_.lstrip("-") == "year") \
             and doc[k - 1].lower_ not in ("the", "these", "those") and not doc[k - 1].lower_.endswith("s'"):
         if doc[k - 1].pos_ == "VERB" and doc[k - 1].tag_ != "VBN":
             return None  # another verb: the noun is not what opens a headline

@@ -105,7 +105,10 @@ def verb_category(verb, role: str) -> str | None:
             elif child.dep_ in ("xcomp", "oprd") and child.tag_ == "VBN" and (lemma, "discover") in cues \
                     and cues.get((child.lemma_.lower(), "object")) == "killed":
                 found.append("killed")  # "was found killed", "were found murdered"
-        for r in roles:
+        v_roles = roles
+        if v is not verb and role == "object" and v.tag_ == "VBD" and not any(c.dep_ == "auxpass" for c in v.children):
+            v_roles = [*roles, "subject"]  # "a janitor was caught in crossfire and died": the same person died
+        for r in v_roles:
             for key in ((f"{lemma} {particle}", r), (lemma, r)) if particle else ((lemma, r),):
                 if key in cues:
                     found.append(cues[key])
@@ -268,7 +271,19 @@ def figure_category(number) -> str:
         said = verb_category(number.head, "object")  # "attacks civilians and kills 4": a misparsed object
         if said:
             return said
-    return _next_word_category(noun) or fragment_category(number) or "other"
+    return _next_word_category(noun) or fragment_category(number) or _after_killing(number) or "other"
+
+
+def _after_killing(number) -> str | None:
+    """A figure the parse hung elsewhere right after "shooting dead" or "burnt to death": "police
+    intervened shooting dead 2"."""
+    doc = number.doc
+    if number.i < 2 or number.dep_ == "nummod" and number.head.i > number.i:
+        return None
+    before, verb = doc[number.i - 1], doc[number.i - 2]
+    if before.lower_ == "dead" and (verb.lemma_.lower(), "object") in cue_table():
+        return "killed"
+    return None
 
 
 # What a headline fragment's figure can be said to count from the words after it.

@@ -116,6 +116,9 @@ def find_numbers(text: str) -> list[NumberPhrase]:
     return found
 
 
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+
+
 def _phrase(match: re.Match[str], tables: _Tables) -> NumberPhrase | None:
     value, approximate, words = _value(match.group("n1"), tables)
     n1 = match.start("n1")
@@ -124,8 +127,10 @@ def _phrase(match: re.Match[str], tables: _Tables) -> NumberPhrase | None:
     if value is None:
         return None
     before = match.string[max(0, n1 - 40):n1].rstrip()[-1:]
-    if words and match.group("n1")[0].isupper() and (before.isalnum() or before == ","):
-        return None  # a capitalised number word right after a word is part of a name ("the Million Dollar Baby")
+    if words and match.group("n1")[0].isupper() and (before.isalnum() or before == ",") and not (
+            before == "," and _LOWER_NEXT.match(match.string, match.end("n1"))):
+        return None  # a capitalised number word right after a word is part of a name ("the Million Dollar Baby");
+        # after a comma, a lower-case word next says it counts ("On 02 October, One person died")
     low: float | int | None = None
     high: float | int | None = None
     end = match.end()
