@@ -75,3 +75,23 @@ def test_what_a_bomb_hit_is_its_target(pipeline, text, inter):
 def test_a_convoy_a_civilian_owns_is_no_state_force(pipeline):
     event = primary(pipeline, "In Likoni, youths pelted the deputy governor's convoy with stones on Tuesday.")
     assert event.actor2 is not None and event.actor2.inter == 7
+
+
+@pytest.mark.parametrize("text", [
+    "Four suspected bandits shot dead as they fled towards the forest near Kapsokwony.",
+    "Three bandits shot dead while trying to escape near Kapedo on Sunday.",
+])
+def test_a_harm_verb_with_no_object_in_a_note_is_a_passive(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.actor2 is not None and event.actor2.inter == 3
+
+
+def test_a_by_phrase_the_parse_hangs_on_the_target_names_the_attacker(pipeline):
+    event = primary(pipeline, "Attack on Borana village by Gabra militia")
+    assert event.actor1 is not None and event.actor1.name.startswith("Gabra")
+    assert event.sub_event_type == "Attack" and event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_a_village_named_after_a_community_is_no_militia(pipeline):
+    event = primary(pipeline, "Samburu raiders attacked a Pokot village near Baragoi on Monday.")
+    assert event.sub_event_type == "Attack" and event.actor2 is not None and event.actor2.inter == 7

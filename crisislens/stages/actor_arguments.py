@@ -78,6 +78,14 @@ def arguments(anchor) -> tuple[list, list]:
         if between and not agents:  # "clashes between X and Y": X initiates, Y is the other side
             agents, between = between[:1], between[1:]
         targets = between + _pobjs(anchor, TARGET_PREPS | SIDE_PREPS | {"of"} - {"between"})
+        if not agents:  # "attack on a village by militia": the parse hangs the "by" phrase on the village
+            agents = [a for t in targets for a in _pobjs(t, AGENT_PREPS)]
+            targets = [t for t in targets if t not in agents]
+        objects = [t for c in anchor.children if c.dep_ == "dobj" for t in _with_conj(c)]
+        if objects:  # a headline verb tagged as a noun ("armed group attacks police post"): its object
+            targets += objects  # is the target, the noun fused before it the agent
+            agents = agents or [c for c in anchor.children if c.dep_ in ("compound", "nsubj") and c.i < anchor.i
+                                and c.pos_ in ("NOUN", "PROPN")]
         head = anchor.head
         if anchor.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in LIGHT_VERBS or head.lower_ in LIGHT_VERBS or anchor.dep_ == "attr":

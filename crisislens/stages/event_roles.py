@@ -215,6 +215,8 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
         if not t and after is not None and after.token.i not in taken and not (a and a[0].token.i == after.token.i):
             if attackers or anchor.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "agent") for c in anchor.children):
                 t = [_as_victim(after)]
+    if tg.headline_passive(anchor):  # "5 militants shot dead as they fled": the subject was shot
+        a, t = [], [_as_victim(p) for p in a + t]
     return a, t
 
 
@@ -253,9 +255,12 @@ def _as_victim(p: Party) -> Party:
             p.token.lower_ in _occupations() or p.token.lemma_.lower() in _occupations()):
         return Party(p.token, p.actor, "civilian")
     head = tg.victim_head(p.token)
-    if p.kind in ("armed", "group") and head is not p.token and not tg.is_side(p.token) \
-            and tg.is_people_noun(head) and not tg.armed_modified(head):
-        return Party(p.token, p.actor, "civilian")  # "a group of Turkana travellers" attacked: people
+    if p.kind not in ("armed", "group") or tg.is_side(p.token) or tg.armed_modified(head):
+        return p
+    noun = _noun_kinds().get(head.lower_) or _noun_kinds().get(head.lemma_.lower())
+    if (head is not p.token and tg.is_people_noun(head)) or (
+            noun is not None and noun[0] == "civilian" and p.actor is not None and p.actor.inter == 4):
+        return Party(p.token, p.actor, "civilian")  # "a group of Turkana travellers", "a Degodia village"
     return p
 
 
@@ -373,7 +378,9 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
     # no perpetrator in the parse, or only its victims ("children were killed after an explosion")
     if violent_agent is None and (agent is None or agent.kind in ("armed", "group", None) or (
             agent.kind == "civilian" and event_type == "Explosions/Remote violence")):
-        found = _named_perpetrator(doc, others)  # "killed when Pokot raiders invaded": the raiders
+        hit = named_target.actor if named_target and named_target.token.dep_ in ("nsubj", "nsubjpass") else None
+        found = _named_perpetrator(doc, others, hit)  # "killed when Pokot raiders invaded": the raiders;
+        # never the side a passive says was hit ("5 SLDF members shot dead")
         violent_agent = Party(agent.token if agent else None, found, "armed") if found else None
     if event_type == "Violence against civilians":
         if violent_agent is None and agent is not None and agent.kind == "crowd" and not communal:  # "supporters
@@ -413,7 +420,9 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
                 why += "; the attacker first, the forces that answered second"
         if a2 is None and target is not None and target.kind == "civilian":
             a2 = generic_actor(doc, "civilians", mention(target), "civilian victims")
-        if a2 is None or a2 is a1:
+        passive_hit = target is not None and target.kind in ("armed", "group") \
+            and target.token.dep_ in ("nsubj", "nsubjpass")  # "three bandits shot dead": unnamed on both sides
+        if a2 is None or (a2 is a1 and not passive_hit):
             a2, why = _other_side(doc, a1, others, event_type, trigger)
         if event_type == "Battles" and a2 is None and a1.inter == 4 and a1.name.startswith("Unidentified"):
             a2, why = a1, why + "; both sides unnamed militias of a communal clash, as ACLED codes them"
@@ -456,14 +465,15 @@ def _disrupted(doc: Document, parties_: list[Party], trigger: Span) -> tuple[Act
         "owner of the weapon; no forces named"
 
 
-def _named_perpetrator(doc: Document, others: list[Party]) -> Actor | None:
+def _named_perpetrator(doc: Document, others: list[Party], hit: Actor | None = None) -> Actor | None:
     """A non-state armed actor the event's other triggers or, failing them, the report names:
-    the attacker of a passive "was killed" the trigger's own parse leaves unnamed."""
+    the attacker of a passive "was killed" the trigger's own parse leaves unnamed (not `hit`, its target)."""
     for p in others:
-        if p.actor is not None and p.actor.inter in (2, 3, 4) and p.kind in ("armed", "group"):
+        if p.actor is not None and p.actor is not hit and p.actor.inter in (2, 3, 4) and p.kind in ("armed", "group"):
             return p.actor
     for actor in doc.actors:
-        if actor.inter in (2, 3, 4) and actor.mentions and "perpetrator not named" not in (actor.reason or ""):
+        if actor is not hit and actor.inter in (2, 3, 4) and actor.mentions \
+                and "perpetrator not named" not in (actor.reason or ""):
             return actor
     return None
 

@@ -143,3 +143,23 @@ def owned_by_civilian(tok, civilian_words: frozenset[str]) -> bool:
     """'the deputy governor's convoy', 'a trader's car': a vehicle or post a civilian owns."""
     return any(c.dep_ == "poss" and (c.lower_ in civilian_words or c.lemma_.lower() in civilian_words)
                for c in tok.children)
+
+
+@cache
+def _harm_verbs() -> frozenset[str]:
+    return frozenset(row["verb"].lower() for row in load_table("event_target_verbs.csv"))
+
+
+def headline_passive(anchor) -> bool:
+    """'5 militia members shot dead as they fled', 'Police detective shot dead while on patrol':
+    a harm verb that always takes an object, written with a subject and no object, auxiliary or
+    "by" phrase, is a passive with its "was" dropped: the subject is the victim."""
+    if anchor.pos_ != "VERB" or anchor.tag_ not in ("VBD", "VBN") or anchor.dep_ != "ROOT" \
+            or anchor.lemma_.lower() not in _harm_verbs():
+        return False
+    kids = {c.dep_ for c in anchor.children}
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into", "against", "towards") for c in anchor.children):
+        return False  # "police shot at the crowd": the crowd is the object
+    return "nsubj" in kids and not kids & {"aux", "auxpass", "dobj", "dative", "agent", "ccomp", "xcomp"} \
+        and not any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children)
+                    for c in anchor.children)
