@@ -96,3 +96,19 @@ def test_unnamed_communal_side_named_by_the_conflict(text, kind):
     from crisislens.stages.event_actor_names import generic_actor
     doc = Document(id="t", text=text, country="KE")
     assert generic_actor(doc, "communal", None, "test").name == f"Unidentified {kind} Militia (Kenya)"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen killed two teachers in Ukunda in a suspected extremist attack.", "Al Shabaab"),
+    ("Unknown gunmen killed two traders in Mandera.", "Unidentified Armed Group (Kenya)"),
+])
+def test_an_act_called_islamist_where_one_group_dominates(pipeline, text, name):
+    assert name in names(pipeline, text)
+
+
+def test_events_name_the_dominant_group_for_an_islamist_act():
+    from crisislens.stages.event_actor_names import generic_actor
+    doc = Document(id="t", text="Two workers were shot dead in a suspected extremist attack.", country="KE")
+    assert generic_actor(doc, "unidentified", None, "test").name == "Al Shabaab"
+    doc = Document(id="t", text="Two workers were shot dead in a suspected extremist attack.", country="BD")
+    assert generic_actor(doc, "unidentified", None, "test").name == "Unidentified Armed Group (Bangladesh)"

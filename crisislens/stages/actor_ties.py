@@ -10,6 +10,8 @@ Every function reads a `Finder` (actor_mentions) and its lexicon hits; none keep
 
 from __future__ import annotations
 
+import re
+
 from crisislens.stages.actor_lexicon import (
     Group,
     dominant_groups,
@@ -36,6 +38,12 @@ def attribute_unidentified(finder) -> None:
     something to it, its unidentified armed nouns are that group."""
     named = {g.name: g for _, _, g in finder.hits.groups.values()
              if g.inter in (2, 3) and g.kind not in PARTY_KINDS and g.kind != "state_unit"}
+    if not named:  # "gunmen killed two in a suspected extremist attack" where one group dominates
+        group = islamist_act_group(finder.text, finder.country)
+        if group is not None:
+            _become(finder, group, "the report calls the act Islamist, and "
+                    f"{group.name} carries out nearly all such violence there", unknown_too=True)
+        return
     if len(named) != 1:
         return
     group = next(iter(named.values()))
@@ -46,14 +54,18 @@ def attribute_unidentified(finder) -> None:
         return
     # "unknown gunmen, believed to be linked to X" stay unidentified (ACLED); "unknown assailants,
     # later suspected to be X" do not
-    identity = "identity" in ties
+    _become(finder, group, f"the text attributes the act to {group.name}", unknown_too="identity" in ties)
+
+
+def _become(finder, group: Group, why: str, unknown_too: bool) -> None:
+    """Unidentified armed mentions become the group ("unknown ..." ones only when `unknown_too`)."""
     for mention in finder.mentions:
         unknown = any(w in UNKNOWN for w in mention.text.lower().split())
         if mention.source == "generic" and mention.inter == 3 and mention.name.startswith("Unidentified Armed") \
-                and (identity or not unknown):
+                and (unknown_too or not unknown):
             mention.name, mention.inter, mention.type = group.name, group.inter, group.type
             mention.country, mention.key, mention.source = group.country, (group.name,), "group"
-            mention.reason += f"; the text attributes the act to {group.name}"
+            mention.reason += f"; {why}"
 
 
 def _attribution(token) -> str:
@@ -137,3 +149,18 @@ def origin_country(finder, token) -> list[str]:
         if found:
             return found
     return []
+
+
+_ISLAMIST_ACT = r"(?:attacks?|assaults?|raids?|ambush(?:es)?|bombings?|militants?|fighters?|groups?|cells?)"
+
+
+def islamist_act_group(text: str, iso3: str | None) -> Group | None:
+    """The group ACLED codes unnamed Islamist attackers as in the article's country (ISO3), when
+    the report calls the act Islamist ("a suspected extremist attack", "a terror attack")."""
+    cues, name = dominant_groups().get(iso3 or "", (frozenset(), ""))
+    if not cues:
+        return None
+    words = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    if not re.search(rf"\b(?:{words})\w*\s+{_ISLAMIST_ACT}\b", text, re.IGNORECASE):
+        return None
+    return group_index().get(key_words(name), exact_words(name))

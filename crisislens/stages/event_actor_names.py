@@ -12,6 +12,7 @@ from functools import cache
 from crisislens.lexicons import load_table
 from crisislens.schema import Actor, Document, Span
 from crisislens.stages.actor_country import cue_country
+from crisislens.stages.actor_ties import islamist_act_group
 
 
 def country_label(doc: Document) -> tuple[str, str | None]:
@@ -61,7 +62,11 @@ def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) 
     if which == "communal":
         label = _militia_label(doc.text)
     country, iso3 = country_label(doc)
-    if not country:
+    dominant = islamist_act_group(doc.text, iso3) if which == "unidentified" else None
+    if dominant is not None:  # "a suspected extremist attack" in Kenya: Al Shabaab (ACLED)
+        name, type_, inter, iso3 = dominant.name, dominant.type, dominant.inter, dominant.country
+        reason = f"{reason}; an Islamist attack where {dominant.name} carries out nearly all such violence"
+    elif not country:
         name = label.removesuffix(" of")
     else:
         name = f"{label} {country}" if label.endswith(" of") else f"{label} ({country})"
