@@ -41,3 +41,23 @@ def test_a_coder_naming_the_toll_recorded_here(pipeline):
 ])
 def test_deaths_an_attack_answers_are_no_toll(pipeline, text, toll):
     assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("A hut was set on fire in the village, killing its five occupants (a man, his wife and their three sons).", 5),
+])
+def test_a_bracket_after_a_toll_breaks_it_down(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
+
+
+def test_a_school_year_is_no_count(pipeline):
+    assert _toll(pipeline, "Rioters clashed with police in the town. A form three student was killed by a bullet.") == 1
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Three suspected thieves were killed in the town on Sunday. One of the thieves was lynched by a mob while "
+     "the others were shot by police.", 3),
+    ("Two soldiers were killed in an ambush by militants. Four of the militants were killed in the fighting.", 6),
+])
+def test_a_part_of_the_dead_restates_but_a_part_of_another_group_adds(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll

@@ -154,10 +154,12 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
         qs = _without_alternatives(doc.text, _without_breakdowns(doc.text, qs))
         total = sum(_low(q) for q in qs)
         top = sum(int(q.high if q.high is not None else q.value) for q in qs)
-        if n and best and part_of_toll(doc.text, qs[0].span.start, qs[0].span.end, bounds[index]):
+        named = _named(doc.text, [q for q in killed if q.span.start < bounds[index][0]])
+        if n and best and part_of_toll(doc.text, qs[0].span.start, qs[0].span.end, bounds[index], named):
             high = max(high, top)  # "Ten of those killed were ...": the dead already counted
             continue
-        if n and not any(adds_to_earlier(doc.text, q.span.start, q.span.end, bounds[index], total == best) for q in qs):
+        if n and not any(adds_to_earlier(doc.text, q.span.start, q.span.end, bounds[index], total == best, named)
+                         for q in qs):
             if best and keeps_first_toll(doc.text[bounds[index][0]:bounds[index][1]], [q.text for q in qs]):
                 high = max(high, top)  # another report of the same dead, or a part of them
             else:
@@ -189,6 +191,7 @@ def _added_later(doc: Document, bounds: list[tuple[int, int]], parsed) -> int:
     if parsed is None or not bounds:
         return 0
     first, last = bounds[0][0], max(e for _, e in bounds)
+    named = _named(doc.text, [q for q in doc.quantities if q.category == "killed" and q.span.start < last])
     added = 0
     for sent in parsed.sents:
         s, e = sent.start_char, sent.end_char
@@ -196,7 +199,7 @@ def _added_later(doc: Document, bounds: list[tuple[int, int]], parsed) -> int:
             continue  # "(2 others feared dead in earlier report but not confirmed)"
         for q in doc.quantities:
             if q.category == "killed" and s <= q.span.start < e and _low(q) and \
-                    explicitly_adds(doc.text, q.span.start, q.span.end, (s, e)) and not _earlier(parsed, q) \
+                    explicitly_adds(doc.text, q.span.start, q.span.end, (s, e), named) and not _earlier(parsed, q) \
                     and not _not_a_toll(parsed, q) and not _elsewhere(doc.text, q, [(s, e)]) and first < s:
                 added += _low(q)
     return added
@@ -232,6 +235,14 @@ def _without_breakdowns(text: str, qs: list[Quantity]) -> list[Quantity]:
     while i < len(qs):
         big = qs[i]
         kept.append(big)
+        close = _bracket_after(text, big, qs[i + 1].span.start if i + 1 < len(qs) else len(text))
+        if close is not None:  # "killing its four occupants (a woman, her daughter and her two grand daughters)"
+            j = i + 1
+            while j < len(qs) and qs[j].span.start < close and _low(qs[j]) < _low(big):
+                j += 1
+            if j > i + 1:
+                i = j
+                continue
         j, run = i + 1, 0
         while j < len(qs):
             between = text[big.span.end: qs[j].span.end + 12].lower()
@@ -252,6 +263,22 @@ def _without_breakdowns(text: str, qs: list[Quantity]) -> list[Quantity]:
                 continue
         i += 1
     return kept
+
+
+def _named(text: str, counted: list[Quantity]) -> str:
+    """The words of the figures already counted ("Two suspected robbers were ..."), to tell a part of
+    the same dead ("One of the robbers") from another group ("Four of the militants")."""
+    return " ".join(text[q.span.start:q.span.end + 25] for q in counted)
+
+
+def _bracket_after(text: str, big: Quantity, next_start: int) -> int | None:
+    """Where a parenthesis that opens right after a figure's words (before the next figure) closes,
+    when it is no other source's count ("(some reports 30)")."""
+    opened = text.find("(", big.span.end, min(next_start, big.span.end + 40))
+    if opened == -1 or "." in text[big.span.end:opened] or alternative_figure(text, opened, next_start):
+        return None
+    closed = text.find(")", opened)
+    return closed if closed != -1 else None
 
 
 def _low(q: Quantity) -> int:
@@ -276,6 +303,7 @@ def _unrealised(verb) -> bool:
     """"nearly lynched", "tried to kill": the act did not happen."""
     return any(c.dep_ == "advmod" and c.lower_ in UNREALISED for c in verb.children) or (
         verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPT)
+GRADE_WORDS = {"form", "grade", "standard", "class", "year"}
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "a": 1, "an": 1}
 
@@ -300,7 +328,8 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
         for tok in targets_of(m.anchor):
             if tok.lemma_.lower() in NOT_PEOPLE:
                 continue
-            nums = [c for c in tok.children if c.dep_ == "nummod"]
+            nums = [c for c in tok.children if c.dep_ == "nummod" and not (
+                c.i > 0 and c.doc[c.i - 1].lower_ in GRADE_WORDS)]  # "a form four student": a school year
             if tok.pos_ == "NUM":
                 nums = [tok]
             if nums:

@@ -103,30 +103,31 @@ def coded_to_others(text: str) -> int:
 _ADDING = re.compile(r"\b(?:another|also|others?|more|additional|further)\b", re.IGNORECASE)
 # A figure in a parenthesis right after another one is another source's count of the same dead:
 # "At least 20 (some reports 30) have been killed".
-_ALTERNATIVE = re.compile(r"^\s*\(\s*(?:some|other|another|one|local|unconfirmed|according|or|reports?|sources?|"
+_ALTERNATIVE = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}\(\s*(?:some|other|another|one|local|unconfirmed|according|or|reports?|sources?|"
                           r"\w+\s+reports?|\w+\s+sources?)\b[^()]{0,40}$", re.IGNORECASE)
 
 
-def adds_to_earlier(text: str, start: int, end: int, sentence: tuple[int, int], same_toll: bool = False) -> bool:
+def adds_to_earlier(text: str, start: int, end: int, sentence: tuple[int, int], same_toll: bool = False,
+                    named: str | None = None) -> bool:
     """Whether a figure in a later sentence adds to the toll before it ("another", "also",
     "two others", "two more") rather than restating or updating it; only its own sentence
     says so ("which killed 22. Three others were shot" adds nothing to the 22)."""
     lo, hi = max(sentence[0], start - 60), min(sentence[1], end + 40)
-    if explicitly_adds(text, start, end, sentence):
+    if explicitly_adds(text, start, end, sentence, named):
         return True
     # "a soldier died while three others were injured": another group named beside it; but the same
     # toll again ("left two dead. ... two people had been killed and another one injured") restates it
     return not same_toll and bool(_ADDING.search(text[lo:hi]))
 
 
-def explicitly_adds(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def explicitly_adds(text: str, start: int, end: int, sentence: tuple[int, int], named: str | None = None) -> bool:
     """Whether a figure's own clause says it adds to a toll told before ("4 more bodies were found",
     "another two died", "Three of the gunmen were killed")."""
     lo, hi = max(sentence[0], start - 60), min(sentence[1], end + 40)
     before = _CLAUSE_BREAK.split(text[lo:start])[-1]  # "... killed and another one injured": that
     after = _CLAUSE_BREAK.split(text[end:hi])[0]      # "another" counts the injured, not this figure
     return bool(_ADDING.search(before) or _ADDING.search(text[start:end]) or _ADDING.search(after)
-                or _new_group(text[end:hi]))
+                or _new_group(text[end:hi], text[:sentence[0]] if named is None else named))
 
 
 # Where a figure's clause ends: a comma, semicolon, or a conjunction that starts another clause.
@@ -138,11 +139,11 @@ _TOLL_NOUNS = frozenset({"dead", "killed", "victims", "victim", "deceased", "fat
                          "deaths", "people", "persons", "those", "them", "slain", "killings"})
 
 
-def part_of_toll(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def part_of_toll(text: str, start: int, end: int, sentence: tuple[int, int], named: str | None = None) -> bool:
     """A later figure that divides the dead already counted: "Ten of those killed were ...", "Among
     the dead were three police"."""
     m = _PARTITIVE.match(text[end:min(sentence[1], end + 60)])
-    if m and not _new_group(text[end:min(sentence[1], end + 60)]):
+    if m and not _new_group(text[end:min(sentence[1], end + 60)], text[:sentence[0]] if named is None else named):
         return True
     return bool(_AMONG_DEAD.search(text[max(sentence[0], start - 40):start]))
 
@@ -150,10 +151,26 @@ def part_of_toll(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
 _AMONG_DEAD = re.compile(r"\bamong\s+(?:the|those)\s+(?:dead|killed|victims|deceased|slain)\b[^,.;]*$", re.IGNORECASE)
 
 
-def _new_group(after: str) -> bool:
+def _new_group(after: str, earlier: str = "") -> bool:
+    """"Three of the gunmen" when the dead counted before were no gunmen (`earlier`: the words of
+    the figures already counted), "three of the injured": more dead. "One of the robbers" after
+    "Two robbers were killed" divides the toll."""
     m = _PARTITIVE.match(after)
-    return bool(m) and m.group("noun").lower() not in _TOLL_NOUNS and not any(
-        w.lower() in _TOLL_NOUNS for w in after[:m.end()].split())
+    if not m:
+        return False
+    noun = m.group("noun").lower()
+    phrase = _PARTITIVE_PHRASE.match(after)  # "of the Al Shabaab gunmen are killed": the head is the last word
+    if phrase:
+        noun = phrase.group("np").split()[-1].lower()
+    if noun in _TOLL_NOUNS or any(w.lower() in _TOLL_NOUNS for w in after[:m.end()].split()):
+        return False
+    stem = noun[:-1] if noun.endswith("s") else noun
+    return noun in _HURT or re.search(rf"\b{re.escape(stem)}", earlier, re.IGNORECASE) is None
+
+
+_HURT = frozenset({"injured", "wounded", "hurt"})
+_PARTITIVE_PHRASE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?P<np>(?:[\w-]+\s+){1,4}?)(?=(?:are|were|was|is|had|have|"
+                               r"has|died|die|dies|killed|also|later|reportedly|succumbed)\b)", re.IGNORECASE)
 
 
 # A later sentence that updates the toll ("the toll rose to 12", "a total of 9") replaces it.

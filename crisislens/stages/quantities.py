@@ -49,7 +49,7 @@ _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?|months?)[\s-]*olds?\b|\s*-?\s*(?:years?|yrs?)\s+of\s+age\b",
                         re.IGNORECASE)
 _BEFORE_NOT_COUNT = re.compile(r"(?:\b(?:aged?|ages|no\.?|number|nos\.?|tk\.?|ksh\.?|kes|sh\.?|rs\.?|usd|bdt|"
-                               r"us\$|route|room|plot|block|ward|house|article|section|chapter|page|"
+                               r"us\$|route|room|plot|block|ward|house|article|section|chapter|page|form|grade|standard|std\.?|"
                                r"phone|tel\.?)|[$£€¥#])\s*$|\d[:.]$", re.IGNORECASE)
 _AFTER_NOT_COUNT = re.compile(r"\s*(?:%|:\d|\.\d|°|(?:a\.m\.|p\.m\.|am|pm|hrs|gmt|bn|m)\b)", re.IGNORECASE)
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
