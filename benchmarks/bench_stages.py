@@ -21,6 +21,7 @@ from bench_extract import articles_of, load_texts
 
 from crisislens.ingest.article import clean_text
 from crisislens.language import guess_language
+from crisislens.nlp import remember_text
 from crisislens.pipeline import Pipeline
 from crisislens.schema import Document
 
@@ -42,6 +43,10 @@ def stage_costs(pipeline: Pipeline, rows: list[dict]) -> dict:
         started = time.process_time()
         parses = list(component.pipe(parses, batch_size=pipeline.settings.batch_size))
         ms[f"parse: {name}"] = time.process_time() - started
+    started = time.process_time()
+    for parsed, text in zip(parses, texts, strict=True):
+        remember_text(parsed, text)  # as the Pipeline does
+    ms["pipeline: Document, language, clean_text"] += time.process_time() - started
     errors: dict[str, int] = {}
     for stage in pipeline.stages:
         name = stage.__name__.rsplit(".", 1)[-1]

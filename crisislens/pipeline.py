@@ -16,7 +16,7 @@ from types import ModuleType
 
 from crisislens.ingest.article import Article, clean_text
 from crisislens.language import guess_language
-from crisislens.nlp import load_model
+from crisislens.nlp import load_model, remember_text
 from crisislens.relevance import is_relevant
 from crisislens.resources import Resources, Settings
 from crisislens.schema import Document, failed
@@ -60,7 +60,8 @@ class Pipeline:
             if doc.error is None and not doc.skipped:
                 todo.append((doc, clean_text(article.text)))
         parses = self.nlp.pipe((text for _, text in todo), batch_size=self.settings.batch_size)
-        for (doc, _), parsed in zip(todo, parses, strict=True):
+        for (doc, text), parsed in zip(todo, parses, strict=True):
+            remember_text(parsed, text)
             self._apply_stages(doc, parsed)
         return docs
 

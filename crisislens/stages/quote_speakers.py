@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
 from spacy.attrs import DEP, POS
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
@@ -371,8 +372,9 @@ def people_named(parsed) -> list[Person]:
         found.append(Person(ent.start_char, _full_name(name, found, ent.start_char), role or title_role,
                             organization))
     compound = get_string_id("compound")
-    for i, (pos, dep) in enumerate(parsed.to_array([POS, DEP]).tolist()):  # columns: no Token per word
-        if pos == PROPN and i not in in_person and dep != compound:
+    columns = parsed.to_array([POS, DEP])  # columns: no Token per word
+    for i in numpy.flatnonzero((columns[:, 0] == PROPN) & (columns[:, 1] != compound)).tolist():
+        if i not in in_person:
             token = parsed[i]
             appos_role = _appos_role(token)
             if appos_role is not None:

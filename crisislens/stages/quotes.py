@@ -16,10 +16,14 @@ Produces `doc.quotes`: one Quote per quotation, in text order, with
 
 from __future__ import annotations
 
+import re
+
+import numpy
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 
+from crisislens.nlp import text_of
 from crisislens.schema import Document, Quote, Span, Speaker
 from crisislens.stages.attribution import Sentences, according_to, speech_verbs, subject_of
 from crisislens.stages.quote_speakers import Person, describe, outlet_of, people_named
@@ -27,6 +31,7 @@ from crisislens.stages.quote_speakers import Person, describe, outlet_of, people
 _OPENING = "\u201c"
 _CLOSING = "\u201d"
 _STRAIGHT = '"'
+_MARKS = re.compile(f"[\n{_OPENING}{_CLOSING}{_STRAIGHT}]")  # what _direct_spans reads
 _MIN_WORDS = 4
 _SUBJECTS = ("nsubj",)
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -34,7 +39,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she"})
 
 def process(doc: Document, parsed, resources=None) -> Document:
     """Append the direct and indirect quotes of the parse."""
-    text = parsed.text
+    text = text_of(parsed)
     spans = _direct_spans(text)
     people = [p for p in people_named(parsed) if not any(s <= p.start < e for s, e in spans)]
     sentences = Sentences(parsed)
@@ -70,18 +75,22 @@ def _pronouns_to_paragraph_speakers(quotes: list[Quote], text: str) -> None:
 
 
 def _direct_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the words inside each pair of quotation marks, across paragraph breaks."""
+    """(start, end) of the words inside each pair of quotation marks, across paragraph breaks.
+
+    Only line breaks and quotation marks change anything, so the scan jumps from one to the next."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    found = _MARKS.search(text)
+    while found is not None:
+        i = found.start()
         ch = text[i]
         if ch == "\n" and open_at is not None:
             j = i
             while j < n and text[j].isspace():
                 j += 1
             if j < n and text[j] in (_OPENING, _STRAIGHT):
-                i = j + 1  # the quote goes on in the next paragraph
+                found = _MARKS.search(text, j + 1)  # the quote goes on in the next paragraph
                 continue
             spans.append((open_at, i))  # a quote left open at a paragraph's end ends there
             open_at = None
@@ -92,7 +101,7 @@ def _direct_spans(text: str) -> list[tuple[int, int]]:
         elif (ch == _CLOSING or ch == _STRAIGHT) and open_at is not None:
             spans.append((open_at, i))
             open_at = None
-        i += 1
+        found = _MARKS.search(text, i + 1)
     if open_at is not None:
         spans.append((open_at, n))
     trimmed = []
@@ -191,10 +200,13 @@ def _speech_candidates(parsed, verbs: dict[str, str]) -> list[int]:
     according = get_string_id("according")
     speech: dict[int, bool] = {}  # lemma id → is a speech verb
     found = []
-    for i, (lower, pos, lemma) in enumerate(parsed.to_array([LOWER, POS, LEMMA]).tolist()):
+    columns = parsed.to_array([LOWER, POS, LEMMA])
+    pos = columns[:, 1]
+    candidates = numpy.flatnonzero((columns[:, 0] == according) | (pos == VERB) | (pos == AUX))
+    for i, (lower, _, lemma) in zip(candidates.tolist(), columns[candidates].tolist(), strict=True):
         if lower == according:
             found.append(i)
-        elif pos == VERB or pos == AUX:
+        else:
             known = speech.get(lemma)
             if known is None:
                 known = speech[lemma] = strings[lemma].lower() in verbs

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from crisislens.nlp import text_of
 from crisislens.schema import Document, Span, TimeExpression
 from crisislens.stages import time_calendar as cal
 
@@ -39,7 +40,7 @@ class _Found:
 
 def process(doc: Document, parsed, resources=None) -> Document:
     """Append a TimeExpression for every date expression in the parse."""
-    text = parsed.text
+    text = text_of(parsed)
     published = _published(doc.published_at)
     found = _select(_candidates(text))
     times: list[TimeExpression] = []
@@ -66,7 +67,9 @@ def _published(value: str | None) -> date | None:
 
 def _candidates(text: str) -> list[_Found]:
     found: list[_Found] = []
-    for name, pattern in cal.compiled_patterns():
+    for name, pattern, required in cal.compiled_patterns():
+        if required not in text:
+            continue
         for match in pattern.finditer(text):
             if name == "month" and not (match.group(0) != match.group("m")):
                 continue  # a bare capitalised month name ("March organisers") is not a date
