@@ -92,3 +92,11 @@ def test_who_killed_is_not_counted_among_the_dead(pipeline, text, toll):
 ])
 def test_figures_and_victims_a_misparse_hides(pipeline, text, toll):
     assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Herders killed 3 Borana herdsmen - ongoing clashes over pasture.", 3),
+    ("Violence during cattle raids - 2 killed from one group - followed by 3 killings during a revenge raid", 5),
+])
+def test_killing_words_the_parse_detaches_from_their_figures(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll

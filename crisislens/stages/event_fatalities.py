@@ -69,7 +69,7 @@ def _answers(noun) -> bool:
 
 NOT_PEOPLE = {"house", "home", "hut", "shop", "building", "vehicle", "car", "bus", "motorbike", "motorcycle",
               "cattle", "cow", "goat", "sheep", "camel", "donkey", "livestock", "animal", "head", "acre", "year",
-              "event", "incident", "attack", "round", "bullet", "shell", "day", "hour", "km", "kilometre"}
+              "event", "incident", "attack", "group", "gang", "clan", "family", "round", "bullet", "shell", "day", "hour", "km", "kilometre"}
 THIS_EVENT = ("this event", "coded to this", "for this event")
 
 

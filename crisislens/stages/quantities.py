@@ -67,7 +67,8 @@ _RELATIVE = frozenset({"who", "that", "whom"})
 _NOT_PERSONS = frozenset({"vehicle", "car", "house", "home", "property", "cow", "goat", "camel", "cattle",
                           "sheep", "dog", "donkey", "animal", "lion", "elephant", "bus", "truck", "motorcycle",
                           "shop", "building", "school", "store", "bag", "gun", "rifle", "weapon", "phone",
-                          "county", "village", "town", "area", "district", "location"})
+                          "county", "village", "town", "area", "district", "location",
+                          "violence", "attack", "fighting", "clash", "raid", "unrest", "conflict"})
 
 
 

@@ -278,11 +278,14 @@ def _after_killing(number) -> str | None:
     """A figure the parse hung elsewhere right after "shooting dead" or "burnt to death": "police
     intervened shooting dead 2"."""
     doc = number.doc
-    if number.i < 2 or number.dep_ == "nummod" and number.head.i > number.i:
+    if number.i < 2:
         return None
     before, verb = doc[number.i - 1], doc[number.i - 2]
     if before.lower_ == "dead" and (verb.lemma_.lower(), "object") in cue_table():
         return "killed"
+    if before.pos_ == "VERB" and before.tag_ in ("VBD", "VBG") and cue_table().get((before.lemma_.lower(), "object")) \
+            == "killed" and not any(t.ent_type_ in ("DATE", "TIME") for t in doc[number.i:number.i + 3]):
+        return "killed"  # "killed 2 Kikuyu civilians - ...": the parse lost the object
     return None
 
 
