@@ -16,3 +16,22 @@ from primary_event import primary
 def test_new_trigger_phrases_code_an_event(pipeline, text, expected):
     event = primary(pipeline, text)
     assert (event.event_type, event.sub_event_type) == expected, event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Residents engaged police in running clashes in Kibera over the demolition of their kiosks.",
+    "Anti-riot police battled hawkers in running battles in the town centre of Nakuru.",
+])
+def test_running_battles_are_a_riot_not_an_armed_clash(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.event_type == "Riots", event.reason
+
+
+def test_violence_growing_out_of_an_altercation_is_mob_violence(pipeline):
+    event = primary(pipeline, "Assailants stabbed and killed a shopkeeper in Bogura following an altercation over a debt.")
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence"), event.reason
+
+
+def test_police_shooting_after_an_altercation_stays_state_violence(pipeline):
+    event = primary(pipeline, "Police shot and killed a trader in Jessore following an altercation at a checkpoint.")
+    assert event.sub_event_type != "Mob violence", event.reason

@@ -213,6 +213,15 @@ def _mob_justice(f: Features) -> Coding | None:
     return None
 
 
+def _quarrel(f: Features) -> Coding | None:
+    """Stabbing or beating that grew out of an altercation or scuffle: spontaneous violence between
+    people (ACLED: mob violence), unless state forces, a named armed group or gunfire on both sides."""
+    if "quarrel" in f.cues and f.classes & (VIOLENT | {"mob"}) and not f.agent_kinds & {"state", "group"} \
+            and "armed_fight" not in f.cues and not f.weapons:
+        return _c("Riots", "Mob violence", "145", "violence that grew out of an altercation (spontaneous, mob)")
+    return None
+
+
 def _crowd_on_demonstration(f: Features) -> bool:
     """Youths stoning a rally, supporters attacking a procession: the violent crowd is not the
     demonstrators, so ACLED codes mob violence rather than a violent demonstration."""
@@ -242,7 +251,8 @@ def _riot(f: Features) -> Coding | None:
         return None  # raiders, clans, ethnic groups, a gun battle: armed sides, not a crowd
     if _crowd_on_demonstration(f):
         return _c("Riots", "Mob violence", "145", "a crowd attacking a demonstration or rally")
-    rioting = bool(f.classes & {"riot", "mob", "vandal"} - f.state_violence)
+    # a riot word ("running battles", "riots") is a crowd's violence even when the parse names the police first
+    rioting = bool(f.classes & {"riot", "mob", "vandal"} - f.state_violence or "riot" in f.classes)
     if not rioting and not (crowd_agent and crowd_violence):
         return None
     if f.main_class in {"loot", "destroy"} and not crowd_agent and not ({"riot", "mob", "vandal"} & f.classes):
@@ -330,5 +340,5 @@ def _crowd_default(f: Features) -> Coding | None:
     return None
 
 
-RULES = (_note_label, _disrupted, _agreement, _civilian_specific, _weapons, _territory, _protest, _crude_bombs, _mob_justice, _riot,
+RULES = (_note_label, _disrupted, _agreement, _civilian_specific, _weapons, _territory, _protest, _crude_bombs, _mob_justice, _quarrel, _riot,
          _communal_destruction, _violence, _strategic, _crowd_default)
