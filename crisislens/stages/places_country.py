@@ -50,12 +50,16 @@ def group_countries(text: str) -> Counter:
     for i in range(len(raw)):
         if folded[i] not in first_folded and raw[i] not in first_exact:
             continue
-        for n in range(min(index.longest, len(raw) - i), 0, -1):
-            group = index.get(tuple(folded[i:i + n]), tuple(raw[i:i + n]))
-            if group is not None:
-                if group.country and _iso2().get(group.country):
-                    found[group.name] = _iso2()[group.country]
+        group = None  # the longest name starting here; the window widens while a key begins with it
+        for n in range(1, min(index.longest, len(raw) - i) + 1):
+            words, exact = tuple(folded[i:i + n]), tuple(raw[i:i + n])
+            if words not in index.folded_prefixes and exact not in index.exact_prefixes:
                 break
+            longer = index.get(words, exact)
+            if longer is not None:
+                group = longer
+        if group is not None and group.country and _iso2().get(group.country):
+            found[group.name] = _iso2()[group.country]
     return Counter(found.values())
 
 
