@@ -144,3 +144,14 @@ def test_her_body_is_the_victim_already_named(pipeline):
 ])
 def test_a_coders_confirmed_or_estimated_figure_is_the_toll(pipeline, text, toll):
     assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 March 2024, relatives of three farmers killed in a land feud staged a protest on the highway, "
+    "demanding arrests.",
+    "On 3 March 2024, riders blocked the road in protest. The rider had been arrested because his "
+    "motorbike hit and killed a pedestrian.",
+    "On 3 March 2024, gunmen abducted two engineers near the quarry after killing their guard.",
+])
+def test_deaths_that_led_to_the_event_are_no_toll(pipeline, text):
+    assert _toll(pipeline, text) == 0

@@ -34,6 +34,9 @@ from crisislens.stages.fatality_notes import (
 )
 
 EARLIER_PREPS = {"after", "following", "since"}
+CAUSE_MARKS = {"because"}
+# People a report names by the dead they mourn: their dead were killed before the reported event.
+MOURNERS = {"relative", "family", "kin", "mourner", "widow", "parent", "next-of-kin"}
 
 
 def _inside(start: int, end: int, bounds: list[tuple[int, int]]) -> bool:
@@ -51,7 +54,21 @@ def _earlier(parsed, q: Quantity) -> bool:
             return True
         if anc.dep_ == "prep" and anc.lower_ in ("for", "to") and _answers(anc.head):
             return True  # "a revenge attack for 2 herders killed", "in response to a raid in which 7 were killed"
-        if any(c.dep_ == "mark" and c.lower_ in EARLIER_PREPS for c in anc.children) and anc.dep_ == "advcl":
+        if any(c.dep_ == "mark" and c.lower_ in EARLIER_PREPS | CAUSE_MARKS for c in anc.children) \
+                and anc.dep_ == "advcl":
+            return True  # "arrested because his motorbike hit and killed a person": the cause came first
+        if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lemma_.lower() in MOURNERS:
+            return True  # "relatives of two brothers killed in a feud staged a protest"
+    return False
+
+
+def _cause_clause(anchor) -> bool:
+    """A killing verb inside "because ..." or "after ...": what led to the reported event."""
+    for tok in (anchor, *anchor.ancestors):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EARLIER_PREPS | CAUSE_MARKS
+                                       for c in tok.children):
+            return True
+        if tok.dep_ == "pcomp" and tok.head.lower_ in EARLIER_PREPS:
             return True
     return False
 
@@ -320,6 +337,8 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
         if _unrealised(m.anchor) or background_killing(m.anchor) or any(
                 a.dep_ == "prep" and a.lower_ in ("for", "to") and _answers(a.head) for a in m.anchor.ancestors):
             continue  # "in response to a raid in which 7 civilians were killed": the earlier raid's dead
+        if _cause_clause(m.anchor):
+            continue  # "arrested because his motorbike hit and killed a person", "after killing their bodyguard"
         if m.anchor.lemma_.lower() in SURVIVABLE and survival(m.anchor.doc.text):
             continue  # "A man is lynched ... The man was rescued by police before death"
         sent = m.anchor.sent

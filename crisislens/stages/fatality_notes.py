@@ -217,8 +217,15 @@ _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)
 
 def _clause_start(sentence: str, end: int) -> int:
     """Where the clause that a parenthesis closes begins: after the last comma, semicolon or
-    colon before it."""
-    return max(sentence.rfind(mark, 0, end) for mark in (",", ";", ":")) + 1
+    colon before it, or before that when what follows the comma only says when or why ("killed one
+    of them, and injured two, after they left the factory (coded separately)")."""
+    start = max(sentence.rfind(mark, 0, end) for mark in (",", ";", ":")) + 1
+    while start > 0 and _SUBORDINATE.match(sentence, start):
+        start = max(sentence.rfind(mark, 0, start - 1) for mark in (",", ";", ":")) + 1
+    return start
+
+
+_SUBORDINATE = re.compile(r"\s*(?:after|before|when|while|as|following|because|since|during)\b", re.IGNORECASE)
 
 
 def background_killing(anchor) -> str | None:
