@@ -27,3 +27,11 @@ def test_a_victim_said_to_survive_is_no_death(pipeline, text, toll):
 ])
 def test_a_later_sentence_adding_dead_grows_the_toll(pipeline, text, toll):
     assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("5 traders were detained by soldiers - they were later found dead near the camp.", 5),
+    ("Three herders were killed by raiders and they were found dead near the river.", 3),
+])
+def test_they_found_dead_stands_for_the_group_named_before(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll

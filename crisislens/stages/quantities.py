@@ -103,7 +103,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
                               approximate=phrase.approximate, source=sources.of(number)))
     found.extend(_zero_counts(parsed, text, counted_tokens, sources))
     places = [(m.start, m.end) for place in doc.places for m in place.mentions]
-    found.extend(_implicit_counts(parsed, text, counted_tokens, sources, places))
+    found.extend(_implicit_counts(parsed, text, counted_tokens, sources, places, found))
     found.sort(key=lambda q: q.span.start)
     doc.quantities.extend(found)
     return doc
@@ -253,7 +253,7 @@ def _body_found(verb, arg) -> int:
 
 
 def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources,
-                     places: list[tuple[int, int]] = ()) -> list[Quantity]:
+                     places: list[tuple[int, int]] = (), figures: list[Quantity] = ()) -> list[Quantity]:
     """Persons killed, hurt, taken or arrested one by one: "a man was killed" → killed 1."""
     out: list[Quantity] = []
     seen: set[int] = set(counted)
@@ -303,6 +303,12 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources,
             # "the mother of the pastor was found dead": whoever is found dead is a death of this report
             headline = headline or (arg.dep_ == "nsubjpass" and arg.left_edge.is_sent_start and arg.tag_ == "NN"
                                     and category == "killed" and not arg.conjuncts)  # "Police officer was found killed"
+            if arg.lower_ == "they" and category == "killed" and arg.i not in seen \
+                    and (value := _antecedent_figure(arg, figures)):
+                seen.add(arg.i)  # "7 men were detained by police - they were later found dead"
+                out.append(Quantity(value=value, category=category, span=Span(arg.idx, arg.idx + len(arg)),
+                                    text=arg.text, low=value, source=sources.of(verb)))
+                continue
             if arg.tag_ == "NNS" and arg.i not in seen and any(c.dep_ in ("det", "predet") and c.lower_ == "both"
                                                                for c in arg.children):
                 seen.add(arg.i)  # "Both men were killed"
@@ -325,3 +331,20 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources,
             out.append(Quantity(value=len(persons), category=category, span=Span(start, end),
                                 text=text[start:end], low=len(persons), source=sources.of(verb)))
     return out
+
+
+def _antecedent_figure(pronoun, figures) -> int | None:
+    """The figure "they" stands for: the last counted group of people before it, in its sentence or
+    the one before ("7 men were detained - they were later found dead" → 7), when that figure is not
+    already a death toll (no death is counted twice)."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for tok in reversed(doc[start:pronoun.i]):
+        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.lemma_.lower() not in _NOT_PERSONS:
+            figure = next((q for q in figures if q.span.start <= tok.idx < q.span.end), None)
+            if figure is None or figure.category == "killed" or figure.value is None:
+                return None
+            return int(figure.low if figure.low is not None else figure.value)
+    return None
