@@ -100,3 +100,7 @@ def test_figures_and_victims_a_misparse_hides(pipeline, text, toll):
 ])
 def test_killing_words_the_parse_detaches_from_their_figures(pipeline, text, toll):
     assert _toll(pipeline, text) == toll
+
+
+def test_a_dateline_headline_whose_participle_the_tagger_made_a_noun(pipeline):
+    assert _toll(pipeline, "12 March: A civilian shot dead by armed men near the border post.") == 1

@@ -413,8 +413,8 @@ def _headline_subject(doc, i: int, j: int):
     that it acts on. Collective nouns ("Police killed ...") name no single victim."""
     if j < len(doc) and doc[j].pos_ in ("DET", "NUM", "PRON") and not doc[j].is_sent_start:
         return None  # "Police shot dead a driver": the opening noun acted
-    if doc[i].tag_ not in ("VBN", "VBD"):
-        return None
+    if doc[i].tag_ not in ("VBN", "VBD") and not (j - i > 1 and doc[i].lower_ in ("shot", "gunned", "hacked", "beaten")):
+        return None  # "A civilian shot dead by armed men": the tagger may make "shot" a noun
     head = None
     k = i - 1
     while k >= 0 and not doc[k + 1].is_sent_start and (doc[k].lower_ in HEADLINE_LINKS or (
@@ -424,7 +424,9 @@ def _headline_subject(doc, i: int, j: int):
     if k < 0 or doc[k + 1].is_sent_start and k + 1 < i:
         return None
     head = doc[k]
-    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NN", "NNP") or head.lemma_.lower() in COLLECTIVE \
+    adjective_noun = head.tag_ == "JJ" and k > 0 and doc[k - 1].lower_ in ("a", "an")  # "A civilian shot dead"
+    if (head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NN", "NNP")) and not adjective_noun \
+            or head.lemma_.lower() in COLLECTIVE \
             or head.lemma_.lower() in NOT_PEOPLE or head.ent_type_ in NOT_VICTIM_ENTS:
         return None
     while k >= 0 and not doc[k].is_sent_start and doc[k - 1].text not in HEADLINE_BREAKS \
