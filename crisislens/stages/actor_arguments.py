@@ -77,7 +77,7 @@ def arguments(anchor) -> tuple[list, list]:
         between = _pobjs(anchor, {"between"})
         if between and not agents:  # "clashes between X and Y": X initiates, Y is the other side
             agents, between = between[:1], between[1:]
-        targets = between + _pobjs(anchor, TARGET_PREPS | SIDE_PREPS | {"of"} - {"between"})
+        targets = between + _pobjs(anchor, (TARGET_PREPS | SIDE_PREPS | {"of"}) - {"between"})
         if not agents:  # "attack on a village by militia": the parse hangs the "by" phrase on the village
             agents = [a for t in targets for a in _pobjs(t, AGENT_PREPS)]
             targets = [t for t in targets if t not in agents]

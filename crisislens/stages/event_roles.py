@@ -190,12 +190,13 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
     elif not agents and anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ == "VERB":
         agents, verb_targets = arguments(anchor.head.head)  # "X targets police with an IED": the verb's parties
         targets = targets or verb_targets
-    objects = [] if targets else tg.subject_noun_targets(anchor)
+    objects = [] if targets or anchor.lower_.startswith(CLASH_WORDS) else tg.subject_noun_targets(anchor)
     if objects and not agents and _names_attackers(doc, anchor):  # "unknown attackers shot a soldier": the
         targets, agents = objects, [anchor]  # noun that names them is the agent
     elif objects and anchor.head.pos_ == "VERB":  # "a roadside bomb hit a military convoy": what it hit
         targets = objects
-    victims = tg.passive_victims(anchor)  # "two officers were injured in an attack on a patrol"
+    victims = [] if anchor.lower_.startswith(CLASH_WORDS) else tg.passive_victims(anchor)  # "two officers were
+    # injured in an attack on a patrol"; those killed in clashes are neither side of them
     targets = targets + [v for v in victims if v not in targets]
     a = [party(doc, t) for t in agents]
     t = [Party(x, a[0].actor, a[0].kind) if a and tg.is_reciprocal(x) else _as_victim(party(doc, x)) for x in targets]
@@ -399,8 +400,9 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
     if event_type in ("Battles", "Explosions/Remote violence"):
         a1 = violent_agent.actor if violent_agent else None
         a2 = named_target.actor if named_target else None
-        if a2 is not None and a2.inter == 0 and a2.type != "person":
-            a2 = None  # "attacked Jaldesa": a place or an organisation is no side; look for the one that fought
+        if a2 is not None and a2.inter == 0 and (a2.type != "person" or (
+                named_target.token.dep_ == "pobj" and named_target.token.head.lower_ in LOCATIVE)):
+            a2 = None  # "attacked Jaldesa", "clashed at X": a place or an organisation is no side
         if a1 is None and state and state.actor is not a2 and event_type == "Battles" and agent is None:
             a1 = state.actor
         if a1 is None:
@@ -422,7 +424,11 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
             a2 = generic_actor(doc, "civilians", mention(target), "civilian victims")
         passive_hit = target is not None and target.kind in ("armed", "group") \
             and target.token.dep_ in ("nsubj", "nsubjpass")  # "three bandits shot dead": unnamed on both sides
-        if a2 is None or (a2 is a1 and not passive_hit):
+        fellow = _fellow_side(doc, a1, agents, communal) \
+            if event_type == "Battles" and (a2 is None or a2 is a1) and not passive_hit else None
+        if fellow is not None:
+            a2, why = fellow
+        elif a2 is None or (a2 is a1 and not passive_hit):
             a2, why = _other_side(doc, a1, others, event_type, trigger)
         if event_type == "Battles" and a2 is None and a1.inter == 4 and a1.name.startswith("Unidentified"):
             a2, why = a1, why + "; both sides unnamed militias of a communal clash, as ACLED codes them"
@@ -448,6 +454,29 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
 
 
 ARMED_OR_STATE = frozenset({1, 2, 3, 4, 8})
+
+
+def _fellow_side(doc: Document, a1: Actor, agents: list[Party], communal: bool) -> tuple[Actor, str] | None:
+    """The other side of a fight its subject names on its own: "police and carjackers engaged in a
+    shootout", "Kipsigi and Maasai militias clashed", "rival Maasai groups clashed" (the same actor on
+    both sides, as ACLED codes a group fighting itself)."""
+    for p in agents:
+        if p.kind in ("armed", "group", "state") and p.actor is not a1 and (p.actor is None or p.actor.name != a1.name):
+            actor = p.actor or (state_actor(doc, p) if p.kind == "state" else generic_actor(
+                doc, _unnamed_kind(p, communal), token_span(p.token), "armed side not named"))
+            if actor is not a1 and actor.inter in ARMED_OR_STATE:
+                return actor, "the other side named with the first as the fight's subject"
+    index = mention_index(doc, agents[0].token.doc) if agents and agents[0].token is not None else None
+    for p in agents:
+        heads = (p.token, tg.victim_head(p.token)) if index is not None else ()  # "members of the X and Y clans"
+        for mod in (m for h in heads for m in tg.coordinated_modifiers(h)):
+            actor = index.overlapping(mod.idx, mod.idx + len(mod.text))
+            if actor is not None and actor is not a1 and actor.inter in ARMED_OR_STATE and actor.name != a1.name:
+                return actor, "the other people named before the fighters' noun"
+    if agents and agents[0].token is not None and a1.inter in (2, 3, 4) and (
+            tg.rival_sides(agents[0].token) or tg.rival_sides(tg.victim_head(agents[0].token))):
+        return a1, "rival sections of one group fighting: the same actor on both sides"
+    return None
 
 
 def _disrupted(doc: Document, parties_: list[Party], trigger: Span) -> tuple[Actor | None, Actor | None, str]:

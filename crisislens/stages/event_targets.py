@@ -73,7 +73,8 @@ def of_inner(tok):
 
 def victim_head(tok):
     """The noun that says who a target is: itself, or the "of" noun of "a group of travellers"."""
-    if tok.lower_ in ("group", "groups", "band", "number", "convoy") or of_inner(tok) is not None:
+    if tok.lower_ in ("group", "groups", "band", "number", "convoy", "member", "members", "section", "sections") \
+            or of_inner(tok) is not None:
         inner = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"), None)
         if inner is not None:
@@ -163,3 +164,29 @@ def headline_passive(anchor) -> bool:
     return "nsubj" in kids and not kids & {"aux", "auxpass", "dobj", "dative", "agent", "ccomp", "xcomp"} \
         and not any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children)
                     for c in anchor.children)
+
+
+def coordinated_modifiers(tok) -> list:
+    """'Kipsigi and Maasai militias', 'Borana and Gabra herders': each people named before the noun,
+    a side of its own."""
+    out = []
+    for mod in tok.children:
+        if mod.dep_ in ("compound", "amod", "nmod", "nummod") and mod.i < tok.i:
+            conj = [c for c in mod.children if c.dep_ == "conj"]
+            if conj:
+                out.extend([mod, *conj])
+    return out
+
+
+def rival_sides(tok) -> bool:
+    """'rival Maasai groups', 'two groups of Wajir herders', 'sections of the clan': one kind fighting itself."""
+    words = {n for n, (kind, _) in party_nouns().items() if kind == "rival"}
+    before = [t for t in tok.subtree if t.i <= tok.i]
+    if any(t.lower_ in words - COUNTS for t in before):
+        return True
+    return tok.lemma_.lower() in GROUPINGS and any(t.lower_ in COUNTS for t in before)
+
+
+COUNTS = frozenset({"two", "both"})  # rival only before a grouping noun: "two clans", not "two gunmen"
+GROUPINGS = frozenset({"group", "clan", "community", "section", "faction", "gang", "side", "tribe", "camp", "family",
+                       "militia", "sub-clan", "subclan"})
