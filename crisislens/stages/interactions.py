@@ -8,6 +8,12 @@ stay primary. Protests, arrests and violence (CAMEO 14, 173, 18-20) are the even
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import VERB
+
 from crisislens.schema import Document, Event, Span
 from crisislens.stages.interaction_roles import (
     actor_for,
@@ -32,11 +38,13 @@ _CONFIDENCE = {2: 0.35, 1: 0.25}
 def process(doc: Document, parsed, resources=None) -> Document:
     """Add one interaction Event per distinct CAMEO code per sentence."""
     rules = verb_rules()
+    verbs = numpy.flatnonzero(parsed.to_array([POS]) == VERB).tolist()  # no Token for other words
     for sent in parsed.sents:
         main: list[tuple[object, Event]] = []
         background: list[tuple[object, Event]] = []
-        for token in sent:
-            if token.pos_ != "VERB" or verb_lemma(token) not in rules:
+        for i in verbs[bisect_left(verbs, sent.start):bisect_left(verbs, sent.end)]:
+            token = parsed[i]
+            if verb_lemma(token) not in rules:
                 continue
             rule = match_rule(token)
             if rule is None or is_misspelled_form(token):

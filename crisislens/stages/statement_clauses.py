@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, VERB
 
@@ -147,17 +148,25 @@ def _verbs(parsed) -> list:
     """The verbs and auxiliaries whose lemma may attribute a statement, read from the parse's
     columns (no Token object for every other word)."""
     strings = parsed.vocab.strings
-    wanted = set(cues()["stance"]) | set(cues()["figure"]) | set(speech_verbs())
+    wanted = _attributing_lemmas()
     known: dict[int, bool] = {}
     found = []
-    for i, (pos, lemma) in enumerate(parsed.to_array([POS, LEMMA]).tolist()):
-        if pos == VERB or pos == AUX:
-            hit = known.get(lemma)
-            if hit is None:
-                hit = known[lemma] = strings[lemma].lower() in wanted
-            if hit:
-                found.append(parsed[i])
+    columns = parsed.to_array([POS, LEMMA])
+    pos = columns[:, 0]
+    verbs = numpy.flatnonzero((pos == VERB) | (pos == AUX))
+    for i, lemma in zip(verbs.tolist(), columns[verbs, 1].tolist(), strict=True):
+        hit = known.get(lemma)
+        if hit is None:
+            hit = known[lemma] = strings[lemma].lower() in wanted
+        if hit:
+            found.append(parsed[i])
     return found
+
+
+@cache
+def _attributing_lemmas() -> frozenset[str]:
+    """Stance and figure cue lemmas and speech verbs: what _verbs looks for."""
+    return frozenset(cues()["stance"]) | frozenset(cues()["figure"]) | frozenset(speech_verbs())
 
 
 def _has_object(verb, nouns: list[str]) -> bool:

@@ -36,6 +36,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import numpy
+from spacy.attrs import POS
+from spacy.symbols import PROPN
+
 from crisislens.lexicons import load_table
 from crisislens.schema import Document, Event, Quantity, Statement
 from crisislens.stages.quote_speakers import people_named
@@ -140,6 +144,17 @@ class _Said:
     actors: set[int]
 
 
+def _names_by_sentence(parsed) -> list[set[str]]:
+    """Per sentence, the proper nouns longer than two letters, read from the POS column."""
+    pos = parsed.to_array([POS])
+    propn = set(numpy.flatnonzero(pos == PROPN).tolist())
+    out = []
+    for sent in parsed.sents:
+        words = {parsed[i].text for i in range(sent.start, sent.end) if i in propn}
+        out.append({w for w in words if len(w) > 2})
+    return out
+
+
 class _Links:
     """What each event is told with: its sentences, place, actors and kind of words."""
 
@@ -148,9 +163,8 @@ class _Links:
         self.sentences = [{sentence_of(s.start) for s in e.evidence} for e in doc.events]
         self.told = set().union(*self.sentences)
         self.primary = max(doc.events, key=lambda e: e.confidence)
-        sents = list(parsed.sents)
-        self.names = [{t.text for i in told for t in sents[i] if t.pos_ == "PROPN" and len(t.text) > 2}
-                      for told in self.sentences]
+        names = _names_by_sentence(parsed)
+        self.names = [set().union(*(names[i] for i in told)) for told in self.sentences]
         mentions = [(m.start, p.name) for p in doc.places for m in p.mentions]
         self.places = [{name for at, name in mentions if sentence_of(at) in told} | (
             {e.location.name} if e.location else set()) for e, told in zip(doc.events, self.sentences, strict=True)]
