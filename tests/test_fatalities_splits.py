@@ -61,3 +61,20 @@ def test_a_school_year_is_no_count(pipeline):
 ])
 def test_a_part_of_the_dead_restates_but_a_part_of_another_group_adds(pipeline, text, toll):
     assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("Thirty are dead after clashes between two clans. The clashes have been occurring over the course of ten days.", 3),
+    ("Nine are killed in clashes between herders and farmers over a 48 hour period near the river.", 4),
+    ("Riots in the county from 11 to 13 Aug, a total of 7 people are killed in the area.", 2),
+])
+def test_deaths_told_over_several_days_are_spread_over_them(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("A clash between two clans lasted over two days. One death was reported on the first day.", 1),
+    ("Two are killed in clashes between herders over the course of five days.", 2),
+])
+def test_a_toll_smaller_than_the_days_or_two_days_is_not_spread(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll

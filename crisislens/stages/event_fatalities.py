@@ -29,6 +29,7 @@ from crisislens.stages.fatality_notes import (
     keeps_first_toll,
     part_of_toll,
     shared_by,
+    spread_days,
     stated_total,
     survival,
 )
@@ -190,6 +191,10 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
     shares = shared_by(doc.text)
     if shares:  # "fatalities spread across two locations": this event's share
         best, low, high = best // shares, low // shares, high // shares
+    days = spread_days(doc.text)
+    if days and best >= days:  # "Twenty are dead ... over the course of ten days": ACLED spreads them per day
+        share, rest = divmod(best, days)
+        best = low = share + (2 * rest > days)  # the toll over the days, rounded, a half down
     part = first_share(doc.text)
     if part is not None and 0 < part < best:  # "two deaths, one in Awendo and the other in Rongo"
         best = low = part

@@ -84,6 +84,27 @@ def _figure(word: str) -> int | None:
     return int(word) if word.isdigit() else _SMALL_NUMBERS.get(word)
 
 
+def spread_days(text: str) -> int | None:
+    """Over how many days a note spreads deaths it does not break down ("over the course of ten
+    days", "over a 36 hour period", "from 11 to 13 Aug"): 3 or more days, or more than 24 hours."""
+    for pattern in _patterns().get("days", ()):
+        m = pattern.search(text)
+        if not m:
+            continue
+        found = m.groupdict()
+        if found.get("h"):
+            hours = int(found["h"])
+            if hours > 24:
+                return -(-hours // 24)
+        elif found.get("d1"):
+            days = int(found["d2"]) - int(found["d1"]) + 1
+            if 3 <= days <= 31:
+                return days
+        elif (days := _figure(found["n"])) and days >= 3:
+            return days
+    return None
+
+
 def first_share(text: str) -> int | None:
     """This event's part of a toll the note breaks down by place or day ("two deaths, one in Awendo
     and the other in Rongo", "Nakuru (8) and Molo (7)"): ACLED codes one event per place and day,

@@ -68,7 +68,8 @@ _NOT_PERSONS = frozenset({"vehicle", "car", "house", "home", "property", "cow", 
                           "sheep", "dog", "donkey", "animal", "lion", "elephant", "bus", "truck", "motorcycle",
                           "shop", "building", "school", "store", "bag", "gun", "rifle", "weapon", "phone",
                           "county", "village", "town", "area", "district", "location",
-                          "violence", "attack", "fighting", "clash", "raid", "unrest", "conflict"})
+                          "violence", "attack", "fighting", "clash", "raid", "unrest", "conflict", "total", "number",
+                          "toll"})
 
 
 
