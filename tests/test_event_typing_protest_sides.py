@@ -75,3 +75,15 @@ def test_violence_the_text_says_was_absent_leaves_a_protest(pipeline):
     event = primary(pipeline, "Hundreds of traders demonstrated in Kisumu against new levies. The march was devoid of "
                               "running battles with police.")
     assert event.event_type == "Protests", event.reason
+
+
+def test_violence_by_members_at_their_own_partys_demonstration_stays_violent(pipeline):
+    event = primary(pipeline, "Members of the opposition assaulted two journalists in Khulna when the journalists were "
+                              "on their way to cover a demonstration of the opposition.")
+    assert event.event_type == "Riots", event.reason
+
+
+def test_attackers_who_also_wreck_the_demonstrators_vehicles_intervene_in_the_protest(pipeline):
+    event = primary(pipeline, "Ruling party activists assaulted members of the opposition, and vandalised their "
+                              "motorbikes, during the opposition's demonstration in Netrakona.")
+    assert event.sub_event_type == "Protest with intervention", event.reason

@@ -35,3 +35,8 @@ def test_violence_growing_out_of_an_altercation_is_mob_violence(pipeline):
 def test_police_shooting_after_an_altercation_stays_state_violence(pipeline):
     event = primary(pipeline, "Police shot and killed a trader in Jessore following an altercation at a checkpoint.")
     assert event.sub_event_type != "Mob violence", event.reason
+
+
+def test_undetailed_post_election_violence_beside_a_killing_is_the_killing(pipeline):
+    event = primary(pipeline, "An unidentified group killed four people by burning a house in post-election violence.")
+    assert event.event_type == "Violence against civilians", event.reason

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 VIOLENT_CLASSES = {"attack", "kill", "injure", "clash", "mob", "riot", "vandal", "explosion", "grenade", "shelling",
                    "airstrike", "suicide", "chemical", "abduct", "sexual", "capture", "recapture",
-                   "loot", "destroy"}
+                   "loot", "destroy", "unrest"}
 DEATH_ONLY = {"kill", "injure"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 COND_MARKERS = {"if", "unless", "whether"}

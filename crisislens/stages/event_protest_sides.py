@@ -39,6 +39,8 @@ def demonstration_sides(local: list[Candidate], parties_of: dict[int, tuple[list
         if m.klass not in ONE_SIDED:
             continue
         agents, targets = parties_of.get(m.anchor.i, ([], []))
+        if m.anchor.dep_ == "conj":  # "assaulted the members of Y and vandalised their motorbikes during ...": one act
+            targets = targets + parties_of.get(m.anchor.head.i, ([], []))[1]
         if any(p.kind in ("protester", "state") for p in agents) or _demonstrators_act(m, agents, protests):
             if m.klass not in OUTCOMES:
                 own.add(m.klass)  # the demonstrators' own violence, or the state's (read elsewhere)
@@ -76,8 +78,12 @@ def _aimed_at_demonstrators(m: Candidate, agents: list, targets: list, protests:
     if any(p.anchor.i in inside for p in protests):
         return True  # "demonstrating members of the party", "members who were protesting"
     agent_words = {w.i for a in agents for w in a.token.subtree}
+    agent_texts = {w.lower_ for a in agents for w in a.token.subtree if w.pos_ == "PROPN"}
+    target_texts = {w.lower_ for p in targets if not is_property(p.token) for w in p.token.subtree
+                    if w.pos_ in ("PROPN", "NOUN")}
     for p in protests:
-        if p.sent_index != m.sent_index or not _set_under(p.anchor, m.anchor) \
+        if p.sent_index != m.sent_index or not (_set_under(p.anchor, m.anchor) or m.anchor.dep_ == "conj"
+                                                 and _set_under(p.anchor, m.anchor.head)) \
                 or p.anchor.dep_ == "pobj" and p.anchor.head.lower_ in ("from", "after"):  # "returning from a rally"
             continue
         holder = next((c for c in p.anchor.children if c.dep_ in ("nsubj", "poss")), None) or next(
@@ -86,13 +92,14 @@ def _aimed_at_demonstrators(m: Candidate, agents: list, targets: list, protests:
         if holder is None and p.anchor.dep_ in ("pobj", "dobj"):  # "staging a protest", "taking part in a march"
             verb = p.anchor.head.head if p.anchor.dep_ == "pobj" else p.anchor.head
             holder = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.pos_ == "VERB" else None
-        if holder is None or holder.i in agent_words:
-            continue
+        if holder is None or holder.i in agent_words or holder.lower_ in agent_texts:
+            continue  # the attackers' own demonstration ("members of X ... the demonstration of X")
         if holder.tag_ in PRONOUNS:
             if people and holder.lower_ == "they" and holder.dep_ == "nsubj":
                 return True  # "X assaulted Y when they were staging a protest" ("their demonstration": X's own)
             continue
-        return True  # "during BNP's demonstration": someone else's demonstration
+        if holder.lower_ in target_texts:
+            return True  # "beat members of Y during Y's demonstration": the victims' demonstration
     return False
 
 

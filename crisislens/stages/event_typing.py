@@ -335,7 +335,8 @@ def _strategic(f: Features) -> Coding | None:
 def _crowd_default(f: Features) -> Coding | None:
     """A crowd-violence trigger no rule placed (vandalism by unidentified men, party activists
     wrecking an office) is a violent demonstration only in a demonstration setting."""
-    if f.default[0] == "Riots" and "demo" not in f.cues and "protest" not in f.classes and "riot" not in f.classes:
+    if f.default[0] == "Riots" and "demo" not in f.cues and "protest" not in f.classes and "riot" not in f.classes \
+            and f.main_class != "unrest":  # "post-election violence" alone: its row's coding
         return _c("Riots", "Mob violence", "145", f"crowd violence ('{f.main_class}') outside a demonstration")
     return None
 
