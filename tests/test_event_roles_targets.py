@@ -95,3 +95,13 @@ def test_a_by_phrase_the_parse_hangs_on_the_target_names_the_attacker(pipeline):
 def test_a_village_named_after_a_community_is_no_militia(pipeline):
     event = primary(pipeline, "Samburu raiders attacked a Pokot village near Baragoi on Monday.")
     assert event.sub_event_type == "Attack" and event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_police_attacked_by_a_mob_are_its_target_not_its_author(pipeline):
+    event = primary(pipeline, "Officers who were attacked by a mob in Eldoret fired in the air to scare it off.")
+    assert event.event_type == "Riots" and _inters(event) == (5, 1)
+
+
+def test_a_relative_pronoun_target_stands_for_the_noun_it_describes(pipeline):
+    event = primary(pipeline, "A soldier who was shot by bandits near Kapedo died in hospital on Friday.")
+    assert event.sub_event_type == "Armed clash" and event.actor2 is not None and event.actor2.inter == 1

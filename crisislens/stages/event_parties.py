@@ -182,9 +182,14 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
     agents, targets = arguments(anchor)
     if not targets and anchor.dep_ == "pobj" and anchor.head.dep_ == "agent":  # "a vehicle was hit by an IED"
         targets = [c for c in anchor.head.head.children if c.dep_ == "nsubjpass"]
+        if not agents and _names_people(doc, anchor):  # "officers who were attacked by a mob": the mob did it
+            agents = [anchor]
     elif not agents and anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ == "VERB":
         agents, verb_targets = arguments(anchor.head.head)  # "X targets police with an IED": the verb's parties
         targets = targets or verb_targets
+    # "police officers who were attacked ...": the relative pronoun stands for the noun it describes
+    agents = [tg.antecedent(t) for t in agents]
+    targets = [tg.antecedent(t) for t in targets]
     objects = [] if targets or anchor.lower_.startswith(CLASH_WORDS) else tg.subject_noun_targets(anchor)
     if objects and not agents and _names_attackers(doc, anchor):  # "unknown attackers shot a soldier": the
         targets, agents = objects, [anchor]  # noun that names them is the agent
@@ -214,6 +219,14 @@ def parties(doc: Document, anchor) -> tuple[list[Party], list[Party]]:
     if tg.headline_passive(anchor):  # "5 militants shot dead as they fled": the subject was shot
         a, t = [], [_as_victim(p) for p in a + t]
     return a, t
+
+
+def _names_people(doc: Document, anchor) -> bool:
+    """Whether a noun trigger's own word names people who act ("a mob", "rioters", "gunmen")."""
+    if anchor.pos_ != "NOUN":
+        return False
+    kind = _noun_kinds().get(anchor.lower_) or _noun_kinds().get(anchor.lemma_.lower())
+    return (kind is not None and kind[0] in ("armed", "crowd", "state")) or _names_attackers(doc, anchor)
 
 
 def _names_attackers(doc: Document, anchor) -> bool:

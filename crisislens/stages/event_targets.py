@@ -190,3 +190,11 @@ def rival_sides(tok) -> bool:
 COUNTS = frozenset({"two", "both"})  # rival only before a grouping noun: "two clans", not "two gunmen"
 GROUPINGS = frozenset({"group", "clan", "community", "section", "faction", "gang", "side", "tribe", "camp", "family",
                        "militia", "sub-clan", "subclan"})
+
+
+def antecedent(tok):
+    """'officers who were attacked', 'the village that was raided': a relative pronoun stands for
+    the noun its clause describes."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
+        return tok.head.head
+    return tok
