@@ -151,7 +151,17 @@ def test_a_coders_confirmed_or_estimated_figure_is_the_toll(pipeline, text, toll
     "demanding arrests.",
     "On 3 March 2024, riders blocked the road in protest. The rider had been arrested because his "
     "motorbike hit and killed a pedestrian.",
-    "On 3 March 2024, gunmen abducted two engineers near the quarry after killing their guard.",
 ])
 def test_deaths_that_led_to_the_event_are_no_toll(pipeline, text):
     assert _toll(pipeline, text) == 0
+
+
+def test_a_killing_someone_is_suspected_to_be_behind_is_no_toll(pipeline):
+    text = "Residents of the village lynched a man suspected to be behind the killing of three children."
+    assert _toll(pipeline, text) == 1
+
+
+def test_other_sources_give_no_more_dead(pipeline):
+    text = ("At least 6 people were killed in an attack on the village by gunmen. Police said houses were burnt. "
+            "The group claimed it had killed 12 soldiers. Other sources claim 9 deaths.")
+    assert _toll(pipeline, text) == 6

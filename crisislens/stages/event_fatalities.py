@@ -64,12 +64,10 @@ def _earlier(parsed, q: Quantity) -> bool:
 
 
 def _cause_clause(anchor) -> bool:
-    """A killing verb inside "because ..." or "after ...": what led to the reported event."""
+    """A killing verb inside "because ...": what led to the reported event ("arrested after shooting
+    dead a politician" reports the killing itself)."""
     for tok in (anchor, *anchor.ancestors):
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in EARLIER_PREPS | CAUSE_MARKS
-                                       for c in tok.children):
-            return True
-        if tok.dep_ == "pcomp" and tok.head.lower_ in EARLIER_PREPS:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in tok.children):
             return True
     return False
 
@@ -88,6 +86,9 @@ def _answers(noun) -> bool:
 NOT_PEOPLE = {"house", "home", "hut", "shop", "building", "vehicle", "car", "bus", "motorbike", "motorcycle",
               "cattle", "cow", "goat", "sheep", "camel", "donkey", "livestock", "animal", "head", "acre", "year",
               "event", "incident", "attack", "group", "gang", "clan", "family", "round", "bullet", "shell", "day", "hour", "km", "kilometre"}
+KILLING_NOUNS = {"killing", "murder", "death", "massacre", "beheading", "assassination", "lynching"}
+ALLEGED_PREPS = {"behind", "for", "over", "after", "following", "since"}
+GROUP_WORDS = {"group", "side", "community", "clan", "tribe", "party", "faction", "family", "camp"}
 THIS_EVENT = ("this event", "coded to this", "for this event")
 
 
@@ -102,6 +103,10 @@ def _not_a_toll(parsed, q: Quantity) -> str | None:
             root.pos_ == "NUM" and len(span) == 1 and root.i > 0 and parsed[root.i - 1].text == ","
             and root.i + 1 < len(parsed) and parsed[root.i + 1].text == "," and parsed[root.i - 2].pos_ == "PROPN"):
         return "an age"
+    of_noun = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), None)
+    if of_noun is not None and of_noun.lemma_.lower() in GROUP_WORDS:
+        return f"counts '{of_noun.text}'"  # "a woman of one of the groups"
     head = root.head if root.dep_ in ("nummod", "amod") else root  # "12 houses", "several houses"
     if head.lemma_.lower() in NOT_PEOPLE or head.lower_ in NOT_PEOPLE:
         return f"counts '{head.text}'"
@@ -112,6 +117,9 @@ def _not_a_toll(parsed, q: Quantity) -> str | None:
         return why
     if verb is not None and verb.lemma_.lower() in SURVIVABLE and (said := survival(parsed.text)):
         return f"'{verb.text}' but '{said}'"  # "A man is lynched ... The man was rescued by police before death"
+    killing = next((t for t in root.ancestors if t.pos_ == "NOUN" and t.lemma_.lower() in KILLING_NOUNS), None)
+    if killing is not None and killing.dep_ == "pobj" and killing.head.lower_ in ALLEGED_PREPS:
+        return f"'{killing.head.text} the {killing.text}' (an earlier killing)"  # "suspected to be behind the killing of two"
     topic = _protest_topic(root)
     if topic:
         return f"what a protest is about ('{topic}')"
@@ -204,7 +212,8 @@ def fatalities(doc: Document, bounds: list[tuple[int, int]], parsed=None) -> tup
     return best, low, max(high, low)
 
 
-HEDGES = ("feared", "unconfirmed", "not confirmed", "not been confirmed", "earlier report", "rumour", "rumor")
+HEDGES = ("feared", "unconfirmed", "not confirmed", "not been confirmed", "earlier report", "rumour", "rumor", "claim",
+          "according", "source")
 
 
 def _added_later(doc: Document, bounds: list[tuple[int, int]], parsed) -> int:
@@ -343,7 +352,7 @@ def implied_fatalities(members, targets_of) -> tuple[int | None, str | None]:
                 a.dep_ == "prep" and a.lower_ in ("for", "to") and _answers(a.head) for a in m.anchor.ancestors):
             continue  # "in response to a raid in which 7 civilians were killed": the earlier raid's dead
         if _cause_clause(m.anchor):
-            continue  # "arrested because his motorbike hit and killed a person", "after killing their bodyguard"
+            continue  # "arrested because his motorbike hit and killed a person"
         if m.anchor.lemma_.lower() in SURVIVABLE and survival(m.anchor.doc.text):
             continue  # "A man is lynched ... The man was rescued by police before death"
         sent = m.anchor.sent

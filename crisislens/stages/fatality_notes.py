@@ -121,7 +121,8 @@ def coded_to_others(text: str) -> int:
     return sum(_figure(m.group("n")) or 0 for p in _patterns().get("less", ()) for m in p.finditer(text))
 # Words near a figure in a later sentence that add it to the toll before it ("another two", "two
 # more", "also killed", "a soldier died while three others were injured").
-_ADDING = re.compile(r"\b(?:another|also|others?|more|additional|further)\b", re.IGNORECASE)
+_ADDING = re.compile(r"\b(?:another|also|others?|more|additional|further)\b(?!\s+(?:sources?|reports?|accounts?|media|"
+                     r"outlets?|estimates?)\b)", re.IGNORECASE)  # not "other sources claim 15"
 # A figure in a parenthesis right after another one is another source's count of the same dead:
 # "At least 20 (some reports 30) have been killed".
 _ALTERNATIVE = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}\(\s*(?:some|other|another|one|local|unconfirmed|according|or|reports?|sources?|"
@@ -148,7 +149,7 @@ def explicitly_adds(text: str, start: int, end: int, sentence: tuple[int, int], 
     before = _CLAUSE_BREAK.split(text[lo:start])[-1]  # "... killed and another one injured": that
     after = _CLAUSE_BREAK.split(text[end:hi])[0]      # "another" counts the injured, not this figure
     return bool(_ADDING.search(before) or _ADDING.search(text[start:end]) or _ADDING.search(after)
-                or _new_group(text[end:hi], text[:sentence[0]] if named is None else named))
+                or _new_group(text[end:hi], text[:sentence[0]] if named is None else named, text[:start]))
 
 
 # Where a figure's clause ends: a comma, semicolon, or a conjunction that starts another clause.
@@ -164,7 +165,8 @@ def part_of_toll(text: str, start: int, end: int, sentence: tuple[int, int], nam
     """A later figure that divides the dead already counted: "Ten of those killed were ...", "Among
     the dead were three police"."""
     m = _PARTITIVE.match(text[end:min(sentence[1], end + 60)])
-    if m and not _new_group(text[end:min(sentence[1], end + 60)], text[:sentence[0]] if named is None else named):
+    if m and not _new_group(text[end:min(sentence[1], end + 60)], text[:sentence[0]] if named is None else named,
+                            text[:start]):
         return True
     return bool(_AMONG_DEAD.search(text[max(sentence[0], start - 40):start]))
 
@@ -172,10 +174,13 @@ def part_of_toll(text: str, start: int, end: int, sentence: tuple[int, int], nam
 _AMONG_DEAD = re.compile(r"\bamong\s+(?:the|those)\s+(?:dead|killed|victims|deceased|slain)\b[^,.;]*$", re.IGNORECASE)
 
 
-def _new_group(after: str, earlier: str = "") -> bool:
-    """"Three of the gunmen" when the dead counted before were no gunmen (`earlier`: the words of
-    the figures already counted), "three of the injured": more dead. "One of the robbers" after
-    "Two robbers were killed" divides the toll."""
+def _new_group(after: str, earlier: str = "", context: str = "") -> bool:
+    """"Three of the injured died": more dead, and so is a part of the other side in a battle
+    ("Three of the gunmen were killed"). A part of another group after an attack ("Six of the
+    raiders were shot dead") is its own event (ACLED codes attackers killed by the forces that
+    answered an attack separately), and a part of the dead already counted (`earlier`: the words
+    of the figures counted, "Two robbers were killed. One of the robbers ...") divides the toll.
+    `context` is the text before the figure."""
     m = _PARTITIVE.match(after)
     if not m:
         return False
@@ -185,11 +190,17 @@ def _new_group(after: str, earlier: str = "") -> bool:
         noun = phrase.group("np").split()[-1].lower()
     if noun in _TOLL_NOUNS or any(w.lower() in _TOLL_NOUNS for w in after[:m.end()].split()):
         return False
+    if noun in _HURT:
+        return True
+    # in a battle both sides' dead are the event's ("During battles with al Shabaab two soldiers are
+    # killed ... Three of the gunmen are killed"), unless the group is the dead already counted
     stem = noun[:-1] if noun.endswith("s") else noun
-    return noun in _HURT or re.search(rf"\b{re.escape(stem)}", earlier, re.IGNORECASE) is None
+    return bool(_BATTLE.search(context)) and re.search(rf"\b{re.escape(stem)}", earlier, re.IGNORECASE) is None
 
 
 _HURT = frozenset({"injured", "wounded", "hurt"})
+_BATTLE = re.compile(r"\b(?:battles?|clash(?:es|ed)?|fight(?:ing)?|gunfights?|gun battles?|exchange of fire|shoot-?outs?|"
+                     r"crossfire|engaged?)\b", re.IGNORECASE)
 _PARTITIVE_PHRASE = re.compile(r"^\s+of\s+(?:the|those|these)\s+(?P<np>(?:[\w-]+\s+){1,4}?)(?=(?:are|were|was|is|had|have|"
                                r"has|died|die|dies|killed|also|later|reportedly|succumbed)\b)", re.IGNORECASE)
 

@@ -376,7 +376,8 @@ def _next_word_category(noun) -> str | None:
     for token in doc[noun.i + 1:min(noun.i + 3, len(doc))]:
         lemma = token.lemma_.lower()
         if noun.dep_ == "nsubj" and noun.head.i == token.i and any(
-                c.dep_ == "dobj" and doc[c.i - 1].text != "(" for c in token.children):  # not "3 killed (machetes)"
+                c.dep_ == "dobj" and doc[c.i - 1].text != "(" and not c.is_upper for c in token.children):
+            # not "3 killed (machetes)", "3 others killed DETAILS NOT SPECIFIED"
             return None  # "three gunmen shot a driver": the figure counts who acted
         if token.tag_ in ("VBN", "VBD", "JJ") and ((lemma, "object") in cues or (token.lower_, "state") in cues):
             return cues.get((lemma, "object")) or cues[(token.lower_, "state")]
