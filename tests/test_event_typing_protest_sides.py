@@ -87,3 +87,17 @@ def test_attackers_who_also_wreck_the_demonstrators_vehicles_intervene_in_the_pr
     event = primary(pipeline, "Ruling party activists assaulted members of the opposition, and vandalised their "
                               "motorbikes, during the opposition's demonstration in Netrakona.")
     assert event.sub_event_type == "Protest with intervention", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Youths protested the arrest of two traders in Kitui. Police shot at the crowd, seriously injuring three.",
+    "Villagers staged a protest near the border post in Sylhet. Border guards fired at the protesters and injured one.",
+])
+def test_shooting_at_the_demonstrators_next_sentence_is_excessive_force(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Excessive force against protesters", event.reason
+
+
+def test_firing_in_the_air_stays_an_intervention(pipeline):
+    event = primary(pipeline, "Traders protested new levies in Embu. Police fired in the air to disperse them.")
+    assert event.sub_event_type == "Protest with intervention", event.reason

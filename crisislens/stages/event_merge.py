@@ -287,8 +287,24 @@ def _joins(prev: Draft, new: Draft) -> bool:
         return True
     if "protest" in prev_fams and new.main.klass in CROWD_ACTS and _refers_back(new.main.anchor):
         return True  # "Students protested ... They lit bonfires and attacked clerks."
+    if "protest" in prev_fams and new.main.klass in ONE_SIDED_ACTS and _aimed_at_crowd(new.main.anchor):
+        return True  # "Youths protested the arrests. Police shot at the crowd, injuring two."
     # a protest that turns violent, or violence that the next sentence calls a riot
     return bool({"protest", "violence"} <= new_fams | prev_fams) and new.main.klass in {"riot", "mob", "clash"}
+
+
+ONE_SIDED_ACTS = {"attack", "kill", "injure", "mob", "vandal", "explosion", "grenade"}
+AIM_PREPS = {"at", "on", "upon", "into"}
+
+
+def _aimed_at_crowd(anchor) -> bool:
+    """Whether a violent act is aimed at a crowd or at the demonstrators already named ("fired at the
+    protesters", "shot at the crowd", "assaulted them"): the force used on the previous demonstration."""
+    verb = anchor.head if anchor.dep_ in ("dobj", "compound") and anchor.head.pos_ == "VERB" else anchor
+    aims = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ in AIM_PREPS for g in c.children if g.dep_ == "pobj"]
+    return any(a.lower_ in ("them", "crowd", "crowds") or a.lemma_.lower() in ("protester", "demonstrator", "crowd",
+                                                                               "protestor") for a in aims)
 
 
 def _refers_back(anchor) -> bool:

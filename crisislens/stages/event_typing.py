@@ -168,7 +168,8 @@ def _protest(f: Features) -> Coding | None:
             return _c("Riots", "Mob violence", "145", f"violence at a victory procession or celebration ({acts})")
         return _c("Riots", "Violent demonstration", "145", f"demonstration with violence by demonstrators ({acts})")
     state_there = "state" in f.agent_kinds | f.target_kinds or "state" in f.cues
-    if (f.killed and (state_there or "lethal" in f.cues)) or ("lethal" in f.cues and "state" in f.agent_kinds | f.target_kinds):
+    if (f.killed and (state_there or "lethal" in f.cues)) or ("lethal" in f.cues and (
+            "state" in f.agent_kinds | f.target_kinds or f.state_violence & VIOLENT)):  # "Police shot at the crowd"
         # deaths at a protest are excessive force only where state forces are there (not "relatives of
         # two brothers killed in a feud staged a protest")
         return _c("Protests", "Excessive force against protesters", "175",
