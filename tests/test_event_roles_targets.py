@@ -105,3 +105,26 @@ def test_police_attacked_by_a_mob_are_its_target_not_its_author(pipeline):
 def test_a_relative_pronoun_target_stands_for_the_noun_it_describes(pipeline):
     event = primary(pipeline, "A soldier who was shot by bandits near Kapedo died in hospital on Friday.")
     assert event.sub_event_type == "Armed clash" and event.actor2 is not None and event.actor2.inter == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked and killed two herders near Moyale on Sunday.",
+    "Bandits ambushed and shot dead a teacher on the road to Tot.",
+])
+def test_an_object_shared_by_two_harm_verbs_is_the_target(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Attack" and event.actor2 is not None and event.actor2.inter == 7
+
+
+def test_what_rioters_burnt_is_no_target_of_the_rioting(pipeline):
+    event = primary(pipeline, "Opposition supporters rioted and burned down the market in Homa Bay on Friday.")
+    assert event.event_type == "Riots" and (event.actor2 is None or event.actor2.inter != 7)
+
+
+@pytest.mark.parametrize("text", [
+    "Borana fighters attacked and killed three members of the Gabra clan near Moyale.",
+    "Gunmen shot dead a sympathiser of the rebels outside his shop in Garissa.",
+])
+def test_kin_and_sympathisers_of_a_group_attacked_are_civilians(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Attack" and event.actor2 is not None and event.actor2.inter == 7

@@ -9,12 +9,15 @@ event_roles' business; this module only finds the tokens.
 
 from __future__ import annotations
 
+from crisislens.stages.event_targets import harm_verb
+
 AGENT_PREPS = {"by"}
 TARGET_PREPS = {"on", "against", "at", "upon", "into"}
 SIDE_PREPS = {"with", "between"}
 LIGHT_VERBS = {"stage", "launch", "carry", "hold", "mount", "conduct", "organise", "organize",
                "lead", "start", "make", "form", "wage", "unleash", "take", "stag", "go", "call",
                "bring", "observe", "continue", "commit", "perpetrate", "execute"}
+ASSAULT_VERBS = {"attack", "ambush", "raid", "assault", "storm", "invade", "target", "beat"}
 NOT_PARTIES = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
 
 
@@ -47,6 +50,17 @@ def _subjects(verb) -> list:
     return []
 
 
+def _shared_objects(tok) -> list:
+    """Objects of the verbs coordinated with a trigger that share its subject: "gunmen attacked and
+    killed two herders", "Al Shabaab attacks and kills two travellers" (the parse hangs the object on
+    the second verb)."""
+    if tok.lemma_.lower() not in ASSAULT_VERBS and not harm_verb(tok):
+        return []  # "rioted and burned down the market": what was burnt is no target of the rioting
+    return [t for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and harm_verb(c)
+            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            for g in c.children if g.dep_ == "dobj" for t in _with_conj(g)]
+
+
 def arguments(anchor) -> tuple[list, list]:
     """(initiator tokens, target tokens) of a trigger's anchor token."""
     agents: list = []
@@ -66,6 +80,8 @@ def arguments(anchor) -> tuple[list, list]:
         else:
             agents = _subjects(anchor)
             targets = [t for c in anchor.children if c.dep_ in ("dobj", "dative") for t in _with_conj(c)]
+            if not targets and not _pobjs(anchor, TARGET_PREPS | SIDE_PREPS):
+                targets = _shared_objects(anchor)
         if anchor.dep_ == "acl" and not passive:  # "students demanding" / "a man killed by"
             agents = agents or [anchor.head]
         elif anchor.dep_ == "acl":
@@ -81,7 +97,8 @@ def arguments(anchor) -> tuple[list, list]:
         if not agents:  # "attack on a village by militia": the parse hangs the "by" phrase on the village
             agents = [a for t in targets for a in _pobjs(t, AGENT_PREPS)]
             targets = [t for t in targets if t not in agents]
-        objects = [t for c in anchor.children if c.dep_ == "dobj" for t in _with_conj(c)]
+        objects = [t for c in anchor.children if c.dep_ == "dobj" for t in _with_conj(c)] or (
+            _shared_objects(anchor) if anchor.dep_ == "ROOT" else [])
         if objects:  # a headline verb tagged as a noun ("armed group attacks police post"): its object
             targets += objects  # is the target, the noun fused before it the agent
             agents = agents or [c for c in anchor.children if c.dep_ in ("compound", "nsubj") and c.i < anchor.i

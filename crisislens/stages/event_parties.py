@@ -267,6 +267,8 @@ def _as_victim(p: Party) -> Party:
     if p.kind not in ("armed", "group") or tg.is_side(p.token) or tg.armed_modified(head):
         return p
     noun = _noun_kinds().get(head.lower_) or _noun_kinds().get(head.lemma_.lower())
+    if tg.kin_or_affiliate(p.token) and p.kind in ("armed", "group") and not tg.armed_modified(p.token):
+        return Party(p.token, p.actor, "civilian")  # "two members of the Garre clan", "an ONLF sympathiser"
     if (head is not p.token and tg.is_people_noun(head)) or (
             noun is not None and noun[0] == "civilian" and p.actor is not None and p.actor.inter == 4):
         return Party(p.token, p.actor, "civilian")  # "a group of Turkana travellers", "a Degodia village"

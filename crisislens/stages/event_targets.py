@@ -198,3 +198,22 @@ def antecedent(tok):
     if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl" and tok.head.head is not tok.head:
         return tok.head.head
     return tok
+
+
+def _words(kind: str) -> frozenset[str]:
+    return frozenset(n for n, (k, _) in party_nouns().items() if k == kind)
+
+
+def kin_or_affiliate(tok) -> bool:
+    """'two members of the Garre clan', 'an ONLF sympathiser', 'the wife of a militia leader': people tied
+    to a group by birth or sympathy, civilians when they are the ones attacked."""
+    head = victim_head(tok)
+    if tok.lower_ in _words("affiliate") or tok.lemma_.lower() in _words("affiliate"):
+        return True
+    return head is not tok and tok.lemma_.lower() in ("member", "section") and (
+        head.lower_ in _words("kin") or head.lemma_.lower() in _words("kin"))
+
+
+def harm_verb(tok) -> bool:
+    """A verb of harm that takes the person harmed as its object (shoot, kill, wound, lynch, ...)."""
+    return tok.lemma_.lower() in _harm_verbs() or tok.lower_ in _harm_verbs()
