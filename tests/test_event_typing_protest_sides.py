@@ -11,6 +11,9 @@ from primary_event import primary
     "Ruling party activists assaulted the demonstrators of the teachers' union in Jessore demanding higher pay.",
     "Youth wing members assaulted and injured demonstrating members of a traders' association in Khulna.",
     "Members of a rival faction beat student leaders in Comilla when they were staging a protest against fee hikes.",
+    "Youth wing members assaulted and injured six shop owners in Sylhet as they were protesting against a new tax.",
+    "Ruling party activists assaulted and injured the members of a citizens' forum in Rangpur during their protest "
+    "against rising prices.",
 ])
 def test_others_beating_demonstrators_is_a_protest_with_intervention(pipeline, text):
     event = primary(pipeline, text)
@@ -101,3 +104,8 @@ def test_shooting_at_the_demonstrators_next_sentence_is_excessive_force(pipeline
 def test_firing_in_the_air_stays_an_intervention(pipeline):
     event = primary(pipeline, "Traders protested new levies in Embu. Police fired in the air to disperse them.")
     assert event.sub_event_type == "Protest with intervention", event.reason
+
+
+def test_demonstrators_beating_one_person_during_their_protest_stay_violent(pipeline):
+    event = primary(pipeline, "Students beat a teacher in Kisii during their protest over exam results.")
+    assert event.event_type == "Riots", event.reason

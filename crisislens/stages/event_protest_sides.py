@@ -30,6 +30,9 @@ def demonstration_sides(local: list[Candidate], parties_of: dict[int, tuple[list
     protests = [m for m in local if m.klass == "protest"]
     if not protests:
         return set(), set()
+    # who demonstrated, by name ("members of BNP staged a protest"): "the protest" later is theirs
+    demonstrators = {w.lower_ for p in protests for a in parties_of.get(p.anchor.i, ([], []))[0]
+                     for w in a.token.subtree if w.pos_ in ("PROPN", "NOUN")}
     on_demo: set[str] = set()
     own: set[str] = set()
     attackers: set[int] = set()
@@ -45,7 +48,7 @@ def demonstration_sides(local: list[Candidate], parties_of: dict[int, tuple[list
             if m.klass not in OUTCOMES:
                 own.add(m.klass)  # the demonstrators' own violence, or the state's (read elsewhere)
             continue
-        if _aimed_at_demonstrators(m, agents, targets, protests, is_property):
+        if _aimed_at_demonstrators(m, agents, targets, protests, is_property, demonstrators):
             on_demo.add(m.klass)
             attackers |= {w.i for p in agents for w in p.token.subtree}
             attack_heads.add(m.anchor.i)
@@ -53,7 +56,9 @@ def demonstration_sides(local: list[Candidate], parties_of: dict[int, tuple[list
             pending.append(m)
     for m in pending:  # "assaulted BNP members and vandalised their motorbikes": the same attackers
         agents, _ = parties_of.get(m.anchor.i, ([], []))
-        same = any(w.i in attackers for p in agents for w in p.token.subtree) or (m.anchor.dep_ == "conj" and m.anchor.head.i in attack_heads)
+        same = any(w.i in attackers for p in agents for w in p.token.subtree) or (
+            m.anchor.dep_ == "conj" and m.anchor.head.i in attack_heads) or (
+            on_demo and any(p.token.lower_ == "they" for p in agents))  # "They also assaulted ...": the same attackers
         if same or (on_demo and m.klass in OUTCOMES):
             on_demo.add(m.klass)
         elif m.klass not in OUTCOMES:
@@ -68,8 +73,9 @@ def _demonstrators_act(m: Candidate, agents: list, protests: list[Candidate]) ->
 
 
 def _aimed_at_demonstrators(m: Candidate, agents: list, targets: list, protests: list[Candidate],
-                            is_property) -> bool:
-    people = [p for p in targets if p.kind in ("protester", "crowd", "civilian") and not is_property(p.token)]
+                            is_property, demonstrators: set[str]) -> bool:
+    people = [p for p in targets if p.kind in ("protester", "crowd", "civilian", None) and p.token.pos_ in (
+        "NOUN", "PROPN") and not is_property(p.token)]
     if any(p.kind == "protester" for p in people):
         return True  # "assaulted the demonstrators", "fired at protesters"
     if any(p.anchor.i in _aimed_words(m.anchor) for p in protests):
@@ -92,11 +98,18 @@ def _aimed_at_demonstrators(m: Candidate, agents: list, targets: list, protests:
         if holder is None and p.anchor.dep_ in ("pobj", "dobj"):  # "staging a protest", "taking part in a march"
             verb = p.anchor.head.head if p.anchor.dep_ == "pobj" else p.anchor.head
             holder = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.pos_ == "VERB" else None
-        if holder is None or holder.i in agent_words or holder.lower_ in agent_texts:
+        if holder is None:
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in p.anchor.children) and demonstrators & target_texts \
+                    and not demonstrators & agent_texts:
+                return True  # "X staged a protest. Members of Y assaulted the X members during the protest."
+            continue
+        if holder.i in agent_words or holder.lower_ in agent_texts:
             continue  # the attackers' own demonstration ("members of X ... the demonstration of X")
         if holder.tag_ in PRONOUNS:
             if people and holder.lower_ == "they" and holder.dep_ == "nsubj":
-                return True  # "X assaulted Y when they were staging a protest" ("their demonstration": X's own)
+                return True  # "X assaulted Y when they were staging a protest"
+            if people and holder.lower_ == "their" and any(p.token.tag_ == "NNS" for p in people):
+                return True  # "X assaulted members of Y during their protest" (not "... a teacher during their protest")
             continue
         if holder.lower_ in target_texts:
             return True  # "beat members of Y during Y's demonstration": the victims' demonstration
