@@ -79,3 +79,11 @@ def test_entities_and_sentences_are_identical(models, text):
     want, got = reference(text), fast(text)
     assert [(e.start, e.end, e.label_) for e in got.ents] == [(e.start, e.end, e.label_) for e in want.ents]
     assert [s.start for s in got.sents] == [s.start for s in want.sents]
+
+
+def test_the_fast_model_has_the_saved_tokenizer_of_the_untouched_one(models):
+    reference, fast = models
+    assert fast.tokenizer.to_bytes(exclude=["vocab"]) == reference.tokenizer.to_bytes(exclude=["vocab"])
+    assert fast.config["nlp"]["tokenizer"]["@tokenizers"] == "crisislens.SavedTokenizer.v1"
+    text = "U.S. troops can't reach the town (e.g. Mandera) before 5pm -- officials said :-)"
+    assert [t.text for t in fast(text)] == [t.text for t in reference(text)]
