@@ -40,3 +40,17 @@ def test_police_shooting_after_an_altercation_stays_state_violence(pipeline):
 def test_undetailed_post_election_violence_beside_a_killing_is_the_killing(pipeline):
     event = primary(pipeline, "An unidentified group killed four people by burning a house in post-election violence.")
     assert event.event_type == "Violence against civilians", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen abducted and killed two traders near Garissa.",
+    "A pastor was kidnapped and later murdered by unknown men in Embu.",
+])
+def test_abducted_and_killed_is_coded_by_the_killing(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Attack", event.reason
+
+
+def test_an_abduction_without_deaths_stays_an_abduction(pipeline):
+    event = primary(pipeline, "Gunmen abducted two teachers from a school near Mandera.")
+    assert event.sub_event_type == "Abduction/forced disappearance", event.reason

@@ -142,7 +142,9 @@ def _territory(f: Features) -> Coding | None:
 def _civilian_specific(f: Features) -> Coding | None:
     if "sexual" in f.classes:
         return _c("Violence against civilians", "Sexual violence", "1821", "sexual violence trigger")
-    if "abduct" in f.classes and not (f.classes & {"clash", "protest"}):
+    # ACLED: people abducted and then killed, or taken in an attack that also killed, are coded by the killing
+    if "abduct" in f.classes and not (f.classes & {"clash", "protest", "riot"}) and not f.killed \
+            and "kill" not in f.classes:
         return _c("Violence against civilians", "Abduction/forced disappearance", "181", "abduction trigger")
     return None
 
