@@ -165,3 +165,8 @@ def test_other_sources_give_no_more_dead(pipeline):
     text = ("At least 6 people were killed in an attack on the village by gunmen. Police said houses were burnt. "
             "The group claimed it had killed 12 soldiers. Other sources claim 9 deaths.")
     assert _toll(pipeline, text) == 6
+
+
+def test_a_claim_of_responsibility_for_the_deaths_is_the_toll(pipeline):
+    text = "Militants attacked a police post, and later claimed responsibility for the death of three officers."
+    assert _toll(pipeline, text) == 3

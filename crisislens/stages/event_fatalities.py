@@ -118,7 +118,8 @@ def _not_a_toll(parsed, q: Quantity) -> str | None:
     if verb is not None and verb.lemma_.lower() in SURVIVABLE and (said := survival(parsed.text)):
         return f"'{verb.text}' but '{said}'"  # "A man is lynched ... The man was rescued by police before death"
     killing = next((t for t in root.ancestors if t.pos_ == "NOUN" and t.lemma_.lower() in KILLING_NOUNS), None)
-    if killing is not None and killing.dep_ == "pobj" and killing.head.lower_ in ALLEGED_PREPS:
+    if killing is not None and killing.dep_ == "pobj" and killing.head.lower_ in ALLEGED_PREPS \
+            and killing.head.head.lemma_.lower() != "responsibility":  # "claimed responsibility for the death of four"
         return f"'{killing.head.text} the {killing.text}' (an earlier killing)"  # "suspected to be behind the killing of two"
     topic = _protest_topic(root)
     if topic:
