@@ -41,3 +41,13 @@ def test_a_group_fighting_itself_is_named_on_both_sides(pipeline, text):
 def test_people_killed_in_clashes_are_neither_side(pipeline):
     event = primary(pipeline, "Six people were killed in clashes between members of the Garre and Degodia clans.")
     assert event.sub_event_type == "Armed clash" and _inters(event) == (4, 4)
+
+
+def test_a_mob_that_beats_up_the_police_has_them_as_its_other_side(pipeline):
+    event = primary(pipeline, "Traders lynched a suspected thief in Kitale and beat up policemen who came to stop them.")
+    assert event.sub_event_type == "Mob violence" and _inters(event) == (5, 1)
+
+
+def test_a_mob_with_police_arresting_afterwards_keeps_its_victim(pipeline):
+    event = primary(pipeline, "An angry mob lynched a suspected thief in Kitale. Police later arrested three people.")
+    assert event.sub_event_type == "Mob violence" and _inters(event) == (5, 7)

@@ -110,6 +110,10 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
         mob = sub_event_type == "Mob violence"
         if state and state.actor is not a1 and state is not agent and not (mob and state not in targets):
             return a1, state.actor, "rioters against state forces"
+        hit = next((p for p in others if p.kind == "state" and p.actor is not None and p.actor.inter == 1
+                    and tg.struck(p.token)), None) if mob else None
+        if hit is not None and hit.actor is not a1:  # "lynched a thief and beat up policemen who intervened"
+            return a1, hit.actor, "rioters; state forces they attacked"
         forces = None if mob else security_forces(doc)
         if forces is not None:  # ACLED names the police a violent crowd meets, wherever the report says so
             return a1, forces, "rioters; state forces named in the report"

@@ -217,3 +217,13 @@ def kin_or_affiliate(tok) -> bool:
 def harm_verb(tok) -> bool:
     """A verb of harm that takes the person harmed as its object (shoot, kill, wound, lynch, ...)."""
     return tok.lemma_.lower() in _harm_verbs() or tok.lower_ in _harm_verbs()
+
+
+def struck(tok) -> bool:
+    """Whether a noun is what a verb's act fell on ("beat up policemen", "clashed with officers", "a
+    police post was stormed"), not who acted; pronouns are left out (their reading is least sure)."""
+    if tok is None or tok.pos_ == "PRON":
+        return False
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("with", "at", "on", "against", "upon")
