@@ -109,3 +109,13 @@ def test_firing_in_the_air_stays_an_intervention(pipeline):
 def test_demonstrators_beating_one_person_during_their_protest_stay_violent(pipeline):
     event = primary(pipeline, "Students beat a teacher in Kisii during their protest over exam results.")
     assert event.event_type == "Riots", event.reason
+
+
+def test_anti_riot_police_dispersing_voters_is_an_intervention_not_a_riot(pipeline):
+    event = primary(pipeline, "Anti-riot police dispersed angry voters protesting outside a polling station in Hola.")
+    assert event.sub_event_type == "Protest with intervention", event.reason
+
+
+def test_demonstrators_lighting_bonfires_stay_a_violent_demonstration(pipeline):
+    event = primary(pipeline, "Angry youths held demonstrations in Kisumu over the vote count. They lit bonfires and blocked roads.")
+    assert event.sub_event_type == "Violent demonstration", event.reason

@@ -136,6 +136,19 @@ def is_negated(anchor) -> bool:
     return False
 
 
+def anti_reason(cand: Candidate) -> str | None:
+    """"anti-riot police", "anti-riot gear": a police unit or its equipment named after what it is for."""
+    if cand.klass != "riot":
+        return None
+    doc = cand.anchor.doc
+    k = cand.i - 1
+    while k >= 0 and doc[k].text == "-":
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "anti":
+        return f"'anti-{cand.anchor.text}': what a police unit or its gear is for, not a riot"
+    return None
+
+
 def negated_noun(anchor) -> bool:
     """A violent noun under a negated phrase ("No reports of violence or clashes with police", "no
     clashes were reported", "marched without violence"): the text says it did not happen."""

@@ -80,7 +80,7 @@ def _aimed_at_demonstrators(m: Candidate, agents: list, targets: list, protests:
         return True  # "assaulted the demonstrators", "fired at protesters"
     if any(p.anchor.i in _aimed_words(m.anchor) for p in protests):
         return True  # "threw bombs at protesters", "fired at the demonstrators"
-    inside = {w.i for p in people for w in p.token.subtree}
+    inside = {w.i for p in people if p.kind is not None for w in p.token.subtree}
     if any(p.anchor.i in inside for p in protests):
         return True  # "demonstrating members of the party", "members who were protesting"
     agent_words = {w.i for a in agents for w in a.token.subtree}
@@ -106,6 +106,8 @@ def _aimed_at_demonstrators(m: Candidate, agents: list, targets: list, protests:
         if holder.i in agent_words or holder.lower_ in agent_texts:
             continue  # the attackers' own demonstration ("members of X ... the demonstration of X")
         if holder.tag_ in PRONOUNS:
+            if any(a.token.tag_ in PRONOUNS for a in agents):
+                continue  # "They lit bonfires when they were protesting": the same people
             if people and holder.lower_ == "they" and holder.dep_ == "nsubj":
                 return True  # "X assaulted Y when they were staging a protest"
             if people and holder.lower_ == "their" and any(p.token.tag_ == "NNS" for p in people):

@@ -23,6 +23,7 @@ from crisislens.stages.event_filters import (
     DEATH_ONLY,
     VIOLENT_CLASSES,
     accident_reason,
+    anti_reason,
     article_domain,
     context_reason,
     figurative_reason,
@@ -110,6 +111,8 @@ def _kept_candidates(doc: Document, parsed, sents, index: ParseIndex) -> list:
             or context_reason(c, kinds_by_sent[c.sent_index], classes_by_sent[c.sent_index], leaning)
         if why is None and (c.klass in DEATH_ONLY or c.klass == "arrest") and is_negated(c.anchor):
             why = "negated: nobody was hurt or arrested"
+        if why is None:
+            why = anti_reason(c)
         if why is None and c.klass in VIOLENT_CLASSES and negated_noun(c.anchor):
             why = "negated: 'no (reports of) ...' violence"
         if why:
