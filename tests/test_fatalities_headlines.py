@@ -104,3 +104,13 @@ def test_killing_words_the_parse_detaches_from_their_figures(pipeline, text, tol
 
 def test_a_dateline_headline_whose_participle_the_tagger_made_a_noun(pipeline):
     assert _toll(pipeline, "12 March: A civilian shot dead by armed men near the border post.") == 1
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("A local chief and two others are assassinated outside the market.", 3),
+    ("A trader from the next village is discovered murdered by unknown attackers.", 1),
+    ("The district officer is shot and killed, along with his driver.", 2),
+    ("A councillor was shot dead along with two bodyguards and a driver in the town.", 4),
+])
+def test_victims_named_with_along_with_and_assassinated(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll

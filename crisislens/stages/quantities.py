@@ -274,6 +274,8 @@ def _implicit_counts(parsed, text: str, counted: set[int], sources: _Sources,
             # "27 February: A civilian shot dead by armed men" (a dateline before the headline)
         if not opening and not child_deps & _ARG_DEPS:
             continue  # no argument to count
+        if "auxpass" in child_deps:
+            out.extend(_companions(verb, children, seen, text, sources))
         bare_participle = verb.tag_ == "VBN" and not child_deps & {"dobj", "aux", "auxpass"}
         for arg in [*children, verb.head] if opening else children:
             role = _ARG_ROLES.get(arg.dep_)
@@ -349,3 +351,36 @@ def _antecedent_figure(pronoun, figures) -> int | None:
                 return None
             return int(figure.low if figure.low is not None else figure.value)
     return None
+
+
+def _companions(verb, children, seen: set[int], text: str, sources: _Sources) -> list[Quantity]:
+    """Persons a passive verb's "along with" adds to its subject: "was shot dead along with his
+    companion", "... along with two bodyguards and a driver" (the figure counts itself)."""
+    found = []
+    for child in children:
+        pobjs = []
+        if child.dep_ == "prep" and child.lower_ == "alongside":
+            pobjs = [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
+            pobjs = [g for w in child.children if w.dep_ == "prep" and w.lower_ == "with"
+                     for g in w.children if g.dep_ == "pobj"]
+        for pobj in pobjs:
+            category = verb_category(verb, "object")
+            if category not in ("killed", "injured", "abducted", "arrested"):
+                continue
+            persons = [n for n in (pobj, *(c for c in pobj.conjuncts if c.i > pobj.i))
+                       if n.i not in seen and _one_person(n) and not any(c.dep_ == "nummod" for c in n.children)]
+            subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            if subject is not None and any(t.like_num for t in subject.subtree):
+                continue  # "One of the leaders, X, was killed along with another man": the figure counts
+            if persons and subject is not None and subject.i not in seen and subject.tag_ in ("NN", "NNP") \
+                    and subject.lemma_.lower() not in _NOT_PERSONS and subject.ent_type_ not in _PLACE_ENTS \
+                    and (any(c.dep_ == "det" for c in subject.children)
+                         or not any(t.ent_type_ == "PERSON" for t in subject.subtree if t.i != subject.i)):
+                persons.insert(0, subject)  # "The chief inspector is shot and killed, along with his companion"
+            for person in persons:
+                seen.add(person.i)
+                start, end = person.left_edge.idx, person.idx + len(person)
+                found.append(Quantity(value=1, category=category, span=Span(start, end), text=text[start:end],
+                                      low=1, source=sources.of(verb)))
+    return found

@@ -102,7 +102,7 @@ def verb_category(verb, role: str) -> str | None:
                 found.append(cues[(child.lower_, "state")])
             elif child.dep_ == "prep":
                 found.extend(_prep_category(child, cues))
-            elif child.dep_ in ("xcomp", "oprd") and child.tag_ == "VBN" and (lemma, "discover") in cues \
+            elif child.dep_ in ("xcomp", "oprd", "advcl") and child.tag_ == "VBN" and (lemma, "discover") in cues \
                     and cues.get((child.lemma_.lower(), "object")) == "killed":
                 found.append("killed")  # "was found killed", "were found murdered"
         v_roles = roles
