@@ -26,6 +26,8 @@ def test_the_fast_model_swaps_both_components(models):
     assert type(fast.get_pipe("lemmatizer")).__name__.startswith("Table")
     assert not hasattr(models[0].get_pipe("attribute_ruler").match, "patterns")
     assert hasattr(fast.get_pipe("attribute_ruler").match, "patterns")
+    assert "set_annotations" in vars(fast.get_pipe("attribute_ruler"))
+    assert "set_annotations" not in vars(models[0].get_pipe("attribute_ruler"))
 
 
 @pytest.mark.parametrize("text", SENTENCES)
