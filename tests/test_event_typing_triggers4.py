@@ -54,3 +54,8 @@ def test_abducted_and_killed_is_coded_by_the_killing(pipeline, text):
 def test_an_abduction_without_deaths_stays_an_abduction(pipeline):
     event = primary(pipeline, "Gunmen abducted two teachers from a school near Mandera.")
     assert event.sub_event_type == "Abduction/forced disappearance", event.reason
+
+
+def test_farmers_and_herders_fighting_is_an_armed_clash(pipeline):
+    event = primary(pipeline, "A fight between farmers and herders over a water point left five people seriously injured near Taveta.")
+    assert event.sub_event_type == "Armed clash", event.reason
