@@ -119,3 +119,8 @@ def test_anti_riot_police_dispersing_voters_is_an_intervention_not_a_riot(pipeli
 def test_demonstrators_lighting_bonfires_stay_a_violent_demonstration(pipeline):
     event = primary(pipeline, "Angry youths held demonstrations in Kisumu over the vote count. They lit bonfires and blocked roads.")
     assert event.sub_event_type == "Violent demonstration", event.reason
+
+
+def test_clashes_a_demonstration_resulted_in_are_its_violence(pipeline):
+    event = primary(pipeline, "Motorcycle taxi drivers demonstrated in Kericho, resulting in clashes between the drivers and police.")
+    assert event.sub_event_type == "Violent demonstration", event.reason

@@ -200,7 +200,8 @@ def context_reason(cand: Candidate, sent_kinds: set[str], sent_classes: set[str]
     weapon or conflict vocabulary counts."""
     if _lone_marcher(cand, sent_kinds):
         return f"'{cand.pattern}' by one named person with no demonstration words: a walk, not a protest"
-    if leaning and cand.klass in VIOLENT_CLASSES and not sent_kinds & STRONG_ANCHORS:
+    if leaning and cand.klass in VIOLENT_CLASSES and not sent_kinds & STRONG_ANCHORS \
+            and "protest" not in sent_classes:  # "demonstrators clashed with ...": a demonstration is no sport
         return "article leans to ordinary news and the sentence names no armed party or weapon"
     if sent_kinds & ANCHOR_KINDS:
         return None

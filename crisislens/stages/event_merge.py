@@ -34,6 +34,7 @@ CROWD_ACTS = {"vandal", "destroy", "loot", "attack", "riot", "mob", "clash"}
 ANAPHORS = {"they", "them", "some", "many", "others"}
 CROWD_NOUNS = {"member", "student", "youth", "protester", "demonstrator", "resident", "supporter", "trader",
                "worker", "rioter", "villager"}
+RESULT_VERBS = {"result", "lead", "spark", "cause", "trigger", "turn", "escalate", "degenerate", "end"}
 MAX_JOIN_GAP = 2  # sentences: a later report of the same family further away is a new event unless it refers back
 
 
@@ -129,6 +130,8 @@ def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anch
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"after", "before", "since"}
                                        for c in tok.children):
             return "subordinate 'after ...' clause: an earlier event"
+        if tok.lemma_.lower() in RESULT_VERBS and tok.dep_ in ("advcl", "xcomp", "conj"):
+            break  # "demonstrated, resulting in clashes with police": what the protest led to, not its topic
         if head.i in protest_anchors and cand.klass not in PROTEST_FAMILY and cand.klass != "arrest":
             return f"what the protest '{head.text}' is about"
         if head.i in topic_words and cand.klass not in PROTEST_FAMILY:
