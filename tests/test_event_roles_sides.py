@@ -51,3 +51,8 @@ def test_a_mob_that_beats_up_the_police_has_them_as_its_other_side(pipeline):
 def test_a_mob_with_police_arresting_afterwards_keeps_its_victim(pipeline):
     event = primary(pipeline, "An angry mob lynched a suspected thief in Kitale. Police later arrested three people.")
     assert event.sub_event_type == "Mob violence" and _inters(event) == (5, 7)
+
+
+def test_people_shot_in_a_communal_clash_are_no_civilian_side(pipeline):
+    event = primary(pipeline, "Three people were shot dead as renewed inter-clan fighting erupted near Tot on Monday.")
+    assert event.sub_event_type == "Armed clash" and event.actor2 is not None and event.actor2.inter == 4

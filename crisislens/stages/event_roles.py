@@ -185,6 +185,9 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
             a2, why = _other_side(doc, a1, others, event_type, trigger)
         if event_type == "Battles" and a2 is None and a1.inter == 4 and a1.name.startswith("Unidentified"):
             a2, why = a1, why + "; both sides unnamed militias of a communal clash, as ACLED codes them"
+        if sub_event_type == "Armed clash" and a2 is not None and a2.inter == 7 and a1.inter == 4:
+            # "four people were shot as inter-clan fighting erupted": the dead are no side of a clash
+            a2, why = a1, why + "; a clash has no civilian side: the communal militia on both sides"
         if event_type == "Battles" and a2 is not None and a2.inter == 1 and a1.inter in (2, 3) \
                 and not a1.name.startswith(GENERIC["unidentified"][0]) and "answered" not in why:
             a1, a2, why = a2, a1, why + "; state forces first, as ACLED lists a state-rebel battle"
