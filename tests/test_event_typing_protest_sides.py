@@ -124,3 +124,12 @@ def test_demonstrators_lighting_bonfires_stay_a_violent_demonstration(pipeline):
 def test_clashes_a_demonstration_resulted_in_are_its_violence(pipeline):
     event = primary(pipeline, "Motorcycle taxi drivers demonstrated in Kericho, resulting in clashes between the drivers and police.")
     assert event.sub_event_type == "Violent demonstration", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Police teargassed nurses who were protesting outside the county offices in Nakuru. The nurses were protesting over pay.",
+    "Members of a youth movement staged a protest in Dhaka. Police stopped the demonstrators from reaching the ministry.",
+])
+def test_police_acting_on_people_while_they_protest_is_an_intervention(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Protest with intervention", event.reason

@@ -118,7 +118,9 @@ def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anch
         return "marked as coded separately (the clause up to the next trigger)"
     # deaths and injuries in such a clause are the victims of the reported event ("the six
     # members killed", "families of those who died"), and party nouns name who someone is
-    history_candidate = cand.klass not in DETAIL and not is_party_noun(cand)
+    # "teargassed staff who were protesting": what the people were doing then, not their history
+    history_candidate = cand.klass not in DETAIL and not is_party_noun(cand) \
+        and not (cand.klass == "protest" and anchor.tag_ == "VBG")
     tok = anchor
     steps = 0
     while tok.head is not tok and steps < 8:
@@ -290,7 +292,7 @@ def _joins(prev: Draft, new: Draft) -> bool:
         return True
     if "protest" in prev_fams and new.main.klass in CROWD_ACTS and _refers_back(new.main.anchor):
         return True  # "Students protested ... They lit bonfires and attacked clerks."
-    if "protest" in prev_fams and new.main.klass in ONE_SIDED_ACTS and _aimed_at_crowd(new.main.anchor):
+    if "protest" in prev_fams and any(m.klass in ONE_SIDED_ACTS and _aimed_at_crowd(m.anchor) for m in new.members):
         return True  # "Youths protested the arrests. Police shot at the crowd, injuring two."
     # a protest that turns violent, or violence that the next sentence calls a riot
     return bool({"protest", "violence"} <= new_fams | prev_fams) and new.main.klass in {"riot", "mob", "clash"}
