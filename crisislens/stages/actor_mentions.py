@@ -33,6 +33,7 @@ _NP_DEPS = frozenset({"amod", "compound", "nmod", "poss", "det", "nummod", "punc
 _ALLIED = frozenset({"allied", "ally", "backed", "back", "loyal"})
 _STATE_CLASSES = frozenset({"police", "military"})
 _COMMUNAL_CLASSES = frozenset({"communal_militia", "ethnic_militia"})
+_ARMED_CLASSES = frozenset({"armed_group", "insurgent", "communal_militia", "ethnic_militia", "clan_militia"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _PLACE_WORDS = frozenset({"county", "district", "region", "state", "province", "town", "city", "village",
                           "area", "sub", "constituency", "division", "location", "zone", "upazila"})
@@ -100,6 +101,8 @@ def _noun_entry(token):
         sub = table.get(child.lemma_.lower()) if child.dep_ == "compound" else None
         if sub and sub.cls in ("police", "military"):
             return sub, f"{child.lower_} {token.lower_}"
+        if sub and entry.cls == "crowd" and sub.cls in _ARMED_CLASSES:
+            return sub, f"{child.lower_} {token.lower_}"  # "militia members", "bandit members": the armed noun
     return entry, token.lower_
 
 

@@ -144,6 +144,8 @@ def party(doc: Document, tok) -> Party:
         kind = mods[0]
     if kind == "state" and (actor is None or actor.inter == 1) and tg.civil_officer(tok, _state_words()):
         return Party(tok, None, "civilian")  # "a Red Cross officer": no security force
+    if kind == "state" and actor is not None and actor.inter == 7 and actor.type == "civilians":
+        return Party(tok, actor, "civilian")  # "a health officer": the actors layer read a civil officer
     if kind == "state" and (tg.owned_by_civilian(tok, _civilian_words()) or (
             actor is not None and actor.type == "person" and actor.inter in (0, 7))):
         return Party(tok, actor, "civilian")  # "the deputy governor's convoy": no state forces

@@ -1,0 +1,47 @@
+"""Generic nouns read by their modifier: an armed noun before a crowd noun ("militia members")
+names the armed side, and an officer of a civil body ("a health officer") is a civilian."""
+
+import pytest
+
+from crisislens.schema import Document
+from crisislens.stages import actors, places
+
+
+def actor_list(pipeline, text: str):
+    parsed = pipeline.nlp(text)
+    doc = places.process(Document(id="t", text=text), parsed, pipeline.resources)
+    return actors.process(doc, parsed, pipeline.resources).actors
+
+
+@pytest.mark.parametrize("text", [
+    "Officers in Garissa shot dead three suspected militia members on Friday.",
+    "Two militia members were arrested near Moyale after the raid.",
+    "Soldiers killed four suspected gang members in a shootout in Kisumu.",
+])
+def test_armed_noun_before_members_is_not_civilians(pipeline, text):
+    found = actor_list(pipeline, text)
+    members = [a for a in found if any("member" in text[m.start:m.end] for m in a.mentions)]
+    assert members and all(a.inter in (2, 3, 4) for a in members)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead a Red Cross officer near the border town.",
+    "A mob assaulted a health officer at the dispensary in Kisii.",
+    "Unknown attackers abducted an NGO officer in Mandera county.",
+    "Youths beat up the returning officer at a tallying centre in Kisumu.",
+])
+def test_officer_of_a_civil_body_is_civilian(pipeline, text):
+    found = actor_list(pipeline, text)
+    officers = [a for a in found if any("officer" in text[m.start:m.end] for m in a.mentions)]
+    assert officers and all(a.inter == 7 for a in officers)
+    assert not any(a.name.startswith("Police Forces") for a in found)
+
+
+def test_bare_officer_is_still_police(pipeline):
+    found = actor_list(pipeline, "Officers shot dead two robbers in Nairobi.")
+    assert any(a.name.startswith("Police Forces") for a in found)
+
+
+def test_civil_officer_shot_is_an_attack_on_civilians(pipeline):
+    doc = pipeline.extract("Gunmen shot dead a health officer in Mandera town.", published_at="2020-03-02")
+    assert doc.events and doc.events[0].event_type == "Violence against civilians"
