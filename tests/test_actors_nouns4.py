@@ -45,3 +45,21 @@ def test_bare_officer_is_still_police(pipeline):
 def test_civil_officer_shot_is_an_attack_on_civilians(pipeline):
     doc = pipeline.extract("Gunmen shot dead a health officer in Mandera town.", published_at="2020-03-02")
     assert doc.events and doc.events[0].event_type == "Violence against civilians"
+
+
+def _pronoun_actor(pipeline, text: str) -> str:
+    found = actor_list(pipeline, text)
+    start = text.index(" they ") + 1
+    return next(a.name for a in found if any(m.start == start for m in a.mentions))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # state forces acting on an armed side: the clause tells what that side did
+    ("Soldiers shot two gunmen after they raided a shop in Garissa.", "Unidentified Armed Group"),
+    ("Police killed three robbers when they attacked a bank in Nakuru.", "Unidentified Armed Group"),
+    # anyone else acting on a group, or a harmed group: the subject is taken up
+    ("Raiders killed two herders when they attacked the village in Baringo.", "Ethnic Militia"),
+    ("Bandits shot two police officers when they attacked a camp in Turkana.", "Unidentified Armed Group"),
+])
+def test_clause_pronoun(pipeline, text, expected):
+    assert expected in _pronoun_actor(pipeline, text)

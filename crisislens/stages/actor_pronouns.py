@@ -42,7 +42,7 @@ def find_pronouns(finder: Finder) -> None:
         if targets:
             # "raiders killed two students when they attacked": a subject pronoun takes up a subject
             subjects = [m for m in targets if token.dep_ in ("nsubj", "nsubjpass") and _is_subject(finder.parsed, m)]
-            target = max(subjects or targets, key=lambda m: m.head)
+            target = _acting_object(finder.parsed, token, targets) or max(subjects or targets, key=lambda m: m.head)
             finder._add([token], token, name=target.name, inter=target.inter, type=target.type,
                         country=target.country, key=target.key, source="pronoun", noun=target.noun,
                         reason=f"pronoun '{token.text}' refers to {target.name}", associated=target.associated)
@@ -65,3 +65,24 @@ def _subject_of(parsed, mention: Mention, pronoun) -> bool:
     its coordinated subjects) is never the antecedent of the verb's object."""
     return pronoun.dep_ in ("dobj", "dative") and _is_subject(parsed, mention) and \
         _phrase(parsed, mention).head.i == pronoun.head.i
+
+
+_CLAUSE_MARKS = frozenset({"after", "when", "as", "while", "because", "since", "before"})
+
+
+def _acting_object(parsed, pronoun, targets: list[Mention]) -> Mention | None:
+    """"Police killed two bandits after they attacked villages": the subject of a time or reason
+    clause is the main verb's plural object when the main clause has state forces act on a
+    non-state armed or crowd side, which is what the clause tells of (forces rarely have their
+    own act told as the reason they shot someone)."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or pronoun.lower_ != "they" or verb.dep_ != "advcl" or \
+            not any(c.dep_ in ("mark", "advmod") and c.lower_ in _CLAUSE_MARKS for c in verb.children):
+        return None
+    main = verb.head
+    objects = [m for m in targets if _phrase(parsed, m).dep_ == "dobj" and _phrase(parsed, m).head.i == main.i
+               and parsed[m.head].tag_ in ("NNS", "NNPS") and m.inter in (2, 3, 4, 5)]
+    subjects = [m for m in targets if _is_subject(parsed, m) and _phrase(parsed, m).head.i == main.i]
+    if len(objects) == 1 and subjects and all(m.inter in (1, 8) for m in subjects):
+        return objects[0]
+    return None
