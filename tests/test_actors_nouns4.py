@@ -63,3 +63,18 @@ def _pronoun_actor(pipeline, text: str) -> str:
 ])
 def test_clause_pronoun(pipeline, text, expected):
     assert expected in _pronoun_actor(pipeline, text)
+
+
+@pytest.mark.parametrize("text, actor, ally", [
+    ("Soldiers arrested three members of the al Qaeda-linked al Shabaab group near Kismayo.", "Al Shabaab", "Al Qaeda"),
+    ("Islamic State-affiliated ADF rebels raided a village in North Kivu.", "ADF: Allied Democratic Forces", "Islamic State"),
+])
+def test_group_named_as_a_link_is_only_an_ally(pipeline, text, actor, ally):
+    found = {a.name: a for a in actor_list(pipeline, text)}
+    assert actor in found and ally in found[actor].associated
+    assert ally not in found
+
+
+def test_two_groups_side_by_side_stay_two(pipeline):
+    found = {a.name for a in actor_list(pipeline, "Al Shabaab and al Qaeda fighters attacked a base in Somalia.")}
+    assert {"Al Shabaab", "Al Qaeda"} <= found

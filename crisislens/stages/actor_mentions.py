@@ -31,6 +31,7 @@ ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _NP_DEPS = frozenset({"amod", "compound", "nmod", "poss", "det", "nummod", "punct", "cc", "conj", "appos"})
 _ALLIED = frozenset({"allied", "ally", "backed", "back", "loyal"})
+_LINK_WORDS = frozenset({"linked", "allied", "affiliated", "aligned", "backed", "inspired"})
 _STATE_CLASSES = frozenset({"police", "military"})
 _COMMUNAL_CLASSES = frozenset({"communal_militia", "ethnic_militia"})
 _ARMED_CLASSES = frozenset({"armed_group", "insurgent", "communal_militia", "ethnic_militia", "clan_militia"})
@@ -150,16 +151,33 @@ class Finder:
 
     # --- named groups ------------------------------------------------------------------------
     def named_groups(self) -> None:
-        seen = set()
-        for first, last, group in self.hits.groups.values():
-            if (first, last) in seen:
-                continue
-            seen.add((first, last))
+        spans = sorted({(first, last): group for first, last, group in self.hits.groups.values()}.items())
+        allies: dict[tuple[int, int], list[str]] = {}
+        for n, ((first, last), group) in enumerate(spans):
+            ally = self._ally_of(last, spans[n + 1:])
+            if ally is not None and ally[1].name != group.name:  # "al Qaeda-linked al Shabaab": an ally only
+                allies.setdefault(ally[0], []).append(group.name)
+                allies[(first, last)] = []
+        for (first, last), group in spans:
             span = self.parsed[first:last]
+            if allies.get((first, last)) == []:
+                self.used.update(range(first, last))  # not an actor of its own, nor an organisation
+                continue
             if any(t.i in self.used for t in span):
                 continue
-            head = span.root
-            self.group_mention(list(span), head, group, f"'{span.text}' is {group.name} in the group lexicon")
+            mention = self.group_mention(list(span), span.root, group,
+                                         f"'{span.text}' is {group.name} in the group lexicon")
+            mention.associated.extend(allies.get((first, last), []))
+
+    def _ally_of(self, last: int, later: list) -> tuple[tuple[int, int], Group] | None:
+        """The group a named group qualifies by a link word right after it ("al Qaeda-linked
+        al Shabaab", "Al Qaeda allied Shebab fighters"): ACLED codes the nearer group, the
+        other is only associated."""
+        i = last + (last < len(self.parsed) and self.parsed[last].text in ("-", "–"))
+        if i >= len(self.parsed) or self.parsed[i].lower_ not in _LINK_WORDS or not later:
+            return None
+        (first, nxt_last), group = later[0]
+        return ((first, nxt_last), group) if 0 < first - i <= 3 else None
 
     # --- generic nouns -----------------------------------------------------------------------
     def generic_nouns(self) -> None:
