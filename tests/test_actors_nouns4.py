@@ -78,3 +78,11 @@ def test_group_named_as_a_link_is_only_an_ally(pipeline, text, actor, ally):
 def test_two_groups_side_by_side_stay_two(pipeline):
     found = {a.name for a in actor_list(pipeline, "Al Shabaab and al Qaeda fighters attacked a base in Somalia.")}
     assert {"Al Shabaab", "Al Qaeda"} <= found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Armed men from Somalia abducted two teachers near the border in Mandera.", "Unidentified Armed Group (Somalia)"),
+    ("Raiders from Uganda drove away cattle from a village near Kitale.", "Unidentified Ethnic Militia (Uganda)"),
+])
+def test_unnamed_armed_side_from_abroad_takes_its_home_country(pipeline, text, name):
+    assert name in {a.name for a in actor_list(pipeline, text)}

@@ -297,14 +297,20 @@ class Finder:
                 return
             if entry.anaphor == "only":
                 return
-        self._generic_named(tokens, token, cls, countries, noun, f"generic noun '{noun}' (class {cls})", associated)
+        origin = None
+        if cls in _ARMED_CLASSES and not countries:  # "raiders from Uganda": ACLED names the home country
+            origin = next(iter(actor_ties.origin_country(self, token)), None)
+        self._generic_named(tokens, token, cls, countries, noun, f"generic noun '{noun}' (class {cls})", associated,
+                            origin)
 
-    def _generic_named(self, tokens, token, cls, countries, noun, reason, associated) -> None:
-        country = countries[0] if countries else self.country
+    def _generic_named(self, tokens, token, cls, countries, noun, reason, associated, origin=None) -> None:
+        country = countries[0] if countries else origin or self.country
         name, inter, type_ = generic_name(cls, country)
         key = (name, noun.split()[-1], tuple(associated)) if cls == "crowd" else (name,)
         if countries:
             reason += f"; country from '{[m for m in tokens if m.i in self.hits.countries][0].text}'"
+        elif origin:
+            reason += f"; from {origin}"
         else:
             reason += f"; {self.country_reason}"
         self._add(tokens, token, name=name, inter=inter, type=type_, country=country, key=key,
