@@ -92,9 +92,11 @@ def _args(anchor) -> list:
     return out
 
 
-def figurative_reason(cand: Candidate, text: str | None = None) -> str | None:
+def figurative_reason(cand: Candidate, text: str | None = None,
+                      places: tuple[tuple[int, int], ...] = ()) -> str | None:
     """Why a violent trigger is figurative here, or None. `text` is the document's text (read
-    once by the caller: spaCy rebuilds Doc.text on every access)."""
+    once by the caller: spaCy rebuilds Doc.text on every access); `places` the character spans of
+    the places layer's mentions (a place the tagger calls a product is still a place)."""
     if cand.klass not in VIOLENT_CLASSES:
         return None
     table = _figurative()
@@ -108,9 +110,27 @@ def figurative_reason(cand: Candidate, text: str | None = None) -> str | None:
         domain = table.get(tok.lower_) or table.get(tok.lemma_.lower())
         if domain:
             return f"figurative: '{cand.pattern}' with '{tok.text}' ({domain})"
-        if tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "MONEY", "PERCENT"):
+        if tok.ent_type_ in ("WORK_OF_ART", "PRODUCT", "MONEY", "PERCENT") and not _placed(tok, places):
             return f"figurative: '{cand.pattern}' with {tok.ent_type_} '{tok.text}'"
     return None
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "around", "outside", "inside", "from", "to", "towards", "into", "across",
+                  "along", "within", "between", "through"}
+
+
+def _placed(tok, places: tuple[tuple[int, int], ...]) -> bool:
+    """A name the tagger calls a product or work of art that is a place ("attacked two traders near
+    Moyale"): it follows a locative preposition, or the places layer found a place there."""
+    if tok.ent_type_ not in ("PRODUCT", "WORK_OF_ART"):
+        return False
+    if any(a <= tok.idx < b for a, b in places):
+        return True
+    k = tok.i
+    while k > 0 and tok.doc[k - 1].ent_type_ == tok.ent_type_ and tok.doc[k - 1].ent_iob_ != "O" \
+            and tok.doc[k].ent_iob_ != "B":
+        k -= 1  # back to the entity's first word
+    return k > 0 and tok.doc[k - 1].lower_ in LOCATIVE_PREPS
 
 
 def _counts_people(anchor, end: int) -> bool:

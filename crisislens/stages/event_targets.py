@@ -159,11 +159,21 @@ def headline_passive(anchor) -> bool:
             or anchor.lemma_.lower() not in _harm_verbs():
         return False
     kids = {c.dep_ for c in anchor.children}
-    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into", "against", "towards") for c in anchor.children):
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into", "against", "towards")
+           and not _occasion(c) for c in anchor.children):
         return False  # "police shot at the crowd": the crowd is the object
     return "nsubj" in kids and not kids & {"aux", "auxpass", "dobj", "dative", "agent", "ccomp", "xcomp"} \
         and not any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children)
                     for c in anchor.children)
+
+
+def _occasion(prep) -> bool:
+    """'while on patrol', 'on duty', 'on Monday': an "on" phrase saying when or doing what, not whom
+    the shots were aimed at ("shot on the crowd" names people: a plural noun or a pronoun)."""
+    if prep.lower_ not in ("on", "upon"):
+        return False
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(o.tag_ in ("NN", "NNP") and o.ent_type_ != "PERSON" for o in objs)
 
 
 def coordinated_modifiers(tok) -> list:

@@ -35,6 +35,7 @@ from crisislens.stages.event_filters import (
 from crisislens.stages.event_merge import Draft, group, is_mention, is_party_noun, prune
 from crisislens.stages.event_protest_sides import demonstration_sides
 from crisislens.stages.event_roles import Party, arguments, choose_actors, parties
+from crisislens.stages.event_targets import headline_passive
 from crisislens.stages.event_triggers import Candidate, ParseIndex, find_candidates, note_label
 from crisislens.stages.event_typing import Features, classify
 
@@ -61,6 +62,7 @@ def process(doc: Document, parsed, resources=None) -> Document:
     events = [_event(doc, parsed, d, sents, bounds, offset, n, stray if n == 0 else [], index)
               for n, d in enumerate(drafts)]
     _violence_first(events, drafts)
+    _shared_toll([e for e in events if e is not None])
     doc.events.extend(e for e in events if e is not None)
     return doc
 
@@ -85,6 +87,25 @@ def _violence_first(events: list[Event | None], drafts: list[Draft]) -> None:
             e.reason += "; ranked after the violence the text also reports (strategic only without violence)"
 
 
+def _shared_toll(events: list[Event]) -> None:
+    """A note codes one event with its whole toll: when the first-ranked event counts no dead but
+    another event of the same text does ("...beat and set fire to two civilians. Both men were killed
+    in the attack."), the toll belongs to the primary too. Background events (an earlier killing) and
+    peaceful protests (no violence to die of) do not take it."""
+    if not events:
+        return
+    primary = max(events, key=lambda e: e.confidence)
+    if primary.fatalities or primary.sub_event_type == "Peaceful protest":
+        return
+    donors = [e for e in events if e is not primary and (e.fatalities or 0) > 0 and "background" not in e.reason]
+    if not donors:
+        return
+    donor = max(donors, key=lambda e: e.confidence)
+    primary.fatalities, primary.fatalities_low, primary.fatalities_high = \
+        donor.fatalities, donor.fatalities_low, donor.fatalities_high
+    primary.reason += f"; fatalities {donor.fatalities} from the same text's '{donor.sub_event_type}' event"
+
+
 def _kept_candidates(doc: Document, parsed, sents, index: ParseIndex) -> list:
     domain, domains = article_domain(parsed, index)
     leaning = bool(domains.get("_leaning"))
@@ -95,6 +116,7 @@ def _kept_candidates(doc: Document, parsed, sents, index: ParseIndex) -> list:
     classes_by_sent: dict[int, set[str]] = {}
     for c in candidates:
         classes_by_sent.setdefault(c.sent_index, set()).add(c.klass)
+    places = tuple((m.start, m.end) for p in doc.places for m in p.mentions)
     for c in candidates:
         if c.sent_index not in kinds_by_sent:
             sent = sents[c.sent_index]
@@ -107,7 +129,7 @@ def _kept_candidates(doc: Document, parsed, sents, index: ParseIndex) -> list:
         phrase = next((h for h in phrases_by_sent[c.sent_index] if h.i < c.j and c.i < h.j), None)
         if why is None and phrase is not None:
             why = f"figurative phrase '{phrase.entry.pattern}' ({phrase.entry.get('value')})"
-        why = why or figurative_reason(c, index.text) or accident_reason(c, kinds_by_sent[c.sent_index]) \
+        why = why or figurative_reason(c, index.text, places) or accident_reason(c, kinds_by_sent[c.sent_index]) \
             or context_reason(c, kinds_by_sent[c.sent_index], classes_by_sent[c.sent_index], leaning)
         if why is None and (c.klass in DEATH_ONLY or c.klass == "arrest") and is_negated(c.anchor):
             why = "negated: nobody was hurt or arrested"
@@ -210,6 +232,8 @@ def _headline_passive(m: Candidate) -> bool:
     """A headline's bare participle ("Two police killed", "Police detective shot dead while
     investigating"): the parse makes the victims its subject, as if they had killed."""
     a = m.anchor
+    if m.klass in ("kill", "attack", "injure") and headline_passive(a):
+        return True  # "5 militia members shot dead as they fled": a harm verb with a subject and no object
     # a past tense killing with no object is a passive too ("Police reservist killed when raiders attack"):
     # killing and wounding take an object; attacking need not ("raiders attacked at dawn")
     participle = a.tag_ == "VBN" or (a.tag_ == "VBD" and m.klass in ("kill", "injure") and a.lemma_ != "die") \

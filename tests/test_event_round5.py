@@ -1,0 +1,41 @@
+"""Issue #3 round 5: one toll per note, places the tagger calls products, dropped-"was" headlines.
+Sentences written for these tests."""
+
+import pytest
+from primary_event import primary
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May, a mob beat and set fire to two farmers in Kisumu over a land dispute. Both men were killed in the attack.",
+    "On 4 May, a mob stoned two suspected thieves in Kisumu. Both men died in the attack.",
+])
+def test_the_primary_takes_the_toll_of_the_same_texts_other_event(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.fatalities == 2, event.reason
+
+
+def test_a_peaceful_protest_takes_no_toll_from_another_event(pipeline):
+    event = primary(pipeline, "On 4 May, traders in Kisumu held a peaceful protest over market fees. "
+                              "Separately, bandits shot dead two herders in the area.")
+    assert event.sub_event_type == "Peaceful protest" and not event.fatalities, event.reason
+
+
+def test_a_background_killing_lends_no_toll(pipeline):
+    event = primary(pipeline, "On 4 May, youths in Kisumu blocked roads and burnt tyres after bandits shot dead "
+                              "two herders last week.")
+    assert not event.fatalities, event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Bandits attacked two traders near Moyale on Monday.",
+    "On 3 March, bandits attacked two traders near Moyale.",
+])
+def test_a_place_tagged_as_a_product_does_not_drop_the_event(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Attack", event.reason
+
+
+def test_a_headline_shooting_while_on_patrol_names_the_victim(pipeline):
+    event = primary(pipeline, "Police reservist shot dead while on patrol in Turkana.")
+    assert event.actor1 is None or event.actor1.inter != 1, event.reason
+    assert event.actor2 is not None and event.actor2.inter == 1, event.reason
