@@ -86,3 +86,16 @@ def test_two_groups_side_by_side_stay_two(pipeline):
 ])
 def test_unnamed_armed_side_from_abroad_takes_its_home_country(pipeline, text, name):
     assert name in {a.name for a in actor_list(pipeline, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers said two women were gang-raped by soldiers near Goma.",
+    "Survivors of a gang rape by militiamen were treated in Bunia.",
+])
+def test_gang_in_an_act_word_is_no_armed_group(pipeline, text):
+    assert not any(a.name.startswith("Unidentified Armed Group") for a in actor_list(pipeline, text))
+
+
+def test_a_gang_is_still_an_armed_group(pipeline):
+    assert any(a.name.startswith("Unidentified Armed Group")
+               for a in actor_list(pipeline, "A gang attacked a shop in Kisumu town."))

@@ -9,11 +9,13 @@ Each finder returns `Mention`s; actors.py merges mentions with the same `key` in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.attrs import DEP, POS
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 
+from crisislens.lexicons import load_table
 from crisislens.stages import actor_ties
 from crisislens.stages.actor_lexicon import (
     Group,
@@ -112,6 +114,18 @@ def _state_modifier(token) -> bool:
     return token.dep_ in ("amod", "compound") and token.lemma_.lower() in ("military", "police")
 
 
+@cache
+def _act_compounds() -> frozenset[tuple[str, str]]:
+    return frozenset((row["noun"], row["next"]) for row in load_table("actor_act_compounds.csv"))
+
+
+def _names_an_act(token) -> bool:
+    """"gang" in "gang-raped", "a gang rape": the compound names an act, not who did it."""
+    doc = token.doc
+    nxt = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+    return nxt < len(doc) and (token.lemma_.lower(), doc[nxt].lower_) in _act_compounds()
+
+
 def _is_actor_noun(token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and _noun_entry(token)[0] is not None
 
@@ -190,7 +204,7 @@ class Finder:
             if not (token.pos_ in ("NOUN", "PROPN") or _state_modifier(token)):
                 continue
             entry, noun = _noun_entry(token)
-            if entry is None:
+            if entry is None or _names_an_act(token):
                 continue
             if token.dep_ == "compound" and _is_actor_noun(token.head):
                 continue  # "police" in "police officers": the head speaks for both
