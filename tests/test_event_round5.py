@@ -39,3 +39,17 @@ def test_a_headline_shooting_while_on_patrol_names_the_victim(pipeline):
     event = primary(pipeline, "Police reservist shot dead while on patrol in Turkana.")
     assert event.actor1 is None or event.actor1.inter != 1, event.reason
     assert event.actor2 is not None and event.actor2.inter == 1, event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May, police arrested three militants after a firefight in Lamu.",
+    "Police arrested two gang members after a shootout in Kayole on Monday.",
+])
+def test_an_arrest_after_a_firefight_is_the_armed_clash(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Armed clash", event.reason
+
+
+def test_an_arrest_after_last_weeks_shootout_stays_an_arrest(pipeline):
+    event = primary(pipeline, "On 3 May, police arrested two gang members after a shootout last week in Kayole.")
+    assert event.sub_event_type == "Arrests", event.reason

@@ -101,7 +101,8 @@ def _coded_separately(cand: Candidate, sent, anchors: frozenset[int]) -> bool:
 
 
 def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anchors: set[int],
-                      anchors: frozenset[int] = frozenset(), motive_words: frozenset[int] = frozenset()) -> str | None:
+                      anchors: frozenset[int] = frozenset(), motive_words: frozenset[int] = frozenset(),
+                      arrest_anchors: frozenset[int] = frozenset()) -> str | None:
     """Why a trigger names an earlier event or a protest's subject rather than a new event.
 
     Besides "after ..." clauses, earlier-event modifiers and topics, a trigger inside a "who"
@@ -126,6 +127,9 @@ def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anch
     while tok.head is not tok and steps < 8:
         steps += 1
         head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in ("after", "following") and cand.klass == "clash" \
+                and head.head.i in arrest_anchors and not _dated(tok):
+            break  # "arrested militants after a firefight": the arrest ends the clash, one incident
         if tok.dep_ == "pobj" and head.lower_ in PRIOR_PREPS and head.head.i != anchor.i:
             if head.lower_ in {"after", "following", "before", "since", "amid"}:
                 return f"inside '{head.text} ...': an earlier event"
@@ -148,6 +152,13 @@ def background_reason(cand: Candidate, sent, topic_words: set[int], protest_anch
     return None
 
 
+def _dated(tok) -> bool:
+    """Whether a phrase carries its own time ("after a shootout last week", "after Monday's clash"):
+    then it tells an earlier incident, not the one the main verb ends."""
+    return any(t.lower_ in PRIOR_MODS or t.lower_ in ("ago", "yesterday") or t.dep_ == "poss" and t.ent_type_ == "DATE"
+               for t in tok.subtree)
+
+
 def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]],
           sent_dates: dict[int, set[str]] | None = None, index: ParseIndex | None = None) -> list[Draft]:
     """Candidates (already filtered) grouped into drafts, in text order."""
@@ -168,10 +179,11 @@ def group(parsed, candidates: list[Candidate], sent_bounds: list[tuple[int, int]
         cues = [h for h in cues if _live(parsed[h.i], h.entry.get("kind"), topic_words | motive_words)]
         protest_anchors = {c.anchor.i for c in cands if c.klass == "protest"}
         anchors = frozenset(k for c in cands for k in range(c.i, c.j))
+        arrests = frozenset(c.anchor.i for c in cands if c.klass == "arrest")
         here: list[Draft] = []
         main_members: list[Candidate] = []
         for c in cands:
-            why = background_reason(c, sent, topic_words, protest_anchors, anchors, motive_words)
+            why = background_reason(c, sent, topic_words, protest_anchors, anchors, motive_words, arrests)
             if why:
                 c.notes.append(why)
                 here.append(Draft([c], [s_index], list(cues), background=why, time_keys=set(dates)))
