@@ -53,3 +53,18 @@ def test_an_arrest_after_a_firefight_is_the_armed_clash(pipeline, text):
 def test_an_arrest_after_last_weeks_shootout_stays_an_arrest(pipeline):
     event = primary(pipeline, "On 3 May, police arrested two gang members after a shootout last week in Kayole.")
     assert event.sub_event_type == "Arrests", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of the ruling party beat members of the opposition during the opposition's demonstration in Bogura.",
+    "Unknown men assaulted and injured six shop owners in Sylhet as they were protesting against a new tax.",
+])
+def test_others_attacking_a_demonstration_are_its_other_side_not_the_police(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Protest with intervention", event.reason
+    assert event.actor2 is not None and event.actor2.inter != 1, event.reason
+
+
+def test_police_dispersing_a_protest_stay_its_other_side(pipeline):
+    event = primary(pipeline, "Teachers staged a protest in Khulna over pay. Police charged batons to disperse them.")
+    assert event.actor2 is not None and event.actor2.inter == 1, event.reason

@@ -24,12 +24,13 @@ PRONOUNS = {"PRP", "PRP$"}
 
 
 def demonstration_sides(local: list[Candidate], parties_of: dict[int, tuple[list, list]],
-                        is_property) -> tuple[set[str], set[str]]:
+                        is_property) -> tuple[set[str], set[str], list]:
     """(classes of violence others did to the demonstrators, classes of violence by anyone else at
-    the event). `parties_of` maps a member's anchor index to its (agents, targets) parties."""
+    the event, the parties who did it to the demonstrators: the protest's other side). `parties_of`
+    maps a member's anchor index to its (agents, targets) parties."""
     protests = [m for m in local if m.klass == "protest"]
     if not protests:
-        return set(), set()
+        return set(), set(), []
     # who demonstrated, by name ("members of BNP staged a protest"): "the protest" later is theirs
     demonstrators = {w.lower_ for p in protests for a in parties_of.get(p.anchor.i, ([], []))[0]
                      for w in a.token.subtree if w.pos_ in ("PROPN", "NOUN")}
@@ -37,6 +38,7 @@ def demonstration_sides(local: list[Candidate], parties_of: dict[int, tuple[list
     own: set[str] = set()
     attackers: set[int] = set()
     attack_heads: set[int] = set()
+    sides: list = []
     pending: list[Candidate] = []
     for m in local:
         if m.klass not in ONE_SIDED:
@@ -50,6 +52,7 @@ def demonstration_sides(local: list[Candidate], parties_of: dict[int, tuple[list
             continue
         if _aimed_at_demonstrators(m, agents, targets, protests, is_property, demonstrators):
             on_demo.add(m.klass)
+            sides.extend(p for p in agents if p.kind not in ("protester", "state") and p.token.lower_ != "they")
             attackers |= {w.i for p in agents for w in p.token.subtree}
             attack_heads.add(m.anchor.i)
         else:
@@ -63,7 +66,7 @@ def demonstration_sides(local: list[Candidate], parties_of: dict[int, tuple[list
             on_demo.add(m.klass)
         elif m.klass not in OUTCOMES:
             own.add(m.klass)
-    return on_demo, own
+    return on_demo, own, sides
 
 
 def _demonstrators_act(m: Candidate, agents: list, protests: list[Candidate]) -> bool:

@@ -61,8 +61,11 @@ def _unnamed_kind(agent: Party | None, communal: bool) -> str:
 
 def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: list[Party],
                   targets: list[Party], others: list[Party], trigger: Span,
-                  communal: bool = False) -> tuple[Actor | None, Actor | None, str]:
-    """(actor1, actor2, reason): roles by what the parties do in this event, ACLED-style names."""
+                  communal: bool = False, interveners: list[Party] | None = None
+                  ) -> tuple[Actor | None, Actor | None, str]:
+    """(actor1, actor2, reason): roles by what the parties do in this event, ACLED-style names.
+    `interveners`: who did violence to a demonstration besides state forces (party activists,
+    unknown men), the protest's other side."""
     def mention(p: Party | None) -> Span:
         return token_span(p.token) if p is not None else trigger
 
@@ -81,6 +84,14 @@ def choose_actors(doc: Document, event_type: str, sub_event_type: str, agents: l
     if event_type == "Protests":
         a1 = generic_actor(doc, "protesters", mention(agent), "people demonstrating")
         a2 = None
+        if sub_event_type != "Peaceful protest" and interveners:
+            # "ruling party activists assaulted the demonstrators": ACLED lists the attackers as rioters
+            # (a named armed group keeps its name)
+            side = interveners[0]
+            a2 = side.actor if side.actor is not None and side.actor.inter in (2, 3, 4) \
+                and not side.actor.name.startswith("Unidentified") else \
+                generic_actor(doc, "rioters", mention(side), "others attacking the demonstrators")
+            return a1, a2, "protesters; others attacking them intervening"
         if sub_event_type != "Peaceful protest":
             a2 = state.actor if state else generic_actor(doc, "police", trigger, "unnamed forces intervening")
         return a1, a2, "protesters; state forces intervening" if a2 else "protesters"

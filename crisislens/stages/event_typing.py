@@ -60,6 +60,7 @@ class Features:
     on_demo: set[str] = field(default_factory=set)  # violence others did to the demonstrators
     demo_own: set[str] = field(default_factory=set)  # violence by anyone else (the demonstrators, the state)
     gatherings: bool = False  # every protest word names a gathering (a rally, a procession), not a demand
+    demo_sides: list = field(default_factory=list)  # parties who did violence to the demonstrators
 
 
 @dataclass(slots=True)

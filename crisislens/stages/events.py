@@ -205,7 +205,7 @@ def _features(doc: Document, d: Draft, killed: int,
     classes = {m.klass for m in local if m is main or not (
         m.klass == "arrest" and _topical(m.anchor, topics)
         or main.klass == "protest" and m.klass in VIOLENT_CLASSES and _violence_topical(m.anchor, topics))}
-    on_demo, demo_own = demonstration_sides([m for m in local if m.klass in classes],
+    on_demo, demo_own, demo_sides = demonstration_sides([m for m in local if m.klass in classes],
                                             parties_of, _is_property)
     f = Features(classes=classes, main_class=main.klass, cues=cue_kinds, weapons=weapons,
                  agent_kinds=agent_kinds, target_kinds=target_kinds, state_violence=state_violence,
@@ -213,7 +213,8 @@ def _features(doc: Document, d: Draft, killed: int,
                  victim_kinds=victim_kinds, person_destroyed=_person_destroyed(main, targets),
                  label=next(((m.event_type, m.sub_event_type, m.cameo, m.pattern) for m in d.members if m.label),
                             None), on_demo=on_demo, demo_own=demo_own,
-                 gatherings=all(m.pattern in _gathering_words() for m in local if m.klass == "protest"))
+                 gatherings=all(m.pattern in _gathering_words() for m in local if m.klass == "protest"),
+                 demo_sides=demo_sides)
     return f, agents, targets, others
 
 
@@ -374,7 +375,8 @@ def _event(doc: Document, parsed, d: Draft, sents, bounds, offset: int, order: i
     coding = classify(f)
     trigger = Span(main.start, main.end)
     actor1, actor2, roles_reason = choose_actors(doc, coding.event_type, coding.sub_event_type,
-                                                 agents, targets, others, trigger, communal="communal" in f.cues)
+                                                 agents, targets, others, trigger, communal="communal" in f.cues,
+                                                 interveners=f.demo_sides)
     mood, claimant, mood_reason = modality(main, parsed[main.i].sent, doc)
     day, precision, date_reason = attrs.event_date(doc, parsed, main.anchor, main_bounds, ev_bounds, offset)
     place, _ = attrs.event_location(doc, ev_bounds)
