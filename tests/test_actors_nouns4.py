@@ -99,3 +99,12 @@ def test_gang_in_an_act_word_is_no_armed_group(pipeline, text):
 def test_a_gang_is_still_an_armed_group(pipeline):
     assert any(a.name.startswith("Unidentified Armed Group")
                for a in actor_list(pipeline, "A gang attacked a shop in Kisumu town."))
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("Ethiopian raiders attacked Kenyan herdsboys near the border.", "Civilians (Kenya)"),
+    ("Ugandan soldiers shot dead two Kenyan fishermen on the lake.", "Civilians (Kenya)"),
+])
+def test_victims_keep_the_country_their_phrase_names(pipeline, text, victims):
+    doc = pipeline.extract(text, published_at="2021-06-01")
+    assert doc.events and doc.events[0].actor2 is not None and doc.events[0].actor2.name == victims

@@ -45,6 +45,7 @@ def _countries() -> dict[str, tuple[str, str]]:
     return {iso2: (acled.get(c["iso3"], c["name"]), c["iso3"]) for iso2, c in gc.get_countries().items()}
 
 
+INTER_OF = {"protesters": 6, "rioters": 5, "civilians": 7, "police": 1, "military": 1}
 GENERIC = {
     "protesters": ("Protesters", "protesters", 6),
     "rioters": ("Rioters", "rioters", 5),
@@ -61,7 +62,7 @@ def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) 
     label, type_, inter = GENERIC[which]
     if which == "communal":
         label = _militia_label(doc.text)
-    country, iso3 = country_label(doc)
+    country, iso3 = _own_country(doc, which, mention) or country_label(doc)
     dominant = islamist_act_group(doc.text, iso3) if which == "unidentified" else None
     if dominant is not None:  # "a suspected extremist attack" in Kenya: Al Shabaab (ACLED)
         name, type_, inter, iso3 = dominant.name, dominant.type, dominant.inter, dominant.country
@@ -79,6 +80,25 @@ def generic_actor(doc: Document, which: str, mention: Span | None, reason: str) 
                   mentions=[mention] if mention else [], reason=reason)
     doc.actors.append(actor)
     return actor
+
+
+_OWN_COUNTRY = frozenset({"protesters", "rioters", "civilians", "police", "military"})
+
+
+def _own_country(doc: Document, which: str, mention: Span | None) -> tuple[str, str] | None:
+    """"Ethiopian raiders attack Kenyan civilians": people whose own phrase names a country (the
+    actors layer read it) are of that country, not of the article's."""
+    if mention is None or which not in _OWN_COUNTRY:
+        return None
+    holders = [(m.end - m.start, a) for a in doc.actors for m in a.mentions
+               if m.start <= mention.start and mention.end <= m.end and a.type not in ("person", "media", "organization")]
+    if not holders:
+        return None
+    actor = min(holders, key=lambda h: h[0])[1]
+    if not actor.country or INTER_OF.get(which) != actor.inter:
+        return None
+    by_iso3 = {iso3: (name, iso3) for name, iso3 in _countries().values() if iso3}
+    return by_iso3.get(actor.country)
 
 
 @cache
