@@ -68,3 +68,19 @@ def test_others_attacking_a_demonstration_are_its_other_side_not_the_police(pipe
 def test_police_dispersing_a_protest_stay_its_other_side(pipeline):
     event = primary(pipeline, "Teachers staged a protest in Khulna over pay. Police charged batons to disperse them.")
     assert event.actor2 is not None and event.actor2.inter == 1, event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Five attackers armed with knives raided a shop in Hola, stabbing one person. Police intervened, shooting dead "
+    "two of the attackers.",
+    "Police respond to bandits attack; kill 9 of them",
+])
+def test_state_forces_answering_armed_attackers_with_force_is_an_armed_clash(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.sub_event_type == "Armed clash", event.reason
+
+
+def test_state_forces_responding_without_force_leave_the_attack_on_civilians(pipeline):
+    event = primary(pipeline, "Gunmen attacked a bus in Mandera on Monday, killing three passengers. "
+                              "Police responded and arrested one of the gunmen.")
+    assert event.sub_event_type == "Attack", event.reason

@@ -61,6 +61,7 @@ class Features:
     demo_own: set[str] = field(default_factory=set)  # violence by anyone else (the demonstrators, the state)
     gatherings: bool = False  # every protest word names a gathering (a rally, a procession), not a demand
     demo_sides: list = field(default_factory=list)  # parties who did violence to the demonstrators
+    state_acts: set[str] = field(default_factory=set)  # classes state forces did (others may have done them too)
 
 
 @dataclass(slots=True)
@@ -294,6 +295,10 @@ def _violence(f: Features) -> Coding | None:
         return _c("Battles", "Armed clash", "193", "clash between armed sides")
     if f.target_kinds & ARMED and not civilian_target:
         return _c("Battles", "Armed clash", "193", "attack on an armed or organised target")
+    if f.cues & {"response", "intervention"} and f.state_acts & {"kill", "injure", "attack"} \
+            and (f.agent_kinds & NON_STATE or "armed" in f.cues and "civilian" not in f.target_kinds):
+        # "raiders attacked a village; police intervened, killing two of them": the forces fought the attackers
+        return _c("Battles", "Armed clash", "193", "state forces answered armed attackers with force")
     if "armed_resistance" in f.cues and "civilian" not in f.victim_kinds:  # raided villages, were repulsed
         return _c("Battles", "Armed clash", "193", "the attacked side fought back")
     if "state" in f.victim_kinds and not f.agent_kinds & {"state"} and not civilian_target \

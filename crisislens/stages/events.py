@@ -186,6 +186,7 @@ def _features(doc: Document, d: Draft, killed: int,
             crowd_classes.add(m.klass)
             if m is not main and m.klass not in ("kill", "injure"):
                 agent_kinds |= kinds
+    state_acts = set(state_violence)  # what state forces did, even when others did the same
     state_violence -= crowd_classes
     tokens = main.anchor.doc
     near = [bounds[i] for i in set(d.sentences) if abs(i - main.sent_index) <= 1]
@@ -214,7 +215,7 @@ def _features(doc: Document, d: Draft, killed: int,
                  label=next(((m.event_type, m.sub_event_type, m.cameo, m.pattern) for m in d.members if m.label),
                             None), on_demo=on_demo, demo_own=demo_own,
                  gatherings=all(m.pattern in _gathering_words() for m in local if m.klass == "protest"),
-                 demo_sides=demo_sides)
+                 demo_sides=demo_sides, state_acts=state_acts)
     return f, agents, targets, others
 
 
