@@ -84,3 +84,18 @@ def test_state_forces_responding_without_force_leave_the_attack_on_civilians(pip
     event = primary(pipeline, "Gunmen attacked a bus in Mandera on Monday, killing three passengers. "
                               "Police responded and arrested one of the gunmen.")
     assert event.sub_event_type == "Attack", event.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers accused of abusing villagers during a security operation. Claims that soldiers have harassed, beaten "
+    "and looted the villagers' property",
+    "On 25 May, a boy was beaten and injured by two police officers when he tried to stop the arrest of his brother.",
+])
+def test_state_forces_beating_people_is_an_attack_not_a_mob(pipeline, text):
+    event = primary(pipeline, text)
+    assert event.event_type == "Violence against civilians", event.reason
+
+
+def test_a_crowd_beating_a_man_stays_mob_violence(pipeline):
+    event = primary(pipeline, "On 5 June, a crowd beat a man in Kisii over a land dispute.")
+    assert event.sub_event_type == "Mob violence", event.reason

@@ -256,6 +256,9 @@ def _riot(f: Features) -> Coding | None:
         return None  # raiders, clans, ethnic groups, a gun battle: armed sides, not a crowd
     if _crowd_on_demonstration(f):
         return _c("Riots", "Mob violence", "145", "a crowd attacking a demonstration or rally")
+    if f.agent_kinds == {"state"} and not f.classes & {"riot", "protest", "clash"} and "demo" not in f.cues \
+            and "crowd_violence" not in f.cues:
+        return None  # "officers harassed, beat and looted villagers": state forces' violence, not a crowd's
     # a riot word ("running battles", "riots") is a crowd's violence even when the parse names the police first
     rioting = bool(f.classes & {"riot", "mob", "vandal"} - f.state_violence or "riot" in f.classes)
     if not rioting and not (crowd_agent and crowd_violence):
