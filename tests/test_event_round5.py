@@ -99,3 +99,16 @@ def test_state_forces_beating_people_is_an_attack_not_a_mob(pipeline, text):
 def test_a_crowd_beating_a_man_stays_mob_violence(pipeline):
     event = primary(pipeline, "On 5 June, a crowd beat a man in Kisii over a land dispute.")
     assert event.sub_event_type == "Mob violence", event.reason
+
+
+def test_a_barricade_three_sentences_after_the_protest_is_its_violence(pipeline):
+    event = primary(pipeline, "Nurses in Nyeri held demonstrations over unpaid wages. They also oppose a plan to close "
+                              "the ward. The nurses barricaded the main highway with rocks. Police fired in the air to "
+                              "disperse them.")
+    assert event.sub_event_type == "Violent demonstration", event.reason
+
+
+def test_police_dispersal_three_sentences_after_the_protest_is_its_intervention(pipeline):
+    event = primary(pipeline, "Nurses in Nyeri held demonstrations over unpaid wages. They also oppose a plan to close "
+                              "the ward. They marched to the governor's office. Police fired tear gas to disperse them.")
+    assert event.sub_event_type == "Protest with intervention", event.reason

@@ -349,6 +349,9 @@ def _local(m: Candidate, main: Candidate) -> bool:
     sentences later), where its parties are whatever that later sentence is about."""
     if m.sent_index == main.sent_index and m.klass == "protest" and m.anchor.head.lower_ == "during":
         return True  # "clashed with police during the party's demonstration": the violence's setting
+    if main.klass == "protest" and m.klass in ("riot", "police") and not is_mention(m) \
+            and 0 < m.sent_index - main.sent_index <= 3:
+        return True  # "... held demonstrations. They opposed X. They barricaded the highway. Police fired in the air."
     return not is_mention(m) and abs(m.sent_index - main.sent_index) <= 1
 
 
