@@ -1,5 +1,8 @@
 """The table-driven attribute ruler and lemmatizer annotate exactly as spaCy's own components."""
 
+from pathlib import Path
+
+import numpy
 import pytest
 
 from crisislens.nlp import load_model
@@ -72,7 +75,12 @@ def test_the_fast_model_multiplies_with_numpy_on_one_thread(models):
     assert fast_ops == {"NumpyOpsFalse"}
     assert all(node.ops.use_blis for _, pipe in reference.pipeline if getattr(pipe, "model", None)
                for node in pipe.model.walk() if isinstance(node.ops, NumpyOps))
-    assert all(lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas")
+    blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
+    numpy_dir = Path(numpy.__file__).resolve().parent
+    own = [lib for lib in blas if Path(lib["filepath"]).resolve().parent.name in (numpy_dir.name, "numpy.libs")]
+    # other packages (scipy) may load their own BLAS later; only numpy's does the parse's products
+    assert own or blas
+    assert all(lib["num_threads"] == 1 for lib in own or blas)
 
 
 @pytest.mark.parametrize("text", SENTENCES)
