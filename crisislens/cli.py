@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+
+if TYPE_CHECKING:  # rich's progress bar and table are imported by the commands that draw them
+    from rich.progress import Progress
 
 from crisislens.cli_store import register as register_store_commands
 from crisislens.geo.cli import gazetteer_app
@@ -33,6 +35,8 @@ def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="log wha
 
 @contextmanager
 def _progress(label: str) -> Iterator[Progress]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, transient=False, disable=not err.is_terminal)
     with progress:
@@ -61,6 +65,11 @@ def extract(
     gate: Annotated[bool, typer.Option(help="skip articles with no conflict or crisis words before the parse")] = False,
 ) -> None:
     """Extract events, actors, places, figures and quotes: one contract document per article."""
+    # The parse holds numpy's BLAS to one thread (crisislens/nlp_speed.py) but OpenBLAS starts a
+    # thread per core when numpy is imported: ~0.1 s of CPU per process for threads never used.
+    # Said before the first import of numpy (the workers of --processes inherit it); a value
+    # the user set is kept.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from crisislens.ingest import read_inputs
     from crisislens.nlp import ModelMissing
     from crisislens.pipeline import Pipeline, run_parallel_json
@@ -103,6 +112,8 @@ def _advance(progress: Progress, task, record):
 
 
 def _print_summary(records: list[dict], titles: list[str | None]) -> None:
+    from rich.table import Table
+
     console = Console()
     table = Table(title=f"crisislens: {len(records)} articles", show_lines=False)
     for column in ("article", "events", "main event", "where", "when", "killed", "figures", "quotes"):

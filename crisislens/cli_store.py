@@ -9,11 +9,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+if TYPE_CHECKING:  # imported by the commands that draw a bar, not by every `crisislens` start
+    from rich.progress import Progress
 
 err = Console(stderr=True)
 DEFAULT_DB = "crisislens.duckdb"
@@ -22,6 +24,8 @@ DbOption = Annotated[str, typer.Option("--db", help="DuckDB file, or a postgresq
 
 @contextmanager
 def _progress(label: str) -> Iterator[Progress]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.fields[status]}"), console=err, disable=not err.is_terminal)
     with progress:
