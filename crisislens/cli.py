@@ -54,6 +54,15 @@ def _open_output(target: str):
         yield handle
 
 
+def one_blas_thread() -> None:
+    """Start OpenBLAS with one thread, as the parse uses it (crisislens/nlp_speed.py).
+
+    OpenBLAS starts a thread per core when numpy is imported: ~0.1 s of CPU per process for
+    threads the parse never uses. Must run before numpy's first import (the workers of
+    --processes inherit it); a value the user set is kept."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+
 @app.command()
 def extract(
     input: Annotated[str, typer.Argument(help="JSON Lines file, .txt/.html file, folder, or - for stdin")],
@@ -65,11 +74,7 @@ def extract(
     gate: Annotated[bool, typer.Option(help="skip articles with no conflict or crisis words before the parse")] = False,
 ) -> None:
     """Extract events, actors, places, figures and quotes: one contract document per article."""
-    # The parse holds numpy's BLAS to one thread (crisislens/nlp_speed.py) but OpenBLAS starts a
-    # thread per core when numpy is imported: ~0.1 s of CPU per process for threads never used.
-    # Said before the first import of numpy (the workers of --processes inherit it); a value
-    # the user set is kept.
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    one_blas_thread()
     from crisislens.ingest import read_inputs
     from crisislens.nlp import ModelMissing
     from crisislens.pipeline import Pipeline, run_parallel_json
