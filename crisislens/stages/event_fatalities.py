@@ -55,11 +55,25 @@ def _earlier(parsed, q: Quantity) -> bool:
             return True
         if anc.dep_ == "prep" and anc.lower_ in ("for", "to") and _answers(anc.head):
             return True  # "a revenge attack for 2 herders killed", "in response to a raid in which 7 were killed"
-        if any(c.dep_ == "mark" and c.lower_ in EARLIER_PREPS | CAUSE_MARKS for c in anc.children) \
-                and anc.dep_ == "advcl":
+        if anc.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in EARLIER_PREPS | CAUSE_MARKS
+                                        for c in anc.children) or _swallowed_mark(anc)):
             return True  # "arrested because his motorbike hit and killed a person": the cause came first
         if anc.dep_ == "pobj" and anc.head.lower_ == "of" and anc.head.head.lemma_.lower() in MOURNERS:
             return True  # "relatives of two brothers killed in a feud staged a protest"
+    return False
+
+
+def _swallowed_mark(clause) -> bool:
+    """A clause whose "after/since/because" the parse took for a preposition over its subject
+    ("burned the lorries after one of the drivers hit and killed a cyclist": "after" governs "one",
+    and "hit" is left without a subject of its own)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or clause.left_edge.i == 0:
+        return False
+    for tok in (clause.doc[clause.left_edge.i - 1], *clause.doc[clause.left_edge.i - 1].ancestors):
+        if tok.i == clause.head.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in EARLIER_PREPS | CAUSE_MARKS and tok.head.i == clause.head.i:
+            return True
     return False
 
 
@@ -67,8 +81,9 @@ def _cause_clause(anchor) -> bool:
     """A killing verb inside "because ...": what led to the reported event ("arrested after shooting
     dead a politician" reports the killing itself)."""
     for tok in (anchor, *anchor.ancestors):
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in tok.children):
-            return True
+        if tok.dep_ == "advcl" and (any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in tok.children)
+                                    or _swallowed_mark(tok)):
+            return True  # also "after one of the drivers hit and killed a cyclist" (the parse lost "after")
     return False
 
 
