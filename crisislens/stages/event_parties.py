@@ -75,23 +75,48 @@ class Party:
 def _actor_at(doc: Document, tok) -> Actor | None:
     """The actor with a mention inside the phrase headed by tok (its own words first)."""
     index = mention_index(doc, tok.doc)
-    own = index.overlapping(tok.idx, tok.idx + len(tok.text))
+    end = tok.idx + len(tok.text)
+    own = index.overlapping(tok.idx, end)
     if own is not None:
         return own
     # the phrase without where it is ("a village in Elgeyo-Marakwet" is no Marakwet militia)
-    where = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE and c.i > tok.i]
-    sub_hi = max(t.idx + len(t.text) for t in tok.subtree)
-    if where:
-        sub_hi = max(t.idx + len(t.text) for t in tok.subtree if t.i < where[0].i)
+    where = next((c.i for c in tok.children if c.dep_ == "prep" and c.lower_ in LOCATIVE and c.i > tok.i), None)
     described = tg.relcl_start(tok)  # "a cleric who supported al Shabaab" is no al Shabaab member
+    # one walk over the phrase: its end (before any locative), its end before the relative
+    # clause, and its start without relative or adjectival clauses
+    sub_hi = described_hi = sub_lo = None
+    for t in tok.subtree:
+        t_end = t.idx + len(t.text)
+        if where is None or t.i < where:
+            sub_hi = t_end if sub_hi is None or t_end > sub_hi else sub_hi
+        if described is not None and t.idx < described:
+            described_hi = t_end if described_hi is None or t_end > described_hi else described_hi
+        if (t.dep_ not in ("relcl", "acl") or t is tok) and (sub_lo is None or t.idx < sub_lo):
+            sub_lo = t.idx
     if described is not None:
-        sub_hi = min(sub_hi, max((t.idx + len(t.text) for t in tok.subtree if t.idx < described),
-                                 default=tok.idx + len(tok.text)))
-    sub_lo = min(t.idx for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t is tok)
+        sub_hi = min(sub_hi, described_hi if described_hi is not None else end)
     return index.within(sub_lo, sub_hi)
 
 
+_PARTY_KEY = "crisislens.event_parties.party"
+
+
 def party(doc: Document, tok) -> Party:
+    """The kind of party a token names, worked out once per token while the actors layer is
+    unchanged (an event asks for the same nouns many times): kept on the parse with the
+    mention index it was read from, so a new actor or mention starts afresh."""
+    index = mention_index(doc, tok.doc)
+    cached = tok.doc.user_data.get(_PARTY_KEY)
+    if cached is None or cached[0] is not index:
+        cached = (index, {})
+        tok.doc.user_data[_PARTY_KEY] = cached
+    found = cached[1].get(tok.i)
+    if found is None:
+        found = cached[1][tok.i] = _party(doc, tok)
+    return found
+
+
+def _party(doc: Document, tok) -> Party:
     """The kind of party a token names: common nouns by the cue table, names by the actors layer."""
     kinds = _noun_kinds()
     actor = _actor_at(doc, tok)
