@@ -14,7 +14,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER, ORTH
+
 from crisislens.lexicons import load_table
+from crisislens.nlp import text_of
 
 GAP = "*"
 MAX_GAP = 3
@@ -103,8 +106,24 @@ def _key(tok) -> tuple[str, str, str]:
 
 def token_keys(parsed) -> list[tuple[str, str, str]]:
     """(lower, lemma, text) of every token, read once per parse: building a spaCy Token per
-    word per pattern is most of the matcher's cost."""
-    return [_key(t) for t in parsed]
+    word per pattern is most of the matcher's cost, so the columns are read as one array and
+    each distinct string looked up once."""
+    strings = parsed.vocab.strings
+    found: dict[int, str] = {}
+    lemmas: dict[int, str] = {}
+    out = []
+    for lower, lemma, orth in parsed.to_array((LOWER, LEMMA, ORTH)).tolist():
+        low = found.get(lower)
+        if low is None:
+            low = found[lower] = strings[lower]
+        lem = lemmas.get(lemma)
+        if lem is None:
+            lem = lemmas[lemma] = strings[lemma].lower()
+        text = found.get(orth)
+        if text is None:
+            text = found[orth] = strings[orth]
+        out.append((low, lem, text))
+    return out
 
 
 def _match_rest(keys, i: int, end: int, words) -> int | None:
@@ -252,7 +271,7 @@ class ParseIndex:
 
     def __init__(self, parsed) -> None:
         self.parsed = parsed
-        self.text: str = parsed.text
+        self.text: str = text_of(parsed)
         self.keys = token_keys(parsed)
         self._cues: dict[tuple[int, int], list[Hit]] = {}
 
