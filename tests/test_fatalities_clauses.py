@@ -19,3 +19,12 @@ def _toll(pipeline, text):
 ])
 def test_a_killing_in_a_clause_the_parse_lost_its_after_for_is_earlier(pipeline, text, toll):
     assert _toll(pipeline, text) == toll
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("On 3 May 2023, workers staged a protest in front of the mill, demanding unpaid wages. At least 8 attackers "
+     "beat and killed one of the leaders, and injured the other three, after they left the mill (coded separately).", 0),
+    ("On 3 May 2023, raiders shot dead 2 herders near the well, and 3 traders died in the market (coded separately).", 2),
+])
+def test_coded_separately_covers_a_predicate_that_shares_its_subject(pipeline, text, toll):
+    assert _toll(pipeline, text) == toll

@@ -254,10 +254,14 @@ def _clause_start(sentence: str, end: int) -> int:
     start = max(sentence.rfind(mark, 0, end) for mark in (",", ";", ":")) + 1
     while start > 0 and _SUBORDINATE.match(sentence, start):
         start = max(sentence.rfind(mark, 0, start - 1) for mark in (",", ";", ":")) + 1
+    if start > 0 and _SHARED_SUBJECT.match(sentence, start) and sentence[start - 1] == ",":
+        start = max(sentence.rfind(mark, 0, start - 1) for mark in (",", ";", ":")) + 1  # ", and injured two,"
     return start
 
 
 _SUBORDINATE = re.compile(r"\s*(?:after|before|when|while|as|following|because|since|during)\b", re.IGNORECASE)
+# A predicate that shares the subject before it (", and injured the other two"): the same act goes on.
+_SHARED_SUBJECT = re.compile(r"\s*and\s+(?:then\s+|also\s+)?[a-z]+ed\b")
 
 
 def background_killing(anchor) -> str | None:
