@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH, SENT_START
+
 from crisislens.stages.actor_lexicon import (
     Ethnic,
     Group,
@@ -40,9 +42,12 @@ Unit = tuple[int, tuple[str, ...], str, bool]
 def units(parsed) -> list[Unit]:
     """The tokens a scan reads, computed once per parse and shared by every index's scan."""
     out = []
-    for t in parsed:
-        words, exact = token_keys(t.text)
-        out.append((t.i, words, exact, bool(t.is_sent_start) or (not words and t.text not in _JOINERS)))
+    strings = parsed.vocab.strings
+    # the columns read as one array: building a spaCy Token per word cost more than the scan
+    for i, (orth, sent_start) in enumerate(parsed.to_array((ORTH, SENT_START)).tolist()):
+        text = strings[orth]
+        words, exact = token_keys(text)
+        out.append((i, words, exact, sent_start == 1 or (not words and text not in _JOINERS)))
     return out
 
 
@@ -61,6 +66,10 @@ def scan(parsed, index: PhraseIndex, taken: set[int] | None = None,
     for seq in runs:
         p = 0
         while p < len(seq):
+            unit = seq[p]
+            if unit[1] not in index.folded_prefixes and (unit[2],) not in index.exact_prefixes:
+                p += 1  # no phrase begins with this word: the common case, without a call
+                continue
             best = _longest_at(seq, p, index, prefer)
             if best is None:
                 p += 1
