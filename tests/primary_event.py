@@ -12,3 +12,10 @@ def primary_and_doc(pipeline, text, published_at=PUBLISHED):
 
 def primary(pipeline, text, published_at=PUBLISHED):
     return primary_and_doc(pipeline, text, published_at)[0]
+
+
+def toll(pipeline, text, published_at="2024-03-02"):
+    """The fatalities the scorers read: those of the highest-confidence event (0 when unset)."""
+    doc = pipeline.extract(text, published_at=published_at)
+    assert doc.events, text
+    return max(doc.events, key=lambda e: e.confidence).fatalities or 0
