@@ -104,7 +104,8 @@ _PARTY_KEY = "crisislens.event_parties.party"
 def party(doc: Document, tok) -> Party:
     """The kind of party a token names, worked out once per token while the actors layer is
     unchanged (an event asks for the same nouns many times): kept on the parse with the
-    mention index it was read from, so a new actor or mention starts afresh."""
+    mention index it was read from, so a new actor or mention starts afresh. Only (actor, kind)
+    is kept, never the token, so the parse holds no reference to itself."""
     index = mention_index(doc, tok.doc)
     cached = tok.doc.user_data.get(_PARTY_KEY)
     if cached is None or cached[0] is not index:
@@ -112,8 +113,9 @@ def party(doc: Document, tok) -> Party:
         tok.doc.user_data[_PARTY_KEY] = cached
     found = cached[1].get(tok.i)
     if found is None:
-        found = cached[1][tok.i] = _party(doc, tok)
-    return found
+        p = _party(doc, tok)
+        found = cached[1][tok.i] = (p.actor, p.kind)
+    return Party(tok, found[0], found[1])
 
 
 def _party(doc: Document, tok) -> Party:
