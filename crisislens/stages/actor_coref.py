@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import NOUN, PRON, PROPN
 
 from crisislens.lexicons import load_table
+from crisislens.nlp import word_columns
 from crisislens.schema import Actor, Document, Span
 from crisislens.stages.attribution import speech_verbs
 
@@ -102,7 +102,7 @@ def _candidates(parsed, nouns, pronouns) -> list:
     strings = parsed.vocab.strings
     known: dict[tuple[int, int], bool] = {}
     found = []
-    for i, (pos, lower, lemma) in enumerate(parsed.to_array([POS, LOWER, LEMMA]).tolist()):
+    for i, (lower, pos, lemma) in enumerate(word_columns(parsed).tolist()):
         if pos not in (NOUN, PROPN, PRON):
             continue
         hit = known.get((lower, lemma))

@@ -9,17 +9,16 @@ from __future__ import annotations
 from functools import cache
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 
 from crisislens.lexicons import load_table
+from crisislens.nlp import word_columns
 
 _SUBJECTS = ("nsubj",)  # a passive subject ("3 injuries were reported") is the content, not the source
 _PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "this"})
 _LEADING = frozenset({"the", "a", "an"})
 _ACCORDING = get_string_id("according")
-_COLUMNS_KEY = "crisislens.attribution_columns"
 
 
 class Sentences:
@@ -51,7 +50,7 @@ def speech_verbs() -> dict[str, str]:
 def according_to(sent):
     """The object of "according to" in the sentence (its head token), or None."""
     doc = sent.doc
-    columns = _columns(doc)
+    columns = word_columns(doc)
     for k in numpy.flatnonzero(columns[sent.start:sent.end, 0] == _ACCORDING).tolist():
         token = doc[sent.start + k]
         if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -64,15 +63,6 @@ def according_to(sent):
                         if grandchild.dep_ == "pobj":
                             return grandchild
     return None
-
-
-def _columns(doc) -> numpy.ndarray:
-    """(LOWER, POS, LEMMA) of every token, read once per parse and kept on it: the sentence
-    helpers here are asked about many sentences of one document."""
-    columns = doc.user_data.get(_COLUMNS_KEY)
-    if columns is None or len(columns) != len(doc):
-        columns = doc.user_data[_COLUMNS_KEY] = doc.to_array([LOWER, POS, LEMMA])
-    return columns
 
 
 def subject_of(verb):
@@ -102,7 +92,7 @@ def speech_verb_subject(sent):
     verbs = speech_verbs()
     doc = sent.doc
     strings = doc.vocab.strings
-    columns = _columns(doc)[sent.start:sent.end]
+    columns = word_columns(doc)[sent.start:sent.end]
     for k in numpy.flatnonzero((columns[:, 1] == VERB) | (columns[:, 1] == AUX)).tolist():
         if strings[int(columns[k, 2])].lower() not in verbs:
             continue

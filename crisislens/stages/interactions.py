@@ -11,9 +11,9 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import POS
 from spacy.symbols import VERB
 
+from crisislens.nlp import word_columns
 from crisislens.schema import Document, Event, Span
 from crisislens.stages.interaction_roles import (
     actor_for,
@@ -38,7 +38,7 @@ _CONFIDENCE = {2: 0.35, 1: 0.25}
 def process(doc: Document, parsed, resources=None) -> Document:
     """Add one interaction Event per distinct CAMEO code per sentence."""
     rules = verb_rules()
-    verbs = numpy.flatnonzero(parsed.to_array([POS]) == VERB).tolist()  # no Token for other words
+    verbs = numpy.flatnonzero(word_columns(parsed)[:, 1] == VERB).tolist()  # no Token for other words
     for sent in parsed.sents:
         main: list[tuple[object, Event]] = []
         background: list[tuple[object, Event]] = []

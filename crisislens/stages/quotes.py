@@ -19,11 +19,10 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, VERB
 
-from crisislens.nlp import text_of
+from crisislens.nlp import text_of, word_columns
 from crisislens.schema import Document, Quote, Span, Speaker
 from crisislens.stages.attribution import Sentences, according_to, speech_verbs, subject_of
 from crisislens.stages.quote_speakers import Person, describe, outlet_of, people_named
@@ -200,7 +199,7 @@ def _speech_candidates(parsed, verbs: dict[str, str]) -> list[int]:
     according = get_string_id("according")
     speech: dict[int, bool] = {}  # lemma id → is a speech verb
     found = []
-    columns = parsed.to_array([LOWER, POS, LEMMA])
+    columns = word_columns(parsed)
     pos = columns[:, 1]
     candidates = numpy.flatnonzero((columns[:, 0] == according) | (pos == VERB) | (pos == AUX))
     for i, (lower, _, lemma) in zip(candidates.tolist(), columns[candidates].tolist(), strict=True):

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy
-from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, VERB
 
 from crisislens.lexicons import load_table
+from crisislens.nlp import word_columns
 from crisislens.schema import Document, Span, Speaker, Statement
 from crisislens.stages.attribution import speech_verbs, subject_of
 from crisislens.stages.quote_speakers import Person, describe
@@ -151,10 +151,10 @@ def _verbs(parsed) -> list:
     wanted = _attributing_lemmas()
     known: dict[int, bool] = {}
     found = []
-    columns = parsed.to_array([POS, LEMMA])
-    pos = columns[:, 0]
+    columns = word_columns(parsed)
+    pos = columns[:, 1]
     verbs = numpy.flatnonzero((pos == VERB) | (pos == AUX))
-    for i, lemma in zip(verbs.tolist(), columns[verbs, 1].tolist(), strict=True):
+    for i, lemma in zip(verbs.tolist(), columns[verbs, 2].tolist(), strict=True):
         hit = known.get(lemma)
         if hit is None:
             hit = known[lemma] = strings[lemma].lower() in wanted

@@ -37,10 +37,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import numpy
-from spacy.attrs import POS
 from spacy.symbols import PROPN
 
 from crisislens.lexicons import load_table
+from crisislens.nlp import word_columns
 from crisislens.schema import Document, Event, Quantity, Statement
 from crisislens.stages.quote_speakers import people_named
 from crisislens.stages.statement_clauses import Found, cues, from_clauses, from_quotes
@@ -146,7 +146,7 @@ class _Said:
 
 def _names_by_sentence(parsed) -> list[set[str]]:
     """Per sentence, the proper nouns longer than two letters, read from the POS column."""
-    pos = parsed.to_array([POS])
+    pos = word_columns(parsed)[:, 1]
     propn = set(numpy.flatnonzero(pos == PROPN).tolist())
     out = []
     for sent in parsed.sents:
