@@ -17,7 +17,7 @@ from crisislens.schema import Actor, Document
 from crisislens.stages import event_targets as tg
 from crisislens.stages.actor_arguments import arguments
 from crisislens.stages.actor_index import mention_index
-from crisislens.stages.event_triggers import _forms
+from crisislens.stages.event_triggers import _forms, cue_words
 
 UNARMED_MODS = {"unarmed", "civilian", "innocent", "defenceless", "defenseless"}
 GENERIC_HEADS = {"group", "groups", "member", "members", "faction", "factions", "band", "people", "number",
@@ -163,7 +163,7 @@ def _party(doc: Document, tok) -> Party:
         kind = "group"  # "an al Shabaab suspect", "SLDF leader": members of a named armed group
     mod_toks = [c for c in tok.children if c.dep_ in ("compound", "amod")]
     mods = [kinds[c.lower_][0] for c in mod_toks if c.lower_ in kinds]
-    if any(c.lower_ in UNARMED_MODS or _mod_text(c) in _off_duty() for c in mod_toks):  # "unarmed herdsmen"
+    if any(c.lower_ in UNARMED_MODS or _mod_text(c) in cue_words("off_duty") for c in mod_toks):  # "unarmed herdsmen"
         kind = "civilian"
     elif "armed" in mods and kind in (None, "crowd", "civilian"):  # "unknown group", "al Shabaab suspects"
         kind = "armed"
@@ -273,24 +273,12 @@ def _mod_text(tok) -> str:
     return "".join(t.text_with_ws for t in tok.subtree).strip().lower().replace(" - ", "-").replace(" -", "-")
 
 
-@cache
-def _off_duty() -> frozenset[str]:
-    """Modifiers that make a soldier or an officer a civilian ("off-duty", "retired"), from the cue table."""
-    return frozenset(row["cue"].lower() for row in load_table("event_context_cues.csv") if row["kind"] == "off_duty")
-
-
-@cache
-def _occupations() -> frozenset[str]:
-    """Nouns for what people do for a living (herders): armed when attacking, civilians when attacked."""
-    return frozenset(row["cue"].lower() for row in load_table("event_context_cues.csv") if row["kind"] == "occupation")
-
-
 def _as_victim(p: Party) -> Party:
     """A target named by an occupation ("six herders were killed") is civilians, not a militia."""
     if p.token.dep_ == "pobj" and p.token.head.lower_ in ("with", "between"):
         return p  # "clashed with herders": the other side of a fight
     if p.kind == "armed" and (p.actor is None or p.actor.name.startswith("Unidentified")) and (
-            p.token.lower_ in _occupations() or p.token.lemma_.lower() in _occupations()):
+            p.token.lower_ in cue_words("occupation") or p.token.lemma_.lower() in cue_words("occupation")):
         return Party(p.token, p.actor, "civilian")
     head = tg.victim_head(p.token)
     if p.kind not in ("armed", "group") or tg.is_side(p.token) or tg.armed_modified(head):

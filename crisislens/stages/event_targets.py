@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import cache
 
 from crisislens.lexicons import load_table
+from crisislens.stages.event_triggers import cue_words
 
 # heads whose "of" phrase says who they are: "two of the attackers", "leader of the gang"
 PART_HEADS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -42,14 +43,9 @@ def party_nouns() -> dict[str, tuple[str, int]]:
     return {row["noun"].lower(): (row["kind"], int(row["inter"] or 0)) for row in load_table("event_party_nouns.csv")}
 
 
-@cache
-def _cue_words(kind: str) -> frozenset[str]:
-    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == kind)
-
-
 def is_people_noun(tok) -> bool:
     """A noun for people as such or by what they do for a living (men, travellers, herders)."""
-    words = _cue_words("people") | _cue_words("occupation")
+    words = cue_words("people") | cue_words("occupation")
     return tok.lower_ in words or tok.lemma_.lower() in words
 
 

@@ -23,6 +23,13 @@ GAP = "*"
 MAX_GAP = 3
 
 
+@cache
+def cue_words(kind: str) -> frozenset[str]:
+    """The words of one kind in the cue table (event_context_cues.csv), lower-cased: the roles and
+    typing helpers test single tokens against them (occupations, people, property, gatherings)."""
+    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == kind)
+
+
 def _forms(word: str) -> frozenset[str]:
     """A word and its regular inflections: enough to match without trusting the lemmatiser."""
     w = word.lower()

@@ -13,9 +13,6 @@ event_attributes for why.
 
 from __future__ import annotations
 
-from functools import cache
-
-from crisislens.lexicons import load_table
 from crisislens.schema import Document, Event, Span
 from crisislens.stages import event_attributes as attrs
 from crisislens.stages.event_evidence import evidence
@@ -36,7 +33,7 @@ from crisislens.stages.event_merge import Draft, group, is_mention, is_party_nou
 from crisislens.stages.event_protest_sides import demonstration_sides
 from crisislens.stages.event_roles import Party, arguments, choose_actors, parties
 from crisislens.stages.event_targets import headline_passive
-from crisislens.stages.event_triggers import Candidate, ParseIndex, find_candidates, note_label
+from crisislens.stages.event_triggers import Candidate, ParseIndex, cue_words, find_candidates, note_label
 from crisislens.stages.event_typing import Features, classify
 
 UNCODED_MOODS = {"denied", "hypothetical"}
@@ -214,7 +211,8 @@ def _features(doc: Document, d: Draft, killed: int,
                  victim_kinds=victim_kinds, person_destroyed=_person_destroyed(main, targets),
                  label=next(((m.event_type, m.sub_event_type, m.cameo, m.pattern) for m in d.members if m.label),
                             None), on_demo=on_demo, demo_own=demo_own,
-                 gatherings=all(m.pattern in _gathering_words() for m in local if m.klass == "protest"),
+                 # a rally or procession, not a demand: a rival crowd attacking one is mob violence
+                 gatherings=all(m.pattern in cue_words("gathering") for m in local if m.klass == "protest"),
                  demo_sides=demo_sides, state_acts=state_acts)
     return f, agents, targets, others
 
@@ -247,20 +245,8 @@ def _headline_passive(m: Candidate) -> bool:
     return "nsubj" in kids and not kids & {"aux", "auxpass", "dobj", "agent"}
 
 
-@cache
-def _gathering_words() -> frozenset[str]:
-    """Protest triggers that name a gathering rather than a demand (a rally, a procession): when a
-    rival crowd attacks one, ACLED codes mob violence, not an intervention in a protest."""
-    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == "gathering")
-
-
-@cache
-def _property_nouns() -> frozenset[str]:
-    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == "property")
-
-
 def _is_property(tok) -> bool:
-    return tok.lemma_.lower() in _property_nouns() or tok.lower_ in _property_nouns()
+    return tok.lemma_.lower() in cue_words("property") or tok.lower_ in cue_words("property")
 
 
 def _person_destroyed(main: Candidate, targets: list[Party]) -> bool:
@@ -272,29 +258,17 @@ def _person_destroyed(main: Candidate, targets: list[Party]) -> bool:
                and not _is_property(p.token) for p in targets)
 
 
-@cache
-def _occupations() -> frozenset[str]:
-    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == "occupation")
-
-
 def _occupation_victim(p: Party) -> Party:
     """Herders attacked ("militia killed five Borana herders") are civilians, even when an ethnic
     name makes the actors layer read them as that group's militia; herders fought with stay a side."""
     tok = p.token
     if p.kind not in ("armed", "group") or (tok.dep_ == "pobj" and tok.head.lower_ in ("with", "between")):
         return p
-    if tok.lower_ in _occupations() or tok.lemma_.lower() in _occupations() \
-            or (tok.lower_ in _people_nouns() or tok.lemma_.lower() in _people_nouns()) \
+    if tok.lower_ in cue_words("occupation") or tok.lemma_.lower() in cue_words("occupation") \
+            or (tok.lower_ in cue_words("people") or tok.lemma_.lower() in cue_words("people")) \
             and not any(c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children):  # not "armed villagers"
         return Party(tok, p.actor, "civilian")  # "4 Meru youths were attacked": people, not a militia
     return p
-
-
-@cache
-def _people_nouns() -> frozenset[str]:
-    """Nouns for people as such (youths, men, women, residents): an ethnic name before them says who
-    they are, not that they are fighters."""
-    return frozenset(r["cue"].lower() for r in load_table("event_context_cues.csv") if r["kind"] == "people")
 
 
 def _topical_intervention(h, tokens, topics: set[int]) -> bool:
